@@ -1,0 +1,118 @@
+//! Command-line definitions (clap derive). No logic lives here: each
+//! subcommand's arguments are handed to its module under `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Postmortems as Markdown in Git: start one from a good template, lint them
+/// in pre-commit hooks and CI.
+#[derive(Debug, Parser)]
+#[command(name = "pm", version, about, propagate_version = true)]
+#[command(after_help = "Exit codes: 0 success, 1 lint errors found, 2 pm could not do its job.")]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a new postmortem from a template and print its path.
+    #[command(after_help = "Examples:\n  \
+        pm new --severity SEV-2 --title \"Checkout API returned 500s\"\n  \
+        pm new --template sre --severity sev1 --lead \"Dana Kim\" --service checkout --service payments\n  \
+        pm new --title \"Disk full on db-3\" --stdout")]
+    New(NewArgs),
+    /// List, show and eject the postmortem templates.
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+}
+
+/// Arguments of `pm new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Template to start from (see `pm templates list`).
+    #[arg(short, long, value_name = "NAME")]
+    pub template: Option<String>,
+
+    /// Severity, normalized to the scale: sev2, SEV2 and sev-2 all mean SEV-2.
+    #[arg(short, long, value_name = "LEVEL")]
+    pub severity: Option<String>,
+
+    /// Title of the incident; also names the file.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// Day the incident started, as YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// Incident id [default: the next free INC-YYYY-NNNN in the target folder].
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+
+    /// Status of the document: draft, in-review or final [default: draft].
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+
+    /// Incident lead (incident commander).
+    #[arg(long, value_name = "NAME")]
+    pub lead: Option<String>,
+
+    /// An affected service; repeat for several.
+    #[arg(long = "service", value_name = "NAME")]
+    pub services: Vec<String>,
+
+    /// An extra template variable, as key=value; repeat for several.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub vars: Vec<String>,
+
+    /// Folder to write into [default: docs/postmortems].
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Write to this file instead of DIR/YYYY-MM-DD-<slug>.md.
+    #[arg(short, long, value_name = "FILE", conflicts_with = "stdout")]
+    pub output: Option<PathBuf>,
+
+    /// Print the postmortem to stdout and write nothing.
+    #[arg(long, conflicts_with = "edit")]
+    pub stdout: bool,
+
+    /// Replace the file if it already exists.
+    #[arg(short, long)]
+    pub force: bool,
+
+    /// Never prompt; use defaults and placeholders for what is missing.
+    #[arg(long)]
+    pub no_input: bool,
+
+    /// Open the new file in $VISUAL or $EDITOR once written.
+    #[arg(short, long)]
+    pub edit: bool,
+}
+
+/// `pm templates …`
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// List the templates with their origin and a one-line description.
+    List,
+    /// Print a template's source.
+    Show {
+        /// Template name.
+        name: String,
+    },
+    /// Copy a built-in template into a folder, as a starting point for a team template.
+    Eject {
+        /// Template name.
+        name: String,
+        /// Folder to write NAME.md.tera into.
+        #[arg(long, value_name = "DIR", default_value = ".pm/templates")]
+        to: PathBuf,
+        /// Replace the file if it already exists.
+        #[arg(short, long)]
+        force: bool,
+    },
+}

@@ -1,0 +1,244 @@
+//! `pm new`: check every input, render the template, write the file safely,
+//! print its path.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::cli::NewArgs;
+use crate::config::Config;
+use crate::error::Error;
+use crate::scaffold::naming;
+use crate::scaffold::registry::Registry;
+use crate::scaffold::render::{self, NewPostmortem, RESERVED_VARIABLES};
+use crate::scaffold::write::{Mode, write_atomic};
+
+/// Runs `pm new`. Every input is checked before anything touches the disk.
+pub fn run(config: &Config, args: NewArgs) -> Result<ExitCode, Error> {
+    let registry = Registry::builtin();
+    let template_name = args.template.as_deref().unwrap_or(&config.default_template);
+    let template = registry.get(template_name, "--template")?;
+    let date = match &args.date {
+        Some(text) => parse_date(text)?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let mut severity = args
+        .severity
+        .as_deref()
+        .map(|input| normalize_severity(config, input))
+        .transpose()?;
+    let status = normalize_status(config, args.status.as_deref())?;
+    let mut title = non_blank(args.title.as_deref(), "--title")?;
+    let lead = non_blank(args.lead.as_deref(), "--lead")?;
+    let services = args
+        .services
+        .iter()
+        .map(|s| non_blank(Some(s), "--service").map(Option::unwrap_or_default))
+        .collect::<Result<Vec<_>, _>>()?;
+    let vars = parse_vars(&args.vars)?;
+    let dir = args
+        .dir
+        .clone()
+        .unwrap_or_else(|| config.postmortems_dir.clone());
+    let incident_id = match non_blank(args.id.as_deref(), "--id")? {
+        Some(id) => id,
+        None => naming::next_incident_id(&dir, date.year()),
+    };
+
+    if !args.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+        if title.is_none() {
+            title = prompt_title()?;
+        }
+        if severity.is_none() {
+            severity = prompt_severity(config)?;
+        }
+    }
+
+    let postmortem = NewPostmortem {
+        title,
+        incident_id,
+        date,
+        severity,
+        status,
+        lead,
+        services,
+        vars,
+        scale: config.severities.levels().to_vec(),
+        statuses: config.statuses.clone(),
+    };
+    let text = render::render(template, &postmortem)?;
+
+    if args.stdout {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| Error::io("<stdout>", e))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    let path = args.output.clone().unwrap_or_else(|| {
+        let stem = postmortem
+            .title
+            .as_deref()
+            .unwrap_or(&postmortem.incident_id);
+        dir.join(naming::file_name(date, &naming::slug(stem)))
+    });
+    let mode = if args.force {
+        Mode::Replace
+    } else {
+        Mode::CreateNew
+    };
+    write_atomic(&path, text.as_bytes(), mode)?;
+    println!("{}", path.display());
+    if args.edit {
+        open_editor(&path)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, Error> {
+    let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|_| text.len() == 10);
+    parsed.ok_or_else(|| {
+        Error::invalid_value(
+            "--date",
+            text,
+            "an ISO 8601 date, YYYY-MM-DD (e.g. 2026-11-23)",
+        )
+    })
+}
+
+fn normalize_severity(config: &Config, input: &str) -> Result<String, Error> {
+    let scale = &config.severities;
+    scale.normalize(input).map(str::to_owned).ok_or_else(|| {
+        Error::invalid_value(
+            "--severity",
+            input,
+            format_args!("one of {}", scale.levels().join(", ")),
+        )
+    })
+}
+
+fn normalize_status(config: &Config, input: Option<&str>) -> Result<String, Error> {
+    let Some(input) = input else {
+        return Ok(config.statuses.first().cloned().unwrap_or_default());
+    };
+    config
+        .statuses
+        .iter()
+        .find(|s| s.eq_ignore_ascii_case(input.trim()))
+        .cloned()
+        .ok_or_else(|| {
+            Error::invalid_value(
+                "--status",
+                input,
+                format_args!("one of {}", config.statuses.join(", ")),
+            )
+        })
+}
+
+/// `None` when the flag was not given; an error when it was given blank.
+fn non_blank(value: Option<&str>, flag: &str) -> Result<Option<String>, Error> {
+    match value {
+        None => Ok(None),
+        Some(v) if v.trim().is_empty() => Err(Error::invalid_value(flag, v, "a non-empty value")),
+        Some(v) => Ok(Some(v.to_owned())),
+    }
+}
+
+fn parse_vars(pairs: &[String]) -> Result<BTreeMap<String, String>, Error> {
+    let mut vars = BTreeMap::new();
+    for pair in pairs {
+        let (key, value) = pair.split_once('=').ok_or_else(|| {
+            Error::invalid_value("--set", pair, "KEY=VALUE (e.g. --set team=payments)")
+        })?;
+        let is_identifier = key
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !is_identifier {
+            return Err(Error::invalid_value(
+                "--set",
+                pair,
+                "a KEY of letters, digits and underscores, not starting with a digit",
+            ));
+        }
+        if RESERVED_VARIABLES.contains(&key) {
+            return Err(Error::invalid_value(
+                "--set",
+                pair,
+                format_args!(
+                    "a KEY other than {} (use the flag of that name)",
+                    RESERVED_VARIABLES.join(", ")
+                ),
+            ));
+        }
+        vars.insert(key.to_owned(), value.to_owned());
+    }
+    Ok(vars)
+}
+
+fn prompt_error(err: dialoguer::Error) -> Error {
+    let dialoguer::Error::IO(source) = err;
+    Error::io("<terminal>", source)
+}
+
+fn prompt_title() -> Result<Option<String>, Error> {
+    let title: String = dialoguer::Input::new()
+        .with_prompt("Title (empty to leave a placeholder)")
+        .allow_empty(true)
+        .interact_text()
+        .map_err(prompt_error)?;
+    Ok(Some(title).filter(|t| !t.trim().is_empty()))
+}
+
+fn prompt_severity(config: &Config) -> Result<Option<String>, Error> {
+    let levels = config.severities.levels();
+    let mut items: Vec<&str> = levels.iter().map(String::as_str).collect();
+    items.push("(leave a placeholder)");
+    let choice = dialoguer::Select::new()
+        .with_prompt("Severity")
+        .items(&items)
+        .default(0)
+        .interact()
+        .map_err(prompt_error)?;
+    Ok(levels.get(choice).cloned())
+}
+
+/// Opens `path` in `$VISUAL`, else `$EDITOR`, else `vi`. The command goes
+/// through the shell, as Git does, so `EDITOR="code --wait"` works.
+fn open_editor(path: &Path) -> Result<(), Error> {
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_owned());
+    let mut command = if cfg!(windows) {
+        let mut c = std::process::Command::new(&editor);
+        c.arg(path);
+        c
+    } else {
+        let mut c = std::process::Command::new("sh");
+        c.arg("-c")
+            .arg(format!("{editor} \"$1\""))
+            .arg(&editor)
+            .arg(path);
+        c
+    };
+    let status = command
+        .status()
+        .map_err(|e| Error::io(PathBuf::from(&editor), e))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "editor `{editor}` exited with {status}; {} was written and kept",
+            path.display()
+        )))
+    }
+}

@@ -1,0 +1,54 @@
+//! `pm templates list|show|eject`.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use crate::cli::TemplatesCommand;
+use crate::config::Config;
+use crate::error::Error;
+use crate::scaffold::registry::Registry;
+use crate::scaffold::write::{Mode, write_atomic};
+
+/// Runs `pm templates …`.
+pub fn run(_config: &Config, command: TemplatesCommand) -> Result<ExitCode, Error> {
+    let registry = Registry::builtin();
+    let mut out = std::io::stdout().lock();
+    let stdout_error = |e| Error::io("<stdout>", e);
+    match command {
+        TemplatesCommand::List => {
+            let width = registry
+                .templates()
+                .iter()
+                .map(|t| t.name.len())
+                .max()
+                .unwrap_or(0);
+            for t in registry.templates() {
+                writeln!(
+                    out,
+                    "{:width$}  {:8}  {}",
+                    t.name,
+                    t.origin.to_string(),
+                    t.description
+                )
+                .map_err(stdout_error)?;
+            }
+        }
+        TemplatesCommand::Show { name } => {
+            let template = registry.get(&name, "<NAME>")?;
+            out.write_all(template.source.as_bytes())
+                .map_err(stdout_error)?;
+        }
+        TemplatesCommand::Eject { name, to, force } => {
+            let template = registry.get(&name, "<NAME>")?;
+            let path = to.join(format!("{}.md.tera", template.name));
+            let mode = if force {
+                Mode::Replace
+            } else {
+                Mode::CreateNew
+            };
+            write_atomic(&path, template.source.as_bytes(), mode)?;
+            writeln!(out, "{}", path.display()).map_err(stdout_error)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,95 @@
+//! Names for new postmortems: the file name from the date and title, and the
+//! next free incident id in a folder.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::document::front_matter::{self, Located};
+
+/// Longest slug, in bytes; long titles are cut at a word boundary.
+const MAX_SLUG_LEN: usize = 60;
+
+/// A file-name-safe slug: lowercase ASCII letters, digits and single dashes,
+/// at most 60 bytes. Never empty, never a path separator or `..`.
+pub fn slug(text: &str) -> String {
+    let full = slug::slugify(text);
+    let mut cut = full.as_str();
+    if cut.len() > MAX_SLUG_LEN {
+        // The slug is ASCII, so every byte index is a char boundary.
+        cut = &cut[..MAX_SLUG_LEN];
+        if let Some(dash) = cut.rfind('-') {
+            cut = &cut[..dash];
+        }
+    }
+    let cut = cut.trim_matches('-');
+    if cut.is_empty() {
+        "postmortem".to_owned()
+    } else {
+        cut.to_owned()
+    }
+}
+
+/// `YYYY-MM-DD-<slug>.md`.
+pub fn file_name(date: NaiveDate, slug: &str) -> String {
+    format!("{}-{slug}.md", date.format("%Y-%m-%d"))
+}
+
+#[derive(Deserialize)]
+struct IdOnly {
+    incident_id: Option<String>,
+}
+
+/// The next free `INC-YYYY-NNNN` for `year`, after the highest one found in
+/// the front matter of the Markdown files under `dir`. A missing folder or an
+/// unreadable file counts as holding no ids.
+pub fn next_incident_id(dir: &Path, year: i32) -> String {
+    let prefix = format!("INC-{year}-");
+    let highest = ignore::WalkBuilder::new(dir)
+        .build()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "md"))
+        .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
+        .filter_map(|text| incident_id(&text))
+        .filter_map(|id| id.strip_prefix(&prefix)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{:04}", highest.saturating_add(1))
+}
+
+fn incident_id(text: &str) -> Option<String> {
+    let Located::Found(block) = front_matter::locate(text) else {
+        return None;
+    };
+    serde_saphyr::from_str::<IdOnly>(block.yaml)
+        .ok()?
+        .incident_id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_ascii_and_dashes() {
+        assert_eq!(
+            slug("Checkout API returned 500s"),
+            "checkout-api-returned-500s"
+        );
+        assert_eq!(
+            slug(r#"Outage: "db" #1 {{ x }} ../../etc"#),
+            "outage-db-1-x-etc"
+        );
+        assert_eq!(slug("Café déjà vu"), "cafe-deja-vu");
+        assert_eq!(slug("../.."), "postmortem");
+        assert_eq!(slug(""), "postmortem");
+    }
+
+    #[test]
+    fn long_slugs_are_cut_at_a_dash() {
+        let s = slug(&"word ".repeat(40));
+        assert!(s.len() <= MAX_SLUG_LEN, "{s}");
+        assert!(s.ends_with("word"), "{s}");
+    }
+}

@@ -1,0 +1,119 @@
+//! Rendering a new postmortem: the front matter is serialized by the YAML
+//! library, and every user value reaches Tera as context, never as source.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::document::front_matter::FrontMatter;
+use crate::error::Error;
+use crate::scaffold::registry::{PARTIALS, Template};
+
+/// Names a `--set` variable may not take, because pm sets them itself.
+pub const RESERVED_VARIABLES: &[&str] = &[
+    "front_matter",
+    "title",
+    "incident_id",
+    "date",
+    "severity",
+    "status",
+    "lead",
+    "services",
+    "scale",
+    "statuses",
+    "template",
+    "vars",
+];
+
+/// Everything known about a postmortem before it is written.
+#[derive(Debug, Clone)]
+pub struct NewPostmortem {
+    /// Title; `None` leaves the template's placeholder.
+    pub title: Option<String>,
+    /// Incident id.
+    pub incident_id: String,
+    /// Day the incident started.
+    pub date: NaiveDate,
+    /// Severity, already normalized to the scale; `None` leaves a placeholder.
+    pub severity: Option<String>,
+    /// Document status.
+    pub status: String,
+    /// Incident lead.
+    pub lead: Option<String>,
+    /// Affected services.
+    pub services: Vec<String>,
+    /// Extra template variables from `--set`.
+    pub vars: BTreeMap<String, String>,
+    /// The severity scale, shown where the severity is left open.
+    pub scale: Vec<String>,
+    /// The allowed statuses.
+    pub statuses: Vec<String>,
+}
+
+impl NewPostmortem {
+    /// The front matter `pm new` writes for this postmortem.
+    pub fn front_matter(&self, template: &str) -> FrontMatter {
+        FrontMatter {
+            title: self.title.clone(),
+            incident_id: Some(self.incident_id.clone()),
+            date: Some(self.date.format("%Y-%m-%d").to_string()),
+            severity: self.severity.clone(),
+            status: Some(self.status.clone()),
+            started_at: None,
+            detected_at: None,
+            resolved_at: None,
+            duration: None,
+            lead: self.lead.clone(),
+            services: self.services.clone(),
+            template: Some(template.to_owned()),
+        }
+    }
+}
+
+/// Renders `template` for `postmortem`.
+pub fn render(template: &Template, postmortem: &NewPostmortem) -> Result<String, Error> {
+    let template_error = |err: tera::Error| Error::Template {
+        name: template.name.clone(),
+        message: err.to_string(),
+    };
+    let front_matter =
+        serde_saphyr::to_string(&postmortem.front_matter(&template.name)).map_err(|err| {
+            Error::Template {
+                name: template.name.clone(),
+                message: format!("cannot serialize the front matter: {err}"),
+            }
+        })?;
+
+    let mut tera = tera::Tera::new();
+    // Markdown, not HTML: `&` and `<` in a title are printed as typed.
+    tera.autoescape_on(Vec::<&str>::new());
+    let key = format!("{}.md.tera", template.name);
+    let sources = PARTIALS
+        .iter()
+        .map(|(name, source)| (*name, *source))
+        .chain(std::iter::once((key.as_str(), template.source.as_str())));
+    tera.add_raw_templates(sources).map_err(template_error)?;
+
+    let mut context = tera::Context::new();
+    for (name, value) in &postmortem.vars {
+        context.insert(name.clone(), value);
+    }
+    context.insert("vars", &postmortem.vars);
+    context.insert("front_matter", &front_matter);
+    // A title may hold line breaks (the front matter keeps them); a heading cannot.
+    let title_line = postmortem
+        .title
+        .as_ref()
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+    context.insert("title", &title_line);
+    context.insert("incident_id", &postmortem.incident_id);
+    context.insert("date", &postmortem.date.format("%Y-%m-%d").to_string());
+    context.insert("severity", &postmortem.severity);
+    context.insert("status", &postmortem.status);
+    context.insert("lead", &postmortem.lead);
+    context.insert("services", &postmortem.services);
+    context.insert("scale", &postmortem.scale);
+    context.insert("statuses", &postmortem.statuses);
+    context.insert("template", &template.name);
+    tera.render(&key, &context).map_err(template_error)
+}
