@@ -42,20 +42,28 @@ struct IdOnly {
 }
 
 /// The next free `INC-YYYY-NNNN` for `year`, after the highest one found in
-/// the front matter of the Markdown files under `dir`. A missing folder or an
-/// unreadable file counts as holding no ids.
+/// the front matter of the Markdown files under `dir`, hidden and ignored
+/// ones included (an id they hold is taken all the same). A missing folder
+/// or an unreadable file counts as holding no ids.
 pub fn next_incident_id(dir: &Path, year: i32) -> String {
     let prefix = format!("INC-{year}-");
     let highest = ignore::WalkBuilder::new(dir)
+        .standard_filters(false)
         .build()
         .filter_map(Result::ok)
-        .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "md"))
+        .filter(|entry| {
+            entry
+                .path()
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("md"))
+        })
         .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
         .filter_map(|text| incident_id(&text))
-        .filter_map(|id| id.strip_prefix(&prefix)?.parse::<u32>().ok())
+        .filter_map(|id| id.strip_prefix(&prefix)?.parse::<u64>().ok())
         .max()
         .unwrap_or(0);
-    format!("{prefix}{:04}", highest.saturating_add(1))
+    // u64 and u128 cannot both overflow: an id past u64::MAX does not parse.
+    format!("{prefix}{:04}", u128::from(highest) + 1)
 }
 
 fn incident_id(text: &str) -> Option<String> {

@@ -12,25 +12,46 @@ use crate::error::Error;
 pub enum Mode {
     /// Fail with [`Error::Exists`]; the existing file is untouched.
     CreateNew,
-    /// Replace it atomically.
+    /// Replace it atomically, keeping its permissions.
     Replace,
 }
 
 /// Writes `contents` to `path` atomically, creating missing parent folders.
+/// A new file gets the usual permissions (0666 less the umask); a replaced
+/// one keeps its own.
 pub fn write_atomic(path: &Path, contents: &[u8], mode: Mode) -> Result<(), Error> {
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if let Some(blocker) = parent.ancestors().find(|a| a.is_file()) {
+        return Err(Error::io(
+            parent,
+            std::io::Error::other(format!("{} is a file, not a directory", blocker.display())),
+        ));
+    }
     std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    if mode == Mode::CreateNew && path.exists() {
+    if path.is_dir() {
+        return Err(Error::io(
+            path,
+            std::io::Error::other("is a directory; give a file path"),
+        ));
+    }
+    let existing = std::fs::metadata(path).ok();
+    if mode == Mode::CreateNew && existing.is_some() {
         return Err(Error::Exists {
             path: path.to_owned(),
         });
     }
-    let mut temp = tempfile::Builder::new()
-        .prefix(".pm-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".pm-").suffix(".tmp");
+    match &existing {
+        Some(metadata) => {
+            builder.permissions(metadata.permissions());
+        }
+        None => set_default_permissions(&mut builder),
+    }
+    let mut temp = builder
         .tempfile_in(parent)
         .map_err(|e| Error::io(parent, e))?;
     temp.write_all(contents)
@@ -52,3 +73,15 @@ pub fn write_atomic(path: &Path, contents: &[u8], mode: Mode) -> Result<(), Erro
         }
     })
 }
+
+/// 0666: the kernel applies the umask when the file is created. (Without
+/// this, the temporary file's private 0600 would stick to the result.)
+#[cfg(unix)]
+fn set_default_permissions(builder: &mut tempfile::Builder<'_, '_>) {
+    use std::os::unix::fs::PermissionsExt;
+    builder.permissions(std::fs::Permissions::from_mode(0o666));
+}
+
+/// Elsewhere temporary files get the usual permissions already.
+#[cfg(not(unix))]
+fn set_default_permissions(_builder: &mut tempfile::Builder<'_, '_>) {}
