@@ -27,6 +27,21 @@ pub enum Command {
         pm new --template sre --severity sev1 --lead \"Dana Kim\" --service checkout --service payments\n  \
         pm new --title \"Disk full on db-3\" --stdout")]
     New(NewArgs),
+    /// Check postmortems: front matter, sections, placeholders.
+    #[command(after_help = "Examples:\n  \
+        pm lint                          # lints docs/postmortems\n  \
+        pm lint docs/postmortems/2026-11-22-db-outage.md --strict\n  \
+        pm lint --format concise examples/postmortems\n\n\
+        Exit codes: 0 no errors, 1 errors found, 2 pm could not run (bad arguments, missing path).")]
+    Lint(LintArgs),
+    /// List the lint rules, or explain one.
+    #[command(
+        after_help = "Examples:\n  pm rules\n  pm rules PM201\n  pm rules bracket-placeholder"
+    )]
+    Rules {
+        /// A rule id (PM201) or name (bracket-placeholder) to explain.
+        rule: Option<String>,
+    },
     /// List, show and eject the postmortem templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -94,6 +109,22 @@ pub struct NewArgs {
     /// Open the new file in $VISUAL or $EDITOR once written.
     #[arg(short, long)]
     pub edit: bool,
+}
+
+/// Arguments of `pm lint`.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Files or folders to lint; folders are searched for *.md files [default: docs/postmortems].
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Treat every document as final: placeholders are errors even in drafts.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// How to print findings.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "human")]
+    pub format: crate::output::Format,
 }
 
 /// `pm templates …`

@@ -8,6 +8,8 @@ pub mod commands;
 pub mod config;
 pub mod document;
 pub mod error;
+pub mod lint;
+pub mod output;
 pub mod scaffold;
 pub mod severity;
 
@@ -21,5 +23,7 @@ pub fn run(cli: cli::Cli) -> Result<ExitCode, Error> {
     match cli.command {
         cli::Command::New(args) => commands::new::run(&config, args),
         cli::Command::Templates(args) => commands::templates::run(&config, args),
+        cli::Command::Lint(args) => commands::lint::run(&config, args),
+        cli::Command::Rules { rule } => commands::rules::run(rule.as_deref()),
     }
 }

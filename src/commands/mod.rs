@@ -1,4 +1,6 @@
 //! One module per subcommand: glue from the parsed arguments to the library.
 
+pub mod lint;
 pub mod new;
+pub mod rules;
 pub mod templates;

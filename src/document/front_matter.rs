@@ -1,7 +1,13 @@
-//! The YAML front matter at the top of a postmortem: finding the block and
-//! the typed fields pm writes and reads.
+//! The YAML front matter at the top of a postmortem: finding the block,
+//! parsing it with the position of every key and value, and the typed fields
+//! pm writes and reads.
 
+use std::fmt;
+use std::ops::Range;
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
 
 /// The front matter fields pm knows, in the order `pm new` writes them.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,6 +83,264 @@ pub fn locate(text: &str) -> Located<'_> {
         }
     }
     Located::Unclosed
+}
+
+/// A YAML value in the front matter, kept loosely typed: rules decide what
+/// they accept.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `~`, `null` or nothing.
+    Null,
+    /// A string, or a scalar that is read as text (dates, timestamps).
+    Str(String),
+    /// `true` / `false`.
+    Bool(bool),
+    /// An integer or a float, as written.
+    Number(String),
+    /// A sequence.
+    List(Vec<Value>),
+    /// A nested mapping (its content is not inspected).
+    Map,
+}
+
+impl Value {
+    /// The text of a scalar (a number or a boolean as written); `None` for
+    /// null, lists and maps.
+    pub fn as_text(&self) -> Option<String> {
+        match self {
+            Value::Str(s) | Value::Number(s) => Some(s.clone()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
+    /// True for null, an empty string and an empty list.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Value::Null => true,
+            Value::Str(s) => s.trim().is_empty(),
+            Value::List(items) => items.is_empty(),
+            _ => false,
+        }
+    }
+
+    /// A word for the kind of value, for messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Str(_) => "a string",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::List(_) => "a list",
+            Value::Map => "a mapping",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a YAML value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.to_string()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.to_string()))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+        Ok(Value::Number(v.to_string()))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
+        Ok(Value::Number(v.to_string()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::Number(v.to_string()))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::Str(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::Str(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        Value::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Value>()? {
+            items.push(item);
+        }
+        Ok(Value::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        while map
+            .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(Value::Map)
+    }
+}
+
+/// One top-level `key: value` of the front matter, with byte spans in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The key.
+    pub key: String,
+    /// Where the key is.
+    pub key_span: Range<usize>,
+    /// The value.
+    pub value: Value,
+    /// Where the value is (empty, right after the key, for an empty value).
+    pub value_span: Range<usize>,
+}
+
+/// The parsed front matter: every field in file order, with positions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    /// Span of the whole block, fences included.
+    pub span: Range<usize>,
+    /// The top-level fields in file order.
+    pub fields: Vec<Field>,
+}
+
+impl Parsed {
+    /// The field called `key`.
+    pub fn get(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The text of `key` when it is a non-empty scalar.
+    pub fn text(&self, key: &str) -> Option<String> {
+        let field = self.get(key)?;
+        field.value.as_text().filter(|t| !t.trim().is_empty())
+    }
+}
+
+/// Why the front matter could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invalid {
+    /// What the YAML parser said, on one line.
+    pub message: String,
+    /// Where in the file the problem is.
+    pub offset: usize,
+}
+
+/// Everything known about a file's front matter.
+#[derive(Debug, Clone, PartialEq)]
+pub enum State {
+    /// The file does not start with `---`.
+    Absent,
+    /// An opening `---` with no closing fence; `span` covers the opening line.
+    Unclosed {
+        /// The opening fence.
+        span: Range<usize>,
+    },
+    /// The block is not valid YAML, or not a mapping.
+    Invalid(Invalid),
+    /// A mapping, parsed.
+    Parsed(Parsed),
+}
+
+struct Fields(Vec<(Spanned<String>, Spanned<Value>)>);
+
+impl<'de> Deserialize<'de> for Fields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> Visitor<'de> for FieldsVisitor {
+            type Value = Fields;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a mapping of keys to values")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    let value = map.next_value::<Spanned<Value>>()?;
+                    fields.push((key, value));
+                }
+                Ok(Fields(fields))
+            }
+            fn visit_unit<E>(self) -> Result<Fields, E> {
+                Ok(Fields(Vec::new()))
+            }
+            fn visit_none<E>(self) -> Result<Fields, E> {
+                Ok(Fields(Vec::new()))
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
+}
+
+/// Reads the front matter of `text` (a file's content without its BOM).
+pub fn parse(text: &str) -> State {
+    let block = match locate(text) {
+        Located::Absent => return State::Absent,
+        Located::Unclosed => {
+            let end = text.find('\n').unwrap_or(text.len());
+            return State::Unclosed { span: 0..end };
+        }
+        Located::Found(block) => block,
+    };
+    let span = 0..block.body_start;
+    if block.yaml.trim().is_empty() {
+        return State::Parsed(Parsed {
+            span,
+            fields: Vec::new(),
+        });
+    }
+    let base = block.yaml_start;
+    let to_range = |location: serde_saphyr::Location| {
+        let span = location.span();
+        let start = span.byte_offset().map_or(0, |o| o as usize);
+        let len = span.byte_len().map_or(0, |l| l as usize);
+        let start = (base + start).min(base + block.yaml.len());
+        start..(start + len).min(base + block.yaml.len())
+    };
+    match serde_saphyr::from_str::<Fields>(block.yaml) {
+        Ok(Fields(pairs)) => State::Parsed(Parsed {
+            span,
+            fields: pairs
+                .into_iter()
+                .map(|(key, value)| Field {
+                    key: key.value,
+                    key_span: to_range(key.referenced),
+                    value: value.value,
+                    value_span: to_range(value.referenced),
+                })
+                .collect(),
+        }),
+        Err(err) => {
+            let offset = err
+                .location()
+                .map_or(base, |location| to_range(location).start);
+            let message = err.without_snippet().to_string();
+            let message = message
+                .lines()
+                .next()
+                .unwrap_or("invalid YAML")
+                .trim()
+                .to_owned();
+            State::Invalid(Invalid { message, offset })
+        }
+    }
 }
 
 fn line_break_len(rest: &str) -> usize {
@@ -156,6 +420,52 @@ mod tests {
         assert_eq!(locate("----\n"), Located::Absent);
         assert_eq!(locate("---\na: 1\n"), Located::Unclosed);
         assert_eq!(locate("---"), Located::Unclosed);
+    }
+
+    fn fields(text: &str) -> Vec<(String, Value, String)> {
+        let State::Parsed(parsed) = parse(text) else {
+            panic!("not parsed: {:?}", parse(text));
+        };
+        parsed
+            .fields
+            .iter()
+            .map(|f| {
+                (
+                    f.key.clone(),
+                    f.value.clone(),
+                    text[f.value_span.clone()].to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fields_keep_their_positions_in_the_file() {
+        let text = "---\ntitle: \"DB down\"\ndate: 2026-11-22\nservices: [a, b]\nlead:\n---\n# x\n";
+        let got = fields(text);
+        assert_eq!(got[0].0, "title");
+        assert_eq!(got[0].1, Value::Str("DB down".into()));
+        assert!(got[0].2.contains("DB down"), "{:?}", got[0].2);
+        assert_eq!(got[1].1, Value::Str("2026-11-22".into()));
+        assert_eq!(got[1].2, "2026-11-22");
+        assert_eq!(
+            got[2].1,
+            Value::List(vec![Value::Str("a".into()), Value::Str("b".into())])
+        );
+        assert_eq!(got[3].1, Value::Null);
+    }
+
+    #[test]
+    fn invalid_yaml_and_non_mappings_are_reported_with_an_offset() {
+        let text = "---\ntitle: ok\nbad: [unclosed\n---\n";
+        let State::Invalid(invalid) = parse(text) else {
+            panic!("{:?}", parse(text));
+        };
+        assert!(invalid.offset >= 4, "{invalid:?}");
+        assert!(!invalid.message.contains('\n'));
+        assert!(matches!(parse("---\n- a\n- b\n---\n"), State::Invalid(_)));
+        assert!(matches!(parse("---\njust text\n---\n"), State::Invalid(_)));
+        assert_eq!(parse("---\nx: 1\n"), State::Unclosed { span: 0..3 });
     }
 
     #[test]

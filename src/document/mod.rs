@@ -1,3 +1,111 @@
-//! The parsed postmortem: everything pm reads from a file goes through here.
+//! The parsed postmortem: everything pm reads from a file goes through here,
+//! built once per file. Rules, lists and stats read this model; none of them
+//! re-parses text.
 
+pub mod dates;
 pub mod front_matter;
+pub mod lines;
+pub mod outline;
+pub mod sections;
+
+use std::path::PathBuf;
+
+use front_matter::{Located, State};
+use lines::{LineIndex, Position};
+use outline::Outline;
+
+/// A postmortem file, parsed.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as given or found.
+    pub path: PathBuf,
+    /// The content, without a UTF-8 byte order mark.
+    pub text: String,
+    /// Line starts of `text`.
+    pub lines: LineIndex,
+    /// The front matter.
+    pub front_matter: State,
+    /// Where the Markdown body starts (after the front matter).
+    pub body_start: usize,
+    /// The Markdown outline of the body.
+    pub outline: Outline,
+}
+
+/// Why a file could not become a [`Document`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// A NUL byte: not a text file.
+    Binary,
+    /// Not UTF-8; the first bad byte is on `line`.
+    NotUtf8 {
+        /// 1-based line of the first invalid byte.
+        line: usize,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Binary => f.write_str("binary file (it holds NUL bytes), not Markdown"),
+            DecodeError::NotUtf8 { line, offset } => write!(
+                f,
+                "not valid UTF-8 (first invalid byte at offset {offset}, line {line}); save it as UTF-8"
+            ),
+        }
+    }
+}
+
+impl Document {
+    /// Decodes and parses a file's bytes.
+    pub fn from_bytes(path: PathBuf, bytes: Vec<u8>) -> Result<Document, DecodeError> {
+        if bytes.contains(&0) {
+            return Err(DecodeError::Binary);
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Document::parse(path, text)),
+            Err(err) => {
+                let offset = err.utf8_error().valid_up_to();
+                let bytes = err.as_bytes();
+                let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+                Err(DecodeError::NotUtf8 { line, offset })
+            }
+        }
+    }
+
+    /// Parses a file's text.
+    pub fn parse(path: PathBuf, mut text: String) -> Document {
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        let body_start = match front_matter::locate(&text) {
+            Located::Found(block) => block.body_start,
+            Located::Absent | Located::Unclosed => 0,
+        };
+        let front_matter = front_matter::parse(&text);
+        let outline = outline::parse(&text, body_start);
+        let lines = LineIndex::new(&text);
+        Document {
+            path,
+            text,
+            lines,
+            front_matter,
+            body_start,
+            outline,
+        }
+    }
+
+    /// The 1-based position of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.text, offset)
+    }
+
+    /// A non-empty front matter value as text (`status`, `template`, …).
+    pub fn field(&self, key: &str) -> Option<String> {
+        match &self.front_matter {
+            State::Parsed(parsed) => parsed.text(key),
+            _ => None,
+        }
+    }
+}

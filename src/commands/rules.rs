@@ -1,0 +1,69 @@
+//! `pm rules [RULE]`: the rule list, or one rule explained.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use crate::error::Error;
+use crate::lint::registry;
+
+/// Runs `pm rules`.
+pub fn run(rule: Option<&str>) -> Result<ExitCode, Error> {
+    let mut out = std::io::stdout().lock();
+    let text = match rule {
+        None => list(),
+        Some(name) => {
+            let rule = registry::find(name).ok_or_else(|| {
+                Error::invalid_value(
+                    "<RULE>",
+                    name,
+                    "a rule id like PM201 or a name like bracket-placeholder (see `pm rules`)",
+                )
+            })?;
+            let drafts = if rule.status_aware {
+                " (a warning in drafts)"
+            } else {
+                ""
+            };
+            format!(
+                "{} {}\nlevel: {}{drafts}\n\n{}\n\n{}\n\nBad:\n\n{}\n\nGood:\n\n{}\n",
+                rule.id,
+                rule.name,
+                rule.level,
+                rule.summary,
+                rule.explanation,
+                indent(rule.bad),
+                indent(rule.good)
+            )
+        }
+    };
+    out.write_all(text.as_bytes())
+        .map_err(|e| Error::io("<stdout>", e))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list() -> String {
+    let width = registry::ALL
+        .iter()
+        .map(|r| r.name.len())
+        .max()
+        .unwrap_or(0);
+    registry::ALL
+        .iter()
+        .map(|r| {
+            format!(
+                "{}  {:width$}  {:7}  {}\n",
+                r.id,
+                r.name,
+                r.level.to_string(),
+                r.summary
+            )
+        })
+        .collect()
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|line| format!("    {line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,484 @@
+//! The Markdown outline of a postmortem, built in one pass over
+//! pulldown-cmark's events: headings as a tree of sections, the text runs
+//! outside code, list and task items, tables, HTML comments and links. All
+//! spans are byte offsets into the whole file.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::document::sections::{self, Canonical};
+
+/// A heading and the section it opens.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// The heading's text, without `#` or emphasis markers.
+    pub title: String,
+    /// [`sections::normalize`]d title.
+    pub normalized: String,
+    /// The canonical section it means, if any.
+    pub canonical: Option<&'static Canonical>,
+    /// The heading line.
+    pub span: Range<usize>,
+    /// The section's own body: from after the heading to the next heading.
+    pub body: Range<usize>,
+    /// End of the whole section: the next heading of the same or a higher level.
+    pub end: usize,
+    /// The enclosing heading.
+    pub parent: Option<usize>,
+    /// Whether the own body holds anything but whitespace, comments and rules.
+    pub has_content: bool,
+    /// Whether sub-headings follow inside the section.
+    pub has_children: bool,
+}
+
+/// Consecutive text outside code: a line of prose, a cell, a heading.
+#[derive(Debug, Clone)]
+pub struct TextRun {
+    /// Where it is.
+    pub span: Range<usize>,
+    /// The text, with Markdown escapes resolved.
+    pub text: String,
+    /// Whether `text` is exactly the source at `span`, so offsets within it
+    /// map one to one onto the file.
+    pub exact: bool,
+    /// The list item it belongs to (innermost), if any.
+    pub item: Option<usize>,
+    /// Whether it is part of a heading.
+    pub in_heading: bool,
+}
+
+impl TextRun {
+    /// The file span of `text[range]`: exact when the run is, else the whole run.
+    pub fn sub_span(&self, range: Range<usize>) -> Range<usize> {
+        if self.exact {
+            self.span.start + range.start..self.span.start + range.end
+        } else {
+            self.span.clone()
+        }
+    }
+}
+
+/// A list item.
+#[derive(Debug, Clone)]
+pub struct ListItem {
+    /// The whole item, nested content included.
+    pub span: Range<usize>,
+    /// `Some(checked)` for a task item `- [ ]` / `- [x]`.
+    pub task: Option<bool>,
+    /// The item's own text (nested lists excluded), trimmed.
+    pub text: String,
+    /// Whether a nested list or block follows the item's first paragraph.
+    pub has_children: bool,
+    /// The enclosing item, for nested lists.
+    pub parent: Option<usize>,
+    /// Whether the list is ordered (`1.`).
+    pub ordered: bool,
+}
+
+/// A table cell.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    /// Where it is.
+    pub span: Range<usize>,
+    /// Its text, trimmed.
+    pub text: String,
+}
+
+/// A table row.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// Where it is.
+    pub span: Range<usize>,
+    /// Its cells.
+    pub cells: Vec<Cell>,
+}
+
+/// A table: a header row and body rows.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// Where it is.
+    pub span: Range<usize>,
+    /// The header row.
+    pub header: Row,
+    /// The body rows.
+    pub rows: Vec<Row>,
+}
+
+/// An HTML comment `<!-- … -->`.
+#[derive(Debug, Clone)]
+pub struct Comment {
+    /// The comment, delimiters included.
+    pub span: Range<usize>,
+    /// The text between the delimiters, trimmed.
+    pub text: String,
+}
+
+/// A link or image destination.
+#[derive(Debug, Clone)]
+pub struct Link {
+    /// The whole link.
+    pub span: Range<usize>,
+    /// Where it points.
+    pub destination: String,
+}
+
+/// Everything pm reads from the Markdown body.
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    /// Headings in document order.
+    pub headings: Vec<Heading>,
+    /// Text outside code, in document order.
+    pub texts: Vec<TextRun>,
+    /// List items in document order (a parent before its children).
+    pub items: Vec<ListItem>,
+    /// Tables.
+    pub tables: Vec<Table>,
+    /// HTML comments.
+    pub comments: Vec<Comment>,
+    /// Links and images.
+    pub links: Vec<Link>,
+}
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH);
+
+/// Builds the outline of `text[start..]`, keeping offsets relative to `text`.
+pub fn parse(text: &str, start: usize) -> Outline {
+    let mut builder = Builder::default();
+    let body = &text[start..];
+    for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
+        let range = range.start + start..range.end + start;
+        builder.event(text, event, range);
+    }
+    builder.finish(text.len())
+}
+
+#[derive(Default)]
+struct Builder {
+    outline: Outline,
+    /// The heading being read, with its title so far.
+    open_heading: Option<(u8, Range<usize>, String)>,
+    /// Stack of open list items (indices into `outline.items`).
+    item_stack: Vec<usize>,
+    /// Whether each open list is ordered.
+    list_stack: Vec<bool>,
+    /// Paragraphs seen inside each open item (a second block makes children).
+    item_blocks: Vec<usize>,
+    table: Option<Table>,
+    row: Option<Row>,
+    cell: Option<Cell>,
+    in_code_block: usize,
+    html_block: Option<usize>,
+    /// Whether the open section's own body has content so far.
+    section_has_content: bool,
+    /// Whether the next text starts a new run even if it touches the last.
+    run_broken: bool,
+}
+
+impl Builder {
+    fn event(&mut self, text: &str, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(text, tag, range),
+            Event::Text(t) => {
+                if self.in_code_block > 0 {
+                    self.content();
+                    return;
+                }
+                if !t.trim().is_empty() {
+                    self.content();
+                }
+                self.text(text, &t, range);
+            }
+            Event::Code(t) => {
+                self.content();
+                self.push_item_text(&t);
+                self.push_cell_text(&t);
+                if let Some((_, _, title)) = &mut self.open_heading {
+                    title.push_str(&t);
+                }
+                // Code ends a text run: what is on either side is separate.
+                self.break_run();
+            }
+            Event::Html(_) => {}
+            Event::InlineHtml(html) => {
+                let is_comment = html.starts_with("<!--");
+                if is_comment {
+                    self.comments_in(text, range);
+                } else {
+                    self.content();
+                }
+                self.break_run();
+            }
+            Event::TaskListMarker(checked) => {
+                if let Some(&item) = self.item_stack.last() {
+                    self.outline.items[item].task = Some(checked);
+                }
+                self.content();
+                self.break_run();
+            }
+            Event::FootnoteReference(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
+                self.content();
+                self.break_run();
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.push_item_text(" ");
+                self.push_cell_text(" ");
+                self.break_run();
+            }
+            Event::Rule => self.break_run(),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        self.break_run();
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.open_heading = Some((level as u8, range, String::new()));
+            }
+            Tag::List(first) => self.list_stack.push(first.is_some()),
+            Tag::Item => {
+                self.content();
+                let parent = self.item_stack.last().copied();
+                if let Some(parent) = parent {
+                    self.outline.items[parent].has_children = true;
+                }
+                self.outline.items.push(ListItem {
+                    span: range,
+                    task: None,
+                    text: String::new(),
+                    has_children: false,
+                    parent,
+                    ordered: self.list_stack.last().copied().unwrap_or(false),
+                });
+                self.item_stack.push(self.outline.items.len() - 1);
+                self.item_blocks.push(0);
+            }
+            Tag::Paragraph | Tag::BlockQuote(_) => {
+                if let (Some(&item), Some(blocks)) =
+                    (self.item_stack.last(), self.item_blocks.last_mut())
+                {
+                    *blocks += 1;
+                    if *blocks > 1 {
+                        self.outline.items[item].has_children = true;
+                    }
+                }
+            }
+            Tag::CodeBlock(_) => {
+                self.content();
+                self.in_code_block += 1;
+                if let Some(&item) = self.item_stack.last() {
+                    self.outline.items[item].has_children = true;
+                }
+            }
+            Tag::HtmlBlock => self.html_block = Some(range.start),
+            Tag::Table(_) => {
+                self.content();
+                self.table = Some(Table {
+                    span: range.clone(),
+                    header: Row {
+                        span: range,
+                        cells: Vec::new(),
+                    },
+                    rows: Vec::new(),
+                });
+            }
+            Tag::TableHead | Tag::TableRow => {
+                self.row = Some(Row {
+                    span: range,
+                    cells: Vec::new(),
+                });
+            }
+            Tag::TableCell => {
+                self.cell = Some(Cell {
+                    span: range,
+                    text: String::new(),
+                });
+            }
+            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                self.content();
+                self.outline.links.push(Link {
+                    span: range,
+                    destination: dest_url.into_string(),
+                });
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, text: &str, tag: TagEnd, range: Range<usize>) {
+        self.break_run();
+        match tag {
+            TagEnd::Heading(_) => {
+                if let Some((level, span, title)) = self.open_heading.take() {
+                    self.push_heading(level, span, title.trim().to_owned());
+                }
+            }
+            TagEnd::List(_) => {
+                self.list_stack.pop();
+            }
+            TagEnd::Item => {
+                if let Some(item) = self.item_stack.pop() {
+                    let item = &mut self.outline.items[item];
+                    item.text = item.text.trim().to_owned();
+                }
+                self.item_blocks.pop();
+            }
+            TagEnd::CodeBlock => self.in_code_block = self.in_code_block.saturating_sub(1),
+            TagEnd::HtmlBlock => {
+                if let Some(start) = self.html_block.take() {
+                    let block = start..range.end;
+                    let html = text.get(block.clone()).unwrap_or("");
+                    if !html.trim_start().starts_with("<!--") {
+                        self.content();
+                    }
+                    self.comments_in(text, block);
+                }
+            }
+            TagEnd::TableCell => {
+                if let (Some(mut cell), Some(row)) = (self.cell.take(), self.row.as_mut()) {
+                    cell.text = cell.text.trim().to_owned();
+                    row.cells.push(cell);
+                }
+            }
+            TagEnd::TableHead => {
+                if let (Some(row), Some(table)) = (self.row.take(), self.table.as_mut()) {
+                    table.header = row;
+                }
+            }
+            TagEnd::TableRow => {
+                if let (Some(row), Some(table)) = (self.row.take(), self.table.as_mut()) {
+                    table.rows.push(row);
+                }
+            }
+            TagEnd::Table => {
+                if let Some(table) = self.table.take() {
+                    self.outline.tables.push(table);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, source: &str, t: &str, range: Range<usize>) {
+        self.push_item_text(t);
+        self.push_cell_text(t);
+        if let Some((_, _, title)) = &mut self.open_heading {
+            title.push_str(t);
+        }
+        let exact = source.get(range.clone()) == Some(t);
+        let item = self.item_stack.last().copied();
+        let in_heading = self.open_heading.is_some();
+        if let Some(last) = self.outline.texts.last_mut()
+            && last.span.end == range.start
+            && last.item == item
+            && last.in_heading == in_heading
+            && !self.run_broken
+        {
+            last.text.push_str(t);
+            last.span.end = range.end;
+            last.exact &= exact;
+            return;
+        }
+        self.run_broken = false;
+        self.outline.texts.push(TextRun {
+            span: range,
+            text: t.to_owned(),
+            exact,
+            item,
+            in_heading,
+        });
+    }
+
+    fn push_item_text(&mut self, t: &str) {
+        if let Some(&item) = self.item_stack.last() {
+            self.outline.items[item].text.push_str(t);
+        }
+    }
+
+    fn push_cell_text(&mut self, t: &str) {
+        if let Some(cell) = &mut self.cell {
+            cell.text.push_str(t);
+        }
+    }
+
+    /// Marks the current section as having content.
+    fn content(&mut self) {
+        self.section_has_content = true;
+    }
+
+    fn break_run(&mut self) {
+        self.run_broken = true;
+    }
+
+    fn comments_in(&mut self, text: &str, range: Range<usize>) {
+        let Some(html) = text.get(range.clone()) else {
+            return;
+        };
+        let mut from = 0;
+        while let Some(open) = html[from..].find("<!--") {
+            let open = from + open;
+            let inner_start = open + 4;
+            let (inner_end, close) = match html[inner_start..].find("-->") {
+                Some(i) => (inner_start + i, inner_start + i + 3),
+                None => (html.len(), html.len()),
+            };
+            self.outline.comments.push(Comment {
+                span: range.start + open..range.start + close,
+                text: html[inner_start..inner_end].trim().to_owned(),
+            });
+            from = close;
+        }
+    }
+
+    fn push_heading(&mut self, level: u8, span: Range<usize>, title: String) {
+        self.close_section(span.start);
+        let normalized = sections::normalize(&title);
+        let canonical = sections::canonical(&normalized);
+        let parent = self.outline.headings.iter().rposition(|h| h.level < level);
+        if let Some(parent) = parent {
+            self.outline.headings[parent].has_children = true;
+        }
+        self.outline.headings.push(Heading {
+            level,
+            title,
+            normalized,
+            canonical,
+            body: span.end..span.end,
+            span,
+            end: usize::MAX,
+            parent,
+            has_content: false,
+            has_children: false,
+        });
+        self.section_has_content = false;
+    }
+
+    /// Ends the own body of the open heading at `at`, and every section of a
+    /// level at or above the next heading's.
+    fn close_section(&mut self, at: usize) {
+        if let Some(last) = self.outline.headings.last_mut() {
+            last.body.end = at;
+            last.has_content = self.section_has_content;
+        }
+    }
+
+    fn finish(mut self, len: usize) -> Outline {
+        self.close_section(len);
+        let headings = &mut self.outline.headings;
+        for i in 0..headings.len() {
+            let level = headings[i].level;
+            let end = headings[i + 1..]
+                .iter()
+                .find(|h| h.level <= level)
+                .map_or(len, |h| h.span.start);
+            headings[i].end = end;
+        }
+        self.outline
+    }
+}

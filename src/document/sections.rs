@@ -1,0 +1,291 @@
+//! Heading normalization and the canonical sections of a postmortem.
+//!
+//! Teams title the same section many ways ("Root Cause", "3. Root Cause
+//! Analysis", "Why it happened"); rules ask for a canonical section and
+//! accept any of its aliases.
+
+/// A section every postmortem tool knows, with the titles that mean it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Canonical {
+    /// Stable id, used in config (`required_sections`) and messages.
+    pub id: &'static str,
+    /// How the section is named in messages.
+    pub name: &'static str,
+    /// Normalized titles (see [`normalize`]) that mean this section.
+    pub aliases: &'static [&'static str],
+}
+
+/// The canonical sections, in the order a postmortem usually has them.
+pub const CANONICAL: &[Canonical] = &[
+    Canonical {
+        id: "summary",
+        name: "Summary",
+        aliases: &[
+            "summary",
+            "incident summary",
+            "executive summary",
+            "overview",
+            "incident overview",
+            "tldr",
+            "tl dr",
+            "abstract",
+        ],
+    },
+    Canonical {
+        id: "impact",
+        name: "Impact",
+        aliases: &[
+            "impact",
+            "impact assessment",
+            "impact analysis",
+            "customer impact",
+            "impact and severity",
+        ],
+    },
+    Canonical {
+        id: "timeline",
+        name: "Timeline",
+        aliases: &[
+            "timeline",
+            "timeline of events",
+            "incident timeline",
+            "response timeline",
+            "detailed timeline",
+            "detection timeline",
+            "recovery timeline",
+            "chronology",
+            "sequence of events",
+        ],
+    },
+    Canonical {
+        id: "detection",
+        name: "Detection",
+        aliases: &["detection", "how it was detected", "how was it detected"],
+    },
+    Canonical {
+        id: "escalation",
+        name: "Escalation",
+        aliases: &["escalation"],
+    },
+    Canonical {
+        id: "response",
+        name: "Response",
+        aliases: &["response", "incident response"],
+    },
+    Canonical {
+        id: "root_cause",
+        name: "Root Cause",
+        aliases: &[
+            "root cause",
+            "root causes",
+            "root cause analysis",
+            "cause",
+            "causes",
+            "why it happened",
+            "why did it happen",
+            "technical root cause",
+        ],
+    },
+    Canonical {
+        id: "five_whys",
+        name: "5 Whys",
+        aliases: &["5 whys", "five whys", "the 5 whys", "the five whys"],
+    },
+    Canonical {
+        id: "contributing_factors",
+        name: "Contributing Factors",
+        aliases: &["contributing factors", "contributing causes"],
+    },
+    Canonical {
+        id: "resolution",
+        name: "Resolution",
+        aliases: &[
+            "resolution",
+            "recovery",
+            "mitigation",
+            "mitigation and recovery",
+            "mitigation and resolution",
+            "resolution and recovery",
+            "recovery and mitigation",
+            "remediation",
+            "actions taken",
+        ],
+    },
+    Canonical {
+        id: "action_items",
+        name: "Action Items",
+        aliases: &[
+            "action items",
+            "actions",
+            "follow up actions",
+            "follow up items",
+            "followup actions",
+            "corrective actions",
+            "corrective and preventive actions",
+            "next steps",
+            "action plan",
+            "remediation items",
+        ],
+    },
+    Canonical {
+        id: "lessons_learned",
+        name: "Lessons Learned",
+        aliases: &[
+            "lessons learned",
+            "lessons",
+            "learnings",
+            "what we learned",
+            "takeaways",
+            "key takeaways",
+        ],
+    },
+    Canonical {
+        id: "prevention",
+        name: "Prevention",
+        aliases: &["prevention", "prevention measures", "preventive measures"],
+    },
+    Canonical {
+        id: "communication",
+        name: "Communication",
+        aliases: &[
+            "communication",
+            "communications",
+            "communication and review",
+        ],
+    },
+    Canonical {
+        id: "references",
+        name: "References",
+        aliases: &[
+            "references",
+            "supporting data",
+            "supporting information",
+            "links",
+            "related links",
+        ],
+    },
+];
+
+/// The sections required of a document whose template is unknown.
+pub const DEFAULT_REQUIRED: &[&str] = &[
+    "summary",
+    "timeline",
+    "root_cause",
+    "resolution",
+    "action_items",
+];
+
+/// Sections whose absence from a template-made document is an error (the
+/// other canonical sections are optional extras).
+pub const CORE: &[&str] = &[
+    "summary",
+    "impact",
+    "timeline",
+    "detection",
+    "escalation",
+    "response",
+    "root_cause",
+    "five_whys",
+    "resolution",
+    "action_items",
+    "lessons_learned",
+    "prevention",
+];
+
+/// Normalizes a heading for matching: lowercase, leading numbering (`3.`,
+/// `2.1`, `IV.`) and emoji dropped, `&` read as "and", punctuation removed,
+/// spaces collapsed. `## 3. Root Cause & Analysis:` → `root cause and analysis`.
+pub fn normalize(title: &str) -> String {
+    let title = strip_numbering(title.trim());
+    let mut out = String::with_capacity(title.len());
+    let mut pending_space = false;
+    for c in title.chars() {
+        let piece = if c == '&' {
+            Some("and")
+        } else if c.is_alphanumeric() {
+            None
+        } else {
+            // Punctuation, symbols and emoji all separate words.
+            pending_space = !out.is_empty();
+            continue;
+        };
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match piece {
+            Some(word) => {
+                out.push_str(word);
+                pending_space = true;
+            }
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Drops `3.`, `3)`, `2.1`, `2.1.` and roman `IV.` numbering before a
+/// title. A bare number is kept: "5 Whys" is a title, not section 5.
+fn strip_numbering(title: &str) -> &str {
+    let title = title.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '&');
+    let Some(token_end) = title.find(char::is_whitespace) else {
+        return title;
+    };
+    let token = &title[..token_end];
+    let body = token.trim_end_matches(['.', ')']);
+    let marked = body.len() < token.len() || body.contains('.');
+    let arabic = body
+        .split('.')
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let roman = token.ends_with('.')
+        && !body.is_empty()
+        && body.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    if (marked && arabic) || roman {
+        title[token_end..].trim_start()
+    } else {
+        title
+    }
+}
+
+/// The canonical section a normalized heading means, if any.
+pub fn canonical(normalized: &str) -> Option<&'static Canonical> {
+    if normalized.contains("5 whys") || normalized.contains("five whys") {
+        return CANONICAL.iter().find(|c| c.id == "five_whys");
+    }
+    CANONICAL.iter().find(|c| c.aliases.contains(&normalized))
+}
+
+/// The canonical section with this id.
+pub fn by_id(id: &str) -> Option<&'static Canonical> {
+    CANONICAL.iter().find(|c| c.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalization_ignores_numbering_case_punctuation_and_emoji() {
+        assert_eq!(normalize("3. Root Cause Analysis"), "root cause analysis");
+        assert_eq!(normalize("2.1 Timeline"), "timeline");
+        assert_eq!(normalize("IV. Lessons Learned:"), "lessons learned");
+        assert_eq!(normalize("🔥 Impact & Severity"), "impact and severity");
+        assert_eq!(normalize("Follow-up actions"), "follow up actions");
+        assert_eq!(normalize("5 Whys"), "5 whys");
+        assert_eq!(normalize("Why Did It Happen?"), "why did it happen");
+        assert_eq!(normalize("Date & Time (UTC)"), "date and time utc");
+    }
+
+    #[test]
+    fn aliases_reach_their_canonical_section() {
+        let id = |title: &str| canonical(&normalize(title)).map(|c| c.id);
+        assert_eq!(id("## 3. Root Cause Analysis"), Some("root_cause"));
+        assert_eq!(id("Why It Happened"), Some("root_cause"));
+        assert_eq!(id("5. Mitigation and Recovery"), Some("resolution"));
+        assert_eq!(id("Follow-up Actions"), Some("action_items"));
+        assert_eq!(id("Root Cause Analysis (5 Whys)"), Some("five_whys"));
+        assert_eq!(id("Executive Summary"), Some("summary"));
+        assert_eq!(id("Follow-up"), None);
+        assert_eq!(id("Appendix"), None);
+    }
+}

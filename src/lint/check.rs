@@ -1,0 +1,102 @@
+//! The checker: what a rule sees (the document and the run's settings) and
+//! how it reports a finding.
+
+use std::ops::Range;
+
+use crate::config::Config;
+use crate::document::Document;
+use crate::lint::templates::Profiles;
+use crate::lint::{Finding, Level, Rule};
+
+/// Where a document stands, which decides how strict placeholder rules are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// `status: draft`: unfinished text is a warning.
+    Draft,
+    /// Any other status, no status, or `--strict`: unfinished text is an error.
+    Final,
+}
+
+/// The document being checked, the settings of the run, and the findings so far.
+pub struct Checker<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// The effective configuration.
+    pub config: &'a Config,
+    /// The templates' profiles, for template-aware rules.
+    pub profiles: &'a Profiles,
+    /// Draft or final.
+    pub stage: Stage,
+    findings: Vec<Finding>,
+}
+
+impl<'a> Checker<'a> {
+    /// A checker for `doc`; `strict` treats every document as final.
+    pub fn new(
+        doc: &'a Document,
+        config: &'a Config,
+        profiles: &'a Profiles,
+        strict: bool,
+    ) -> Self {
+        let draft = config
+            .statuses
+            .first()
+            .map(String::as_str)
+            .unwrap_or("draft");
+        let stage = match doc.field("status") {
+            Some(status) if !strict && status.trim() == draft => Stage::Draft,
+            _ => Stage::Final,
+        };
+        Checker {
+            doc,
+            config,
+            profiles,
+            stage,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Reports a finding of `rule` at `span` with the rule's summary as help.
+    pub fn report(&mut self, rule: &'static Rule, span: Range<usize>, message: impl Into<String>) {
+        self.report_with_help(rule, span, message, rule.summary);
+    }
+
+    /// Reports a finding of `rule` at `span` with its own help line.
+    pub fn report_with_help(
+        &mut self,
+        rule: &'static Rule,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let level = if rule.status_aware && self.stage == Stage::Draft {
+            Level::Warning
+        } else {
+            rule.level
+        };
+        let doc = self.doc;
+        let start = doc.position(span.start);
+        let end = doc.position(span.end.max(span.start));
+        let line = doc.lines.line_range(&doc.text, start.line - 1);
+        self.findings.push(Finding {
+            rule,
+            level,
+            span,
+            start,
+            end,
+            message: message.into(),
+            help: help.into(),
+            source_line: doc.text[line].to_owned(),
+        });
+    }
+
+    /// Whether a finding already starts on 0-based `line`.
+    pub fn has_finding_on_line(&self, line: usize) -> bool {
+        self.findings.iter().any(|f| f.start.line == line + 1)
+    }
+
+    /// The findings, in report order.
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
+    }
+}

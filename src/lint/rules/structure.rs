@@ -1,0 +1,135 @@
+//! Structure rules: the sections a postmortem needs are there, hold
+//! something, and appear once.
+
+use crate::document::sections::{self, DEFAULT_REQUIRED};
+use crate::lint::check::Checker;
+use crate::lint::{Level, Rule};
+
+/// PM101
+pub static MISSING_SECTION: Rule = Rule {
+    id: "PM101",
+    name: "missing-section",
+    level: Level::Error,
+    status_aware: false,
+    summary: "add the section (any of its usual titles is accepted)",
+    explanation: "A postmortem made from a template must keep that template's core sections \
+        (summary, timeline, root cause, resolution, action items, …); one whose template is \
+        unknown needs Summary, Timeline, Root Cause, Resolution and Action Items. Titles \
+        match forgivingly: case, numbering, punctuation and common aliases are accepted \
+        (\"3. Root Cause Analysis\", \"Why It Happened\").",
+    bad: "## Summary\n...\n## Timeline\n...\n## Action Items\n...",
+    good: "## Summary\n...\n## Timeline\n...\n## Root Cause\n...\n## Resolution\n...\n## Action Items\n...",
+};
+
+/// PM102
+pub static EMPTY_SECTION: Rule = Rule {
+    id: "PM102",
+    name: "empty-section",
+    level: Level::Error,
+    status_aware: true,
+    summary: "write the section, or delete it if it does not apply",
+    explanation: "A heading followed by nothing (or only a guidance comment) is a section \
+        someone meant to write. A section that holds only placeholders is reported through \
+        its placeholders instead.",
+    bad: "## Lessons Learned\n\n<!-- Key takeaways for the team -->\n\n## References",
+    good: "## Lessons Learned\n\nConnection limits must be load-tested with the pooler in place.\n\n## References",
+};
+
+/// PM103
+pub static DUPLICATE_SECTION: Rule = Rule {
+    id: "PM103",
+    name: "duplicate-section",
+    level: Level::Error,
+    status_aware: false,
+    summary: "merge the two sections",
+    explanation: "Two sibling sections with the same title (or two titles for the same \
+        section, such as \"Root Cause\" and \"Root Cause Analysis\") split what readers and \
+        pm need in one place, usually after a bad merge.",
+    bad: "## Timeline\n...\n## Impact\n...\n## Timeline\n...",
+    good: "## Timeline\n...\n## Impact\n...",
+};
+
+/// Checks the sections.
+pub fn check(c: &mut Checker<'_>) {
+    check_missing(c);
+    check_empty(c);
+    check_duplicates(c);
+}
+
+fn check_missing(c: &mut Checker<'_>) {
+    let doc = c.doc;
+    let profile = doc.field("template").and_then(|t| c.profiles.get(&t));
+    let required: Vec<&str> = match profile {
+        Some(profile) => profile.required.clone(),
+        None => DEFAULT_REQUIRED.to_vec(),
+    };
+    let headings = &doc.outline.headings;
+    let anchor = headings
+        .first()
+        .map_or(doc.body_start..doc.body_start, |h| h.span.clone());
+    for id in required {
+        let present = headings
+            .iter()
+            .any(|h| h.canonical.is_some_and(|k| k.id == id));
+        if present {
+            continue;
+        }
+        let Some(canonical) = sections::by_id(id) else {
+            continue;
+        };
+        let also: Vec<String> = canonical
+            .aliases
+            .iter()
+            .skip(1)
+            .take(4)
+            .map(|a| format!("\"{a}\""))
+            .collect();
+        c.report_with_help(
+            &MISSING_SECTION,
+            anchor.clone(),
+            format!("missing section `{}`", canonical.name),
+            format!(
+                "add a `## {}` section (also accepted: {})",
+                canonical.name,
+                also.join(", ")
+            ),
+        );
+    }
+}
+
+fn check_empty(c: &mut Checker<'_>) {
+    let doc = c.doc;
+    for heading in &doc.outline.headings {
+        if !heading.has_content && !heading.has_children {
+            c.report(
+                &EMPTY_SECTION,
+                heading.span.clone(),
+                format!("section `{}` is empty", heading.title),
+            );
+        }
+    }
+}
+
+fn check_duplicates(c: &mut Checker<'_>) {
+    let doc = c.doc;
+    let headings = &doc.outline.headings;
+    for (i, heading) in headings.iter().enumerate() {
+        let earlier = headings[..i].iter().find(|other| {
+            other.parent == heading.parent
+                && other.level == heading.level
+                && (other.normalized == heading.normalized
+                    || matches!((other.canonical, heading.canonical), (Some(a), Some(b)) if a.id == b.id))
+        });
+        if let Some(first) = earlier {
+            let line = doc.position(first.span.start).line;
+            c.report(
+                &DUPLICATE_SECTION,
+                heading.span.clone(),
+                format!(
+                    "section `{}` repeats `{}` (line {line})",
+                    heading.title, first.title
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! Finding placeholders in a run of text. Pure functions over `&str`, no
+//! regex: they run on every text run of every file.
+
+use std::ops::Range;
+
+/// What kind of placeholder a hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `[Your Name]`: bracketed text that is not a link, task box or footnote.
+    Bracket,
+    /// `{TITLE}`: an upper-case name in braces.
+    Brace,
+    /// `YYYY-MM-DD`, `HH:MM`, `$X`: a format stand-in.
+    Format,
+    /// `TODO`, `TBD`, `FIXME`, `TBA`.
+    Todo,
+}
+
+/// A placeholder found in a text: its byte range in that text and its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte range in the scanned text.
+    pub range: Range<usize>,
+    /// What it is.
+    pub kind: Kind,
+}
+
+/// Format stand-ins, longest first so `HH:MM:SS` wins over `HH:MM`.
+const FORMATS: &[&str] = &[
+    "YYYY-MM-DD",
+    "YYYY/MM/DD",
+    "MM/DD/YYYY",
+    "DD/MM/YYYY",
+    "HH:MM:SS",
+    "HH:MM",
+    "YYYY",
+    "$X",
+];
+
+const TODO_WORDS: &[&str] = &["TODO", "TBD", "FIXME", "TBA"];
+
+/// Bracket contents that are prose, not placeholders.
+const BRACKET_PROSE: &[&str] = &["sic", "...", "…"];
+
+/// Every placeholder in `text`, in order. Format and TODO stand-ins inside a
+/// bracket placeholder are part of it, not separate hits.
+pub fn scan(text: &str) -> Vec<Hit> {
+    let mut hits = brackets(text);
+    let bracket_ranges: Vec<Range<usize>> = hits.iter().map(|h| h.range.clone()).collect();
+    let inside_bracket = |r: &Range<usize>| {
+        bracket_ranges
+            .iter()
+            .any(|b| b.start <= r.start && r.end <= b.end)
+    };
+    let mut others = braces(text);
+    others.extend(formats(text));
+    others.extend(todos(text));
+    hits.extend(others.into_iter().filter(|h| !inside_bracket(&h.range)));
+    hits.sort_by_key(|h| (h.range.start, h.range.end));
+    hits
+}
+
+fn brackets(text: &str) -> Vec<Hit> {
+    let bytes = text.as_bytes();
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while let Some(open) = text[i..].find('[').map(|o| o + i) {
+        let Some(close) = text[open + 1..].find(']').map(|c| c + open + 1) else {
+            break;
+        };
+        // An inner `[` starts the innermost pair.
+        if let Some(inner) = text[open + 1..close].rfind('[') {
+            i = open + 1 + inner;
+            continue;
+        }
+        i = close + 1;
+        let content = &text[open + 1..close];
+        let after = &text[close + 1..];
+        if is_placeholder_content(content) && !looks_like_link_syntax(after) {
+            hits.push(Hit {
+                range: open..close + 1,
+                kind: Kind::Bracket,
+            });
+        }
+        if i >= bytes.len() {
+            break;
+        }
+    }
+    hits
+}
+
+fn is_placeholder_content(content: &str) -> bool {
+    let trimmed = content.trim();
+    if trimmed.is_empty() || trimmed.eq_ignore_ascii_case("x") {
+        return false; // a task box written in text
+    }
+    if trimmed.starts_with('^') || trimmed.starts_with('!') {
+        return false; // a footnote reference or a GitHub alert marker
+    }
+    if trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return false; // a numbered citation
+    }
+    !BRACKET_PROSE
+        .iter()
+        .any(|p| trimmed.eq_ignore_ascii_case(p))
+}
+
+/// `[text](…`, `[text][…` and `[ref]: https://…` are links Markdown could not
+/// resolve, not placeholders.
+fn looks_like_link_syntax(after: &str) -> bool {
+    if after.starts_with('(') || after.starts_with('[') {
+        return true;
+    }
+    after.strip_prefix(':').is_some_and(|rest| {
+        let target = rest.trim_start();
+        rest.starts_with([' ', '\t'])
+            && (target.starts_with("http://")
+                || target.starts_with("https://")
+                || target.starts_with('/')
+                || target.starts_with("./")
+                || target.starts_with("../")
+                || target.starts_with('#'))
+    })
+}
+
+fn braces(text: &str) -> Vec<Hit> {
+    let bytes = text.as_bytes();
+    let mut hits = Vec::new();
+    for (open, _) in text.match_indices('{') {
+        if open > 0 && bytes[open - 1] == b'$' {
+            continue; // ${VAR}: a shell variable
+        }
+        let name_len = bytes[open + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || **b == b'_')
+            .count();
+        let close = open + 1 + name_len;
+        let starts_with_letter = bytes.get(open + 1).is_some_and(u8::is_ascii_uppercase);
+        if name_len > 0 && starts_with_letter && bytes.get(close) == Some(&b'}') {
+            hits.push(Hit {
+                range: open..close + 1,
+                kind: Kind::Brace,
+            });
+        }
+    }
+    hits
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Occurrences of `needle` not glued to a word on either side.
+fn words<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+    let bytes = text.as_bytes();
+    text.match_indices(needle).filter_map(move |(start, m)| {
+        let end = start + m.len();
+        let first = m.as_bytes()[0];
+        let free_before = start == 0 || !is_word_byte(bytes[start - 1]) || !is_word_byte(first);
+        let free_after = end == bytes.len() || !is_word_byte(bytes[end]);
+        (free_before && free_after).then_some(start..end)
+    })
+}
+
+fn formats(text: &str) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = Vec::new();
+    for needle in FORMATS {
+        for range in words(text, needle) {
+            let overlaps = hits
+                .iter()
+                .any(|h| h.range.start < range.end && range.start < h.range.end);
+            if !overlaps {
+                hits.push(Hit {
+                    range,
+                    kind: Kind::Format,
+                });
+            }
+        }
+    }
+    hits
+}
+
+fn todos(text: &str) -> Vec<Hit> {
+    TODO_WORDS
+        .iter()
+        .flat_map(|word| words(text, word))
+        .map(|range| Hit {
+            range,
+            kind: Kind::Todo,
+        })
+        .collect()
+}
+
+/// Numbered stand-ins the templates use: "Action 1", "Factor 2", "Step 3".
+const STAND_IN_NOUNS: &[&str] = &[
+    "action",
+    "action item",
+    "answer",
+    "cause",
+    "change",
+    "contributing factor",
+    "event",
+    "factor",
+    "finding",
+    "gap",
+    "improvement",
+    "improvement area",
+    "investigation step",
+    "issue",
+    "item",
+    "learning",
+    "lesson",
+    "link",
+    "owner",
+    "person",
+    "point",
+    "positive aspect",
+    "prevention measure",
+    "process change",
+    "question",
+    "recommendation",
+    "resolution step",
+    "step",
+    "takeaway",
+    "task",
+];
+
+/// Whether `label` is a numbered stand-in such as `Factor 1` or `Step 3`
+/// (emphasis markers and a trailing colon ignored).
+pub fn is_stand_in(label: &str) -> bool {
+    let label = label
+        .trim()
+        .trim_end_matches(':')
+        .trim_matches(|c| c == '*' || c == '_')
+        .trim_end_matches(':')
+        .trim();
+    let Some((noun, number)) = label.rsplit_once(' ') else {
+        return false;
+    };
+    let numbered = (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit());
+    numbered
+        && STAND_IN_NOUNS
+            .iter()
+            .any(|n| noun.trim().eq_ignore_ascii_case(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        scan(text).iter().map(|h| &text[h.range.clone()]).collect()
+    }
+
+    #[test]
+    fn finds_each_placeholder_style_of_the_seeds() {
+        assert_eq!(found("# {TITLE}"), ["{TITLE}"]);
+        assert_eq!(found("**Incident Lead:** [Your Name]"), ["[Your Name]"]);
+        assert_eq!(
+            found("[YYYY-MM-DD HH:MM timezone]"),
+            ["[YYYY-MM-DD HH:MM timezone]"]
+        );
+        assert_eq!(found("| HH:MM | x |"), ["HH:MM"]);
+        assert_eq!(found("due YYYY-MM-DD"), ["YYYY-MM-DD"]);
+        assert_eq!(found("Revenue: $X estimated"), ["$X"]);
+        assert_eq!(found("TODO: fill in; owner TBD"), ["TODO", "TBD"]);
+        assert_eq!(found("[P1/P2/P3/P4]"), ["[P1/P2/P3/P4]"]);
+    }
+
+    #[test]
+    fn prose_that_looks_like_a_placeholder_is_left_alone() {
+        for text in [
+            "at 14:02 UTC the error rate hit 12%",
+            "it cost $12,400 in credits",
+            "export ${HOME}/bin and ${VAR}",
+            "a task box [ ] or [x] written in text",
+            "see note [1] and [^2]",
+            "> [!NOTE] this is an alert",
+            "he wrote [sic] and [...]",
+            "[text](broken url",
+            "[ref]: https://example.com",
+            "HH:MMM and YYYYS are words, TODOS too",
+            "{lowercase} and {Mixed} are not names",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn nested_brackets_report_the_innermost_pair() {
+        assert_eq!(found("[a [Name] b"), ["[Name]"]);
+    }
+
+    #[test]
+    fn stand_ins_are_numbered_template_nouns() {
+        for label in [
+            "Factor 1",
+            "Action 2:",
+            "**Action 1:**",
+            "Learning 3",
+            "Process change 1",
+        ] {
+            assert!(is_stand_in(label), "{label}");
+        }
+        for label in [
+            "Phase 1",
+            "Step 12345",
+            "Factor",
+            "OPS-1423",
+            "the 2 factors",
+        ] {
+            assert!(!is_stand_in(label), "{label}");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! What a template leaves in a document: the lines it writes (to spot text
+//! left exactly as the template wrote it) and the core sections it has (the
+//! sections a document made from it must keep). Built lazily, once per
+//! template and run.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+
+use crate::config::Config;
+use crate::document::Document;
+use crate::document::sections::CORE;
+use crate::scaffold::registry::Registry;
+use crate::scaffold::render::{self, NewPostmortem};
+
+/// Stands for every value `pm new` fills in, so lines holding a user's value
+/// are never taken for template text.
+const SENTINEL: &str = "\u{1}pm-value\u{1}";
+
+/// A template as the linter sees it.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    /// Trimmed lines the template writes that a finished document must not
+    /// keep (headings, table headers, labels and questions excluded).
+    pub lines: HashSet<String>,
+    /// Ids of the core canonical sections the template has.
+    pub required: Vec<&'static str>,
+}
+
+/// The profiles of every template known to the run.
+pub struct Profiles {
+    registry: Registry,
+    config: Config,
+    cache: Vec<OnceLock<Option<Profile>>>,
+}
+
+impl Profiles {
+    /// Profiles for the templates in `registry`, rendered with `config`'s scale.
+    pub fn new(registry: Registry, config: &Config) -> Self {
+        let cache = registry
+            .templates()
+            .iter()
+            .map(|_| OnceLock::new())
+            .collect();
+        Profiles {
+            registry,
+            config: config.clone(),
+            cache,
+        }
+    }
+
+    /// The profile of template `name`; `None` for an unknown template or one
+    /// that fails to render.
+    pub fn get(&self, name: &str) -> Option<&Profile> {
+        let index = self
+            .registry
+            .templates()
+            .iter()
+            .position(|t| t.name == name)?;
+        self.cache[index].get_or_init(|| self.build(index)).as_ref()
+    }
+
+    fn build(&self, index: usize) -> Option<Profile> {
+        let template = &self.registry.templates()[index];
+        let sample = NewPostmortem {
+            title: None,
+            incident_id: SENTINEL.to_owned(),
+            date: NaiveDate::from_ymd_opt(1900, 1, 1)?,
+            severity: None,
+            status: SENTINEL.to_owned(),
+            lead: None,
+            services: Vec::new(),
+            vars: BTreeMap::new(),
+            scale: self.config.severities.levels().to_vec(),
+            statuses: self.config.statuses.clone(),
+        };
+        let text = render::render(template, &sample).ok()?;
+        let doc = Document::parse("template".into(), text);
+        Some(profile_of(&doc))
+    }
+}
+
+fn profile_of(doc: &Document) -> Profile {
+    let mut required: Vec<&'static str> = doc
+        .outline
+        .headings
+        .iter()
+        .filter_map(|h| h.canonical)
+        .map(|c| c.id)
+        .filter(|id| CORE.contains(id))
+        .collect();
+    required.dedup();
+    let mut excluded: HashSet<usize> = HashSet::new();
+    for table in &doc.outline.tables {
+        excluded.insert(doc.lines.line_of(table.header.span.start));
+    }
+    let body_first_line = doc.lines.line_of(doc.body_start);
+    let lines = (body_first_line..doc.lines.line_count())
+        .filter(|line| !excluded.contains(line))
+        .map(|line| doc.text[doc.lines.line_range(&doc.text, line)].trim())
+        .filter(|line| is_fillable(line))
+        .map(str::to_owned)
+        .collect();
+    Profile { lines, required }
+}
+
+/// Whether a template line is text the writer is meant to replace. Kept as
+/// they are: blank lines, headings, rules, table delimiters, task items with
+/// a label, labels ending in `:` and questions ending in `?`, comments (a
+/// rule of their own), and lines holding a value `pm new` filled in.
+fn is_fillable(line: &str) -> bool {
+    if line.is_empty()
+        || line.contains(SENTINEL)
+        || line.contains("1900-01-01")
+        || line.starts_with('#')
+        || line.starts_with("<!--")
+    {
+        return false;
+    }
+    let is_rule =
+        line.len() >= 3 && (line.chars().all(|c| c == '-') || line.chars().all(|c| c == '*'));
+    let is_delimiter =
+        line.starts_with('|') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
+    if is_rule || is_delimiter {
+        return false;
+    }
+    let unmarked = line
+        .trim_start_matches(['-', '*', '+'])
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(['.', ')'])
+        .trim();
+    let is_task_label =
+        (unmarked.starts_with("[ ] ") || unmarked.starts_with("[x] ")) && unmarked.len() > 4;
+    let plain = unmarked.trim_end_matches(['*', '_', ' ']);
+    !(is_task_label || plain.ends_with(':') || plain.ends_with('?'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_questions_and_structure_are_not_fillable() {
+        for line in [
+            "## Summary",
+            "**Impact:**",
+            "- **Contributing Factors:**",
+            "1. **Why did the incident occur?**",
+            "- [ ] Internal team notified",
+            "|---|---|",
+            "---",
+            "<!-- guidance -->",
+        ] {
+            assert!(!is_fillable(line), "{line}");
+        }
+        for line in [
+            "- Additional alerts needed",
+            "1. Step 1",
+            "| | |",
+            "- [ ]",
+            "[Answer]",
+        ] {
+            assert!(is_fillable(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn every_built_in_template_has_a_profile_with_core_sections() {
+        let config = Config::default();
+        let profiles = Profiles::new(Registry::builtin(), &config);
+        for template in Registry::builtin().templates() {
+            let profile = profiles.get(&template.name).expect("renders");
+            assert!(profile.required.contains(&"summary"), "{}", template.name);
+            assert!(
+                profile.required.contains(&"action_items"),
+                "{}",
+                template.name
+            );
+            assert!(!profile.lines.is_empty(), "{}", template.name);
+        }
+        assert!(profiles.get("nope").is_none());
+    }
+}
