@@ -120,8 +120,9 @@ fn is_fillable(line: &str) -> bool {
     }
     let is_rule =
         line.len() >= 3 && (line.chars().all(|c| c == '-') || line.chars().all(|c| c == '*'));
-    let is_delimiter =
-        line.starts_with('|') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
+    let is_delimiter = line.starts_with('|')
+        && line.contains('-')
+        && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
     if is_rule || is_delimiter {
         return false;
     }
