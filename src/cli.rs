@@ -11,6 +11,14 @@ use clap::{Args, Parser, Subcommand};
 #[command(name = "pm", version, about, propagate_version = true)]
 #[command(after_help = "Exit codes: 0 success, 1 lint errors found, 2 pm could not do its job.")]
 pub struct Cli {
+    /// Read this configuration file instead of looking for .pm.yaml.
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore any .pm.yaml and use the built-in defaults.
+    #[arg(long, global = true)]
+    pub no_config: bool,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -42,6 +50,15 @@ pub enum Command {
         /// A rule id (PM201) or name (bracket-placeholder) to explain.
         rule: Option<String>,
     },
+    /// Write a commented .pm.yaml with the defaults and create the postmortems folder.
+    #[command(after_help = "Examples:\n  pm init\n  pm init --postmortems docs/incidents")]
+    Init {
+        /// Folder for postmortems, written into the config [default: docs/postmortems].
+        #[arg(long, value_name = "DIR")]
+        postmortems: Option<PathBuf>,
+    },
+    /// Print the effective configuration and the file it came from.
+    Config,
     /// List, show and eject the postmortem templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -141,9 +158,9 @@ pub enum TemplatesCommand {
     Eject {
         /// Template name.
         name: String,
-        /// Folder to write NAME.md.tera into.
-        #[arg(long, value_name = "DIR", default_value = ".pm/templates")]
-        to: PathBuf,
+        /// Folder to write NAME.md.tera into [default: the configured team folder, .pm/templates].
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
         /// Replace the file if it already exists.
         #[arg(short, long)]
         force: bool,

@@ -24,6 +24,18 @@ pub enum Error {
         /// The file that would have been overwritten.
         path: PathBuf,
     },
+    /// The configuration file is invalid.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Config {
+        /// The configuration file.
+        path: PathBuf,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// A template failed to parse or render.
     #[error("template `{name}`: {message}")]
     Template {

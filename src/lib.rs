@@ -19,8 +19,18 @@ pub use error::Error;
 
 /// Runs one `pm` invocation and returns the process exit code on success.
 pub fn run(cli: cli::Cli) -> Result<ExitCode, Error> {
-    let config = config::Config::default();
+    let source = match (&cli.config, cli.no_config) {
+        (Some(path), _) => config::Source::File(path.clone()),
+        (None, true) => config::Source::Defaults,
+        (None, false) => config::Source::Discover,
+    };
+    if let cli::Command::Init { postmortems } = &cli.command {
+        return commands::init::run(postmortems.as_deref());
+    }
+    let config = config::load(&source)?;
     match cli.command {
+        cli::Command::Init { .. } => Ok(ExitCode::SUCCESS),
+        cli::Command::Config => commands::config::run(&config),
         cli::Command::New(args) => commands::new::run(&config, args),
         cli::Command::Templates(args) => commands::templates::run(&config, args),
         cli::Command::Lint(args) => commands::lint::run(&config, args),

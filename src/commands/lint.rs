@@ -10,7 +10,6 @@ use crate::error::Error;
 use crate::lint::templates::Profiles;
 use crate::lint::{Level, runner};
 use crate::output;
-use crate::scaffold::registry::Registry;
 
 /// Runs `pm lint`.
 pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
@@ -37,7 +36,7 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
         eprintln!("error: {}: no such file or directory", path.display());
     }
 
-    let profiles = Profiles::new(Registry::builtin(), config);
+    let profiles = Profiles::new(config.templates.clone(), config);
     let mut reports = runner::lint_files(&targets.files, config, &profiles, args.strict);
     reports.extend(
         targets

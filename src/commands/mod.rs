@@ -1,5 +1,7 @@
 //! One module per subcommand: glue from the parsed arguments to the library.
 
+pub mod config;
+pub mod init;
 pub mod lint;
 pub mod new;
 pub mod rules;

@@ -12,15 +12,15 @@ use crate::cli::NewArgs;
 use crate::config::Config;
 use crate::error::Error;
 use crate::scaffold::naming;
-use crate::scaffold::registry::Registry;
 use crate::scaffold::render::{self, NewPostmortem, RESERVED_VARIABLES};
 use crate::scaffold::write::{Mode, write_atomic};
 
 /// Runs `pm new`. Every input is checked before anything touches the disk.
 pub fn run(config: &Config, args: NewArgs) -> Result<ExitCode, Error> {
-    let registry = Registry::builtin();
-    let template_name = args.template.as_deref().unwrap_or(&config.default_template);
-    let template = registry.get(template_name, "--template")?;
+    let registry = &config.templates;
+    if let Some(name) = &args.template {
+        registry.get(name, "--template")?;
+    }
     let date = match &args.date {
         Some(text) => parse_date(text)?,
         None => chrono::Local::now().date_naive(),
@@ -57,6 +57,11 @@ pub fn run(config: &Config, args: NewArgs) -> Result<ExitCode, Error> {
         }
     }
 
+    let template_name = match &args.template {
+        Some(name) => name.as_str(),
+        None => config.template_for(severity.as_deref()),
+    };
+    let template = registry.get(template_name, "--template")?;
     let postmortem = NewPostmortem {
         title,
         incident_id,

@@ -6,12 +6,12 @@ use std::process::ExitCode;
 use crate::cli::TemplatesCommand;
 use crate::config::Config;
 use crate::error::Error;
-use crate::scaffold::registry::Registry;
+use crate::scaffold::registry::SUFFIX;
 use crate::scaffold::write::{Mode, write_atomic};
 
 /// Runs `pm templates …`.
-pub fn run(_config: &Config, command: TemplatesCommand) -> Result<ExitCode, Error> {
-    let registry = Registry::builtin();
+pub fn run(config: &Config, command: TemplatesCommand) -> Result<ExitCode, Error> {
+    let registry = &config.templates;
     let mut out = std::io::stdout().lock();
     let stdout_error = |e| Error::io("<stdout>", e);
     match command {
@@ -40,7 +40,8 @@ pub fn run(_config: &Config, command: TemplatesCommand) -> Result<ExitCode, Erro
         }
         TemplatesCommand::Eject { name, to, force } => {
             let template = registry.get(&name, "<NAME>")?;
-            let path = to.join(format!("{}.md.tera", template.name));
+            let dir = to.unwrap_or_else(|| config.template_dir.clone());
+            let path = dir.join(format!("{}{SUFFIX}", template.name));
             let mode = if force {
                 Mode::Replace
             } else {

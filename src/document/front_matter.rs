@@ -289,6 +289,18 @@ impl<'de> Deserialize<'de> for Fields {
     }
 }
 
+/// The YAML parser's message on one line, without its snippet and without
+/// its own "at line N, column M" (which counts from the start of the YAML,
+/// not of the file; callers give positions in their own terms).
+pub fn yaml_error_message(err: &serde_saphyr::Error) -> String {
+    let text = err.without_snippet().to_string();
+    let first = text.lines().next().unwrap_or("invalid YAML").trim();
+    match first.rfind(" at line ") {
+        Some(at) => first[..at].to_owned(),
+        None => first.to_owned(),
+    }
+}
+
 /// Reads the front matter of `text` (a file's content without its BOM).
 pub fn parse(text: &str) -> State {
     let block = match locate(text) {
@@ -331,13 +343,7 @@ pub fn parse(text: &str) -> State {
             let offset = err
                 .location()
                 .map_or(base, |location| to_range(location).start);
-            let message = err.without_snippet().to_string();
-            let message = message
-                .lines()
-                .next()
-                .unwrap_or("invalid YAML")
-                .trim()
-                .to_owned();
+            let message = yaml_error_message(&err);
             State::Invalid(Invalid { message, offset })
         }
     }

@@ -69,10 +69,13 @@ impl<'a> Checker<'a> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
+        if !self.config.enabled(rule) {
+            return;
+        }
         let level = if rule.status_aware && self.stage == Stage::Draft {
             Level::Warning
         } else {
-            rule.level
+            self.config.level(rule)
         };
         let doc = self.doc;
         let start = doc.position(span.start);

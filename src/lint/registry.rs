@@ -1,7 +1,7 @@
 //! Every rule pm knows, in id order, and lookup by id or name.
 
 use crate::lint::Rule;
-use crate::lint::rules::{front_matter, placeholders, structure};
+use crate::lint::rules::{blameless, front_matter, placeholders, structure};
 
 /// A file that could not be read or decoded: reported on that file, which is
 /// then skipped. Not a check and not suppressible.
@@ -38,6 +38,8 @@ pub static ALL: &[&Rule] = &[
     &placeholders::EMPTY_ITEM,
     &placeholders::TEMPLATE_TEXT,
     &placeholders::GUIDANCE_COMMENT,
+    &placeholders::CUSTOM,
+    &blameless::BLAME,
 ];
 
 /// The rule with this id (any case) or name.

@@ -2,6 +2,7 @@
 //! embedded in the binary.
 
 use std::fmt;
+use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 
@@ -70,15 +71,21 @@ const BUILTINS: &[Builtin] = &[
 pub enum Origin {
     /// Embedded in pm.
     BuiltIn,
+    /// A `*.md.tera` file in the team's template folder.
+    Team(PathBuf),
 }
 
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Origin::BuiltIn => f.write_str("built-in"),
+            Origin::Team(path) => write!(f, "team ({})", path.display()),
         }
     }
 }
+
+/// The suffix of template files.
+pub const SUFFIX: &str = ".md.tera";
 
 /// One template: its name, a one-line description, its Tera source.
 #[derive(Debug, Clone)]
@@ -114,6 +121,49 @@ impl Registry {
         Registry { templates }
     }
 
+    /// The built-in templates plus the team's `*.md.tera` files in `dir` (a
+    /// missing folder has none). A team template with a built-in's name
+    /// replaces it. Each is parsed now, so a syntax error names its file.
+    pub fn load(dir: Option<&Path>) -> Result<Self, Error> {
+        let mut registry = Registry::builtin();
+        let Some(dir) = dir.filter(|d| d.is_dir()) else {
+            return Ok(registry);
+        };
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| {
+                path.is_file()
+                    && path
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.ends_with(SUFFIX) && n.len() > SUFFIX.len())
+            })
+            .collect();
+        paths.sort();
+        for path in paths {
+            let source = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let name = file_name[..file_name.len() - SUFFIX.len()].to_owned();
+            check_syntax(&name, &source).map_err(|message| Error::Template {
+                name: path.display().to_string(),
+                message,
+            })?;
+            let template = Template {
+                description: description(&source),
+                name,
+                source,
+                origin: Origin::Team(path),
+            };
+            match registry.templates.iter_mut().find(|t| t.name == template.name) {
+                Some(existing) => *existing = template,
+                None => registry.templates.push(template),
+            }
+        }
+        Ok(registry)
+    }
+
     /// Every template, in listing order.
     pub fn templates(&self) -> &[Template] {
         &self.templates
@@ -130,4 +180,27 @@ impl Registry {
                 Error::invalid_value(flag, name, format_args!("one of {}", names.join(", ")))
             })
     }
+}
+
+/// Parses `source` with the partials, as `pm new` will.
+fn check_syntax(name: &str, source: &str) -> Result<(), String> {
+    let mut tera = tera::Tera::new();
+    let key = format!("{name}{SUFFIX}");
+    let sources = PARTIALS
+        .iter()
+        .map(|(n, s)| (*n, *s))
+        .chain(std::iter::once((key.as_str(), source)));
+    tera.add_raw_templates(sources).map_err(|e| e.to_string())
+}
+
+/// The first line of a leading `{# … #}` comment, else "team template".
+fn description(source: &str) -> String {
+    let trimmed = source.trim_start();
+    trimmed
+        .strip_prefix("{#")
+        .map(|rest| rest.trim_start_matches('-'))
+        .and_then(|rest| rest.lines().map(str::trim).find(|l| !l.is_empty()))
+        .map(|line| line.trim_end_matches("#}").trim_end_matches('-').trim().to_owned())
+        .filter(|line| !line.is_empty())
+        .unwrap_or_else(|| "team template".to_owned())
 }

@@ -115,5 +115,7 @@ pub fn render(template: &Template, postmortem: &NewPostmortem) -> Result<String,
     context.insert("scale", &postmortem.scale);
     context.insert("statuses", &postmortem.statuses);
     context.insert("template", &template.name);
-    tera.render(&key, &context).map_err(template_error)
+    let rendered = tera.render(&key, &context).map_err(template_error)?;
+    // A leading `{# comment #}` line must not push the front matter down.
+    Ok(rendered.trim_start().to_owned())
 }

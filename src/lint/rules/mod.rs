@@ -2,6 +2,7 @@
 //! (`static … : Rule`) and one `check` function that reports through the
 //! [`Checker`](crate::lint::check::Checker).
 
+pub mod blameless;
 pub mod front_matter;
 pub mod placeholders;
 pub mod structure;
@@ -14,4 +15,5 @@ pub fn check_all(checker: &mut Checker<'_>) {
     front_matter::check(checker);
     structure::check(checker);
     placeholders::check(checker);
+    blameless::check(checker);
 }

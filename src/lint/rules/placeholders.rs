@@ -130,6 +130,20 @@ pub static GUIDANCE_COMMENT: Rule = Rule {
     good: "## Recovery\n\nWe failed over to the replica.",
 };
 
+/// PM210
+pub static CUSTOM: Rule = Rule {
+    id: "PM210",
+    name: "custom-placeholder",
+    level: Level::Error,
+    status_aware: true,
+    summary: "replace the text matching a placeholder pattern from .pm.yaml",
+    explanation: "Teams with their own placeholder style list regular expressions under \
+        `placeholders:` in .pm.yaml; text outside code that matches one is reported like any \
+        other placeholder.",
+    bad: "# placeholders: ['<<[A-Z_]+>>']\n**Owner:** <<OWNER>>",
+    good: "**Owner:** Dana Kim",
+};
+
 /// Reports one placeholder hit of `kind` at `span`; `found` is its text.
 pub fn report_hit(c: &mut Checker<'_>, kind: Kind, span: Range<usize>, found: &str) {
     let (rule, message) = match kind {
@@ -154,12 +168,30 @@ pub fn check(c: &mut Checker<'_>) {
             );
         }
     }
+    if !c.config.placeholder_patterns.is_empty() {
+        check_custom(c);
+    }
     check_stand_ins(c);
     check_tables(c);
     check_items(c);
     check_template_text(c);
     if c.stage == Stage::Final {
         check_comments(c);
+    }
+}
+
+fn check_custom(c: &mut Checker<'_>) {
+    let doc = c.doc;
+    for run in &doc.outline.texts {
+        for pattern in &c.config.placeholder_patterns {
+            for found in pattern.find_iter(&run.text) {
+                c.report(
+                    &CUSTOM,
+                    run.sub_span(found.range()),
+                    format!("unfilled placeholder `{}`", found.as_str()),
+                );
+            }
+        }
     }
 }
 

@@ -58,41 +58,55 @@ pub fn check(c: &mut Checker<'_>) {
 
 fn check_missing(c: &mut Checker<'_>) {
     let doc = c.doc;
-    let profile = doc.field("template").and_then(|t| c.profiles.get(&t));
-    let required: Vec<&str> = match profile {
-        Some(profile) => profile.required.clone(),
-        None => DEFAULT_REQUIRED.to_vec(),
+    let config = c.config;
+    let by_severity = doc
+        .field("severity")
+        .and_then(|severity| config.required_sections.get(&severity))
+        .or_else(|| config.required_sections.get("default"));
+    let required: Vec<String> = match by_severity {
+        Some(list) => list.clone(),
+        None => match doc.field("template").and_then(|t| c.profiles.get(&t)) {
+            Some(profile) => profile.required.iter().map(|s| (*s).to_owned()).collect(),
+            None => DEFAULT_REQUIRED.iter().map(|s| (*s).to_owned()).collect(),
+        },
     };
     let headings = &doc.outline.headings;
     let anchor = headings
         .first()
         .map_or(doc.body_start..doc.body_start, |h| h.span.clone());
-    for id in required {
-        let present = headings
-            .iter()
-            .any(|h| h.canonical.is_some_and(|k| k.id == id));
+    for entry in required {
+        let key = sections::normalize(&entry);
+        let canonical = sections::by_id(&entry).or_else(|| sections::canonical(&key));
+        let extra = config.section_aliases.get(&key);
+        let present = headings.iter().any(|h| {
+            canonical.is_some_and(|k| h.canonical.is_some_and(|hk| hk.id == k.id))
+                || h.normalized == key
+                || extra.is_some_and(|titles| titles.contains(&h.normalized))
+        });
         if present {
             continue;
         }
-        let Some(canonical) = sections::by_id(id) else {
-            continue;
+        let (name, also): (&str, Vec<String>) = match canonical {
+            Some(k) => (
+                k.name,
+                k.aliases.iter().skip(1).take(4).map(|a| format!("\"{a}\"")).collect(),
+            ),
+            None => (entry.as_str(), Vec::new()),
         };
-        let also: Vec<String> = canonical
-            .aliases
-            .iter()
-            .skip(1)
-            .take(4)
-            .map(|a| format!("\"{a}\""))
+        let also: Vec<String> = also
+            .into_iter()
+            .chain(extra.into_iter().flatten().map(|a| format!("\"{a}\"")))
             .collect();
+        let help = if also.is_empty() {
+            format!("add a `## {name}` section")
+        } else {
+            format!("add a `## {name}` section (also accepted: {})", also.join(", "))
+        };
         c.report_with_help(
             &MISSING_SECTION,
             anchor.clone(),
-            format!("missing section `{}`", canonical.name),
-            format!(
-                "add a `## {}` section (also accepted: {})",
-                canonical.name,
-                also.join(", ")
-            ),
+            format!("missing section `{name}`"),
+            help,
         );
     }
 }

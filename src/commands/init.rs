@@ -1,0 +1,32 @@
+//! `pm init`: a commented `.pm.yaml` with every default spelled out, and the
+//! postmortems folder.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::config::FILE_NAME;
+use crate::error::Error;
+use crate::scaffold::write::{Mode, write_atomic};
+
+/// The file `pm init` writes; `{postmortems}` is replaced by the folder.
+pub const TEMPLATE: &str = include_str!("../../templates/pm.yaml");
+
+/// Runs `pm init` in the current directory. Refuses to replace a config.
+pub fn run(postmortems: Option<&Path>) -> Result<ExitCode, Error> {
+    let dir = postmortems.map_or_else(|| PathBuf::from("docs/postmortems"), Path::to_path_buf);
+    let dir_text = dir.to_string_lossy().replace('\\', "/");
+    let quoted = serde_saphyr::to_string(&dir_text)
+        .map_err(|e| Error::Usage(format!("cannot write the folder name: {e}")))?;
+    let text = TEMPLATE.replace("{postmortems}", quoted.trim_end());
+    let path = Path::new(FILE_NAME);
+    if path.exists() {
+        return Err(Error::Exists {
+            path: path.to_owned(),
+        });
+    }
+    write_atomic(path, text.as_bytes(), Mode::CreateNew)?;
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    println!("{}", path.display());
+    println!("{}", dir.display());
+    Ok(ExitCode::SUCCESS)
+}
