@@ -90,7 +90,10 @@ impl Default for Config {
             rules_off: Vec::new(),
             rule_levels: BTreeMap::new(),
             placeholder_patterns: Vec::new(),
-            blame_words: DEFAULT_BLAME_WORDS.iter().map(|w| (*w).to_owned()).collect(),
+            blame_words: DEFAULT_BLAME_WORDS
+                .iter()
+                .map(|w| (*w).to_owned())
+                .collect(),
         }
     }
 }
@@ -138,10 +141,7 @@ pub fn load(source: &Source) -> Result<Config, Error> {
         return Ok(config);
     };
     let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-    let root = path
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
+    let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
     from_text(&path, &root, &text)
 }
 
@@ -216,9 +216,8 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
         column: column as usize,
         message,
     };
-    let spanned_error = |span: &serde_saphyr::Location, message: String| {
-        at(span.line(), span.column(), message)
-    };
+    let spanned_error =
+        |span: &serde_saphyr::Location, message: String| at(span.line(), span.column(), message);
     let file: File = if text.trim().is_empty() {
         File::default()
     } else {
@@ -229,7 +228,9 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
                 .replace("expected sequence start", "expected a list")
                 .replace("expected mapping start", "expected a mapping");
             let message = match key_at(text, line as usize, column as usize) {
-                Some(key) if !message.contains(&format!("`{key}`")) => format!("`{key}`: {message}"),
+                Some(key) if !message.contains(&format!("`{key}`")) => {
+                    format!("`{key}`: {message}")
+                }
                 _ => message,
             };
             at(line, column, message)
@@ -271,22 +272,26 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
     }
     config.templates = Registry::load(Some(&config.template_dir))?;
     let known_template = |name: &Spanned<String>, key: &str| {
-        config.templates.get(&name.value, key).map(drop).map_err(|_| {
-            let names: Vec<&str> = config
-                .templates
-                .templates()
-                .iter()
-                .map(|t| t.name.as_str())
-                .collect();
-            spanned_error(
-                &name.referenced,
-                format!(
-                    "{key}: no template `{}`; expected one of {}",
-                    name.value,
-                    names.join(", ")
-                ),
-            )
-        })
+        config
+            .templates
+            .get(&name.value, key)
+            .map(drop)
+            .map_err(|_| {
+                let names: Vec<&str> = config
+                    .templates
+                    .templates()
+                    .iter()
+                    .map(|t| t.name.as_str())
+                    .collect();
+                spanned_error(
+                    &name.referenced,
+                    format!(
+                        "{key}: no template `{}`; expected one of {}",
+                        name.value,
+                        names.join(", ")
+                    ),
+                )
+            })
     };
     if let Some(default) = &templates.default {
         known_template(default, "templates.default")?;
@@ -294,8 +299,9 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
     }
     for (severity, template) in templates.by_severity.iter().flatten() {
         known_template(template, "templates.by_severity")?;
-        let level = in_scale(&config, severity)
-            .map_err(|m| spanned_error(&template.referenced, format!("templates.by_severity: {m}")))?;
+        let level = in_scale(&config, severity).map_err(|m| {
+            spanned_error(&template.referenced, format!("templates.by_severity: {m}"))
+        })?;
         config
             .templates_by_severity
             .insert(level, template.value.clone());
@@ -307,7 +313,10 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
             severity.clone()
         } else {
             in_scale(&config, severity).map_err(|m| {
-                spanned_error(&list.referenced, format!("sections.required: {m} (or `default`)"))
+                spanned_error(
+                    &list.referenced,
+                    format!("sections.required: {m} (or `default`)"),
+                )
             })?
         };
         config.required_sections.insert(key, list.value.clone());
@@ -349,7 +358,9 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
             .collect();
     }
     for entry in rules.ignore.iter().flatten() {
-        config.rules_off.extend(resolve(entry, "ignore")?.iter().map(|r| r.id));
+        config
+            .rules_off
+            .extend(resolve(entry, "ignore")?.iter().map(|r| r.id));
     }
     for (name, setting) in rules.levels.iter().flatten() {
         let spanned_name = Spanned {
@@ -379,7 +390,10 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
             let first = last.strip_prefix("error: ").unwrap_or(last).to_owned();
             spanned_error(
                 &pattern.referenced,
-                format!("placeholders: `{}` is not a valid regular expression: {first}", pattern.value),
+                format!(
+                    "placeholders: `{}` is not a valid regular expression: {first}",
+                    pattern.value
+                ),
             )
         })?;
         config.placeholder_patterns.push(regex);

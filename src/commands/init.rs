@@ -20,9 +20,9 @@ pub fn run(postmortems: Option<&Path>) -> Result<ExitCode, Error> {
     let text = TEMPLATE.replace("{postmortems}", quoted.trim_end());
     let path = Path::new(FILE_NAME);
     if path.exists() {
-        return Err(Error::Exists {
-            path: path.to_owned(),
-        });
+        return Err(Error::Usage(format!(
+            "{FILE_NAME} already exists; pm init never replaces a configuration (edit it, or see `pm config`)"
+        )));
     }
     write_atomic(path, text.as_bytes(), Mode::CreateNew)?;
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;

@@ -140,6 +140,8 @@ pub struct Outline {
     pub comments: Vec<Comment>,
     /// Links and images.
     pub links: Vec<Link>,
+    /// Code spans and code blocks, where nothing is a placeholder.
+    pub code: Vec<Range<usize>>,
 }
 
 const OPTIONS: Options = Options::ENABLE_TABLES
@@ -197,6 +199,7 @@ impl Builder {
             }
             Event::Code(t) => {
                 self.content();
+                self.outline.code.push(range.clone());
                 self.push_item_text(&t);
                 self.push_cell_text(&t);
                 if let Some((_, _, title)) = &mut self.open_heading {
@@ -271,6 +274,7 @@ impl Builder {
             }
             Tag::CodeBlock(_) => {
                 self.content();
+                self.outline.code.push(range.clone());
                 self.in_code_block += 1;
                 if let Some(&item) = self.item_stack.last() {
                     self.outline.items[item].has_children = true;

@@ -144,7 +144,10 @@ impl Registry {
         paths.sort();
         for path in paths {
             let source = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-            let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let file_name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
             let name = file_name[..file_name.len() - SUFFIX.len()].to_owned();
             check_syntax(&name, &source).map_err(|message| Error::Template {
                 name: path.display().to_string(),
@@ -156,7 +159,11 @@ impl Registry {
                 source,
                 origin: Origin::Team(path),
             };
-            match registry.templates.iter_mut().find(|t| t.name == template.name) {
+            match registry
+                .templates
+                .iter_mut()
+                .find(|t| t.name == template.name)
+            {
                 Some(existing) => *existing = template,
                 None => registry.templates.push(template),
             }
@@ -200,7 +207,12 @@ fn description(source: &str) -> String {
         .strip_prefix("{#")
         .map(|rest| rest.trim_start_matches('-'))
         .and_then(|rest| rest.lines().map(str::trim).find(|l| !l.is_empty()))
-        .map(|line| line.trim_end_matches("#}").trim_end_matches('-').trim().to_owned())
+        .map(|line| {
+            line.trim_end_matches("#}")
+                .trim_end_matches('-')
+                .trim()
+                .to_owned()
+        })
         .filter(|line| !line.is_empty())
         .unwrap_or_else(|| "team template".to_owned())
 }

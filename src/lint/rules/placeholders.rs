@@ -180,14 +180,32 @@ pub fn check(c: &mut Checker<'_>) {
     }
 }
 
+/// Custom patterns match the source text (a team's `<<OWNER>>` or
+/// `__NAME__` would otherwise be read as HTML or emphasis), outside code and
+/// comments.
 fn check_custom(c: &mut Checker<'_>) {
     let doc = c.doc;
-    for run in &doc.outline.texts {
+    let outline = &doc.outline;
+    let excluded = |span: &Range<usize>| {
+        outline
+            .code
+            .iter()
+            .chain(outline.comments.iter().map(|comment| &comment.span))
+            .any(|r| r.start < span.end && span.start < r.end)
+    };
+    let first = doc.lines.line_of(doc.body_start);
+    for line in first..doc.lines.line_count() {
+        let range = doc.lines.line_range(&doc.text, line);
+        let text = &doc.text[range.clone()];
         for pattern in &c.config.placeholder_patterns {
-            for found in pattern.find_iter(&run.text) {
+            for found in pattern.find_iter(text) {
+                let span = range.start + found.start()..range.start + found.end();
+                if found.as_str().is_empty() || excluded(&span) {
+                    continue;
+                }
                 c.report(
                     &CUSTOM,
-                    run.sub_span(found.range()),
+                    span,
                     format!("unfilled placeholder `{}`", found.as_str()),
                 );
             }

@@ -89,7 +89,12 @@ fn check_missing(c: &mut Checker<'_>) {
         let (name, also): (&str, Vec<String>) = match canonical {
             Some(k) => (
                 k.name,
-                k.aliases.iter().skip(1).take(4).map(|a| format!("\"{a}\"")).collect(),
+                k.aliases
+                    .iter()
+                    .skip(1)
+                    .take(4)
+                    .map(|a| format!("\"{a}\""))
+                    .collect(),
             ),
             None => (entry.as_str(), Vec::new()),
         };
@@ -100,7 +105,10 @@ fn check_missing(c: &mut Checker<'_>) {
         let help = if also.is_empty() {
             format!("add a `## {name}` section")
         } else {
-            format!("add a `## {name}` section (also accepted: {})", also.join(", "))
+            format!(
+                "add a `## {name}` section (also accepted: {})",
+                also.join(", ")
+            )
         };
         c.report_with_help(
             &MISSING_SECTION,
