@@ -39,7 +39,9 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         pm lint                          # lints docs/postmortems\n  \
         pm lint docs/postmortems/2026-11-22-db-outage.md --strict\n  \
-        pm lint --format concise examples/postmortems\n\n\
+        pm lint --format concise examples/postmortems\n  \
+        pm lint --format sarif -o pm.sarif docs/postmortems\n  \
+        pm lint --format github $(git diff --name-only origin/main -- docs/postmortems)\n\n\
         Exit codes: 0 no errors, 1 errors found, 2 pm could not run (bad arguments, missing path).")]
     Lint(LintArgs),
     /// List the lint rules, or explain one.
@@ -142,6 +144,18 @@ pub struct LintArgs {
     /// How to print findings.
     #[arg(long, value_enum, value_name = "FORMAT", default_value = "human")]
     pub format: crate::output::Format,
+
+    /// Write the findings to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
+    /// Print how many findings each rule made instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Exit 0 even when errors are found (pm still exits 2 when it cannot run).
+    #[arg(long)]
+    pub exit_zero: bool,
 }
 
 /// `pm templates …`

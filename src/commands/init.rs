@@ -1,6 +1,7 @@
 //! `pm init`: a commented `.pm.yaml` with every default spelled out, and the
 //! postmortems folder.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -26,7 +27,7 @@ pub fn run(postmortems: Option<&Path>) -> Result<ExitCode, Error> {
     }
     write_atomic(path, text.as_bytes(), Mode::CreateNew)?;
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    println!("{}", path.display());
-    println!("{}", dir.display());
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}\n{}", path.display(), dir.display()).map_err(|e| Error::io("<stdout>", e))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -8,8 +8,9 @@ use crate::cli::LintArgs;
 use crate::config::Config;
 use crate::error::Error;
 use crate::lint::templates::Profiles;
-use crate::lint::{Level, runner};
-use crate::output;
+use crate::lint::runner;
+use crate::output::{self, Summary};
+use crate::scaffold::write::{Mode, write_atomic};
 
 /// Runs `pm lint`.
 pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
@@ -46,30 +47,37 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     );
     reports.sort_by(|a, b| a.path.cmp(&b.path));
 
-    let stdout = std::io::stdout();
-    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut out = BufWriter::new(stdout.lock());
-    output::write(args.format, &reports, color, &mut out)
-        .and_then(|()| out.flush())
-        .map_err(|e| Error::io("<stdout>", e))?;
-
-    let count = |level| {
-        reports
-            .iter()
-            .flat_map(|r| &r.findings)
-            .filter(|f| f.level == level)
-            .count()
+    let to_file = args.output_file.is_some();
+    let color = !to_file
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let print = |out: &mut dyn Write| {
+        if args.statistics {
+            output::statistics::write(&reports, out)
+        } else {
+            output::write(args.format, &reports, color, out)
+        }
     };
-    let (errors, warnings) = (count(Level::Error), count(Level::Warning));
-    let with_findings = reports.iter().filter(|r| !r.findings.is_empty()).count();
-    eprintln!(
-        "{}",
-        summary(reports.len(), with_findings, errors, warnings)
-    );
+    match &args.output_file {
+        Some(path) => {
+            let mut buffer = Vec::new();
+            print(&mut buffer).map_err(|e| Error::io(path, e))?;
+            write_atomic(path, &buffer, Mode::Replace)?;
+        }
+        None => {
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            print(&mut out)
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::io("<stdout>", e))?;
+        }
+    }
+
+    let summary = Summary::of(&reports);
+    eprintln!("{}", summary_line(&summary));
 
     Ok(if !targets.missing.is_empty() {
         ExitCode::from(2)
-    } else if errors > 0 {
+    } else if summary.errors > 0 && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -84,15 +92,15 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-fn summary(files: usize, with_findings: usize, errors: usize, warnings: usize) -> String {
-    if errors + warnings == 0 {
-        return format!("Checked {}: no problems found.", plural(files, "file"));
+fn summary_line(s: &Summary) -> String {
+    if s.errors + s.warnings == 0 {
+        return format!("Checked {}: no problems found.", plural(s.files, "file"));
     }
     format!(
         "Found {} and {} in {} of {} checked.",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        with_findings,
-        plural(files, "file")
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        s.files_with_findings,
+        plural(s.files, "file")
     )
 }

@@ -97,7 +97,8 @@ pub fn run(config: &Config, args: NewArgs) -> Result<ExitCode, Error> {
         Mode::CreateNew
     };
     write_atomic(&path, text.as_bytes(), mode)?;
-    println!("{}", path.display());
+    writeln!(std::io::stdout().lock(), "{}", path.display())
+        .map_err(|e| Error::io("<stdout>", e))?;
     if args.edit {
         open_editor(&path)?;
     }

@@ -1,12 +1,18 @@
 //! Output formats for lint findings, one file each. Every format writes to
-//! the writer it is given; none prints on its own.
+//! the writer it is given; none prints on its own. Machine formats (json,
+//! sarif, github, junit) write nothing but their document.
 
 pub mod concise;
+pub mod github;
 pub mod human;
+pub mod json;
+pub mod junit;
+pub mod sarif;
+pub mod statistics;
 
 use std::io::{self, Write};
 
-use crate::lint::FileReport;
+use crate::lint::{FileReport, Level};
 
 /// How `pm lint` prints findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -15,9 +21,49 @@ pub enum Format {
     Human,
     /// One line per finding: `path:line:col: ID [level] message`.
     Concise,
+    /// One JSON document: every finding and a summary.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=…`), shown as annotations.
+    Github,
+    /// JUnit XML, one test suite per file, for CI test reports.
+    Junit,
 }
 
-/// Writes `reports` in `format`; `color` allows ANSI styling.
+/// Counts over a whole run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    /// Files checked.
+    pub files: usize,
+    /// Files with at least one finding.
+    pub files_with_findings: usize,
+    /// Findings at error level.
+    pub errors: usize,
+    /// Findings at warning level.
+    pub warnings: usize,
+}
+
+impl Summary {
+    /// Counts `reports`.
+    pub fn of(reports: &[FileReport]) -> Self {
+        let count = |level| {
+            reports
+                .iter()
+                .flat_map(|r| &r.findings)
+                .filter(|f| f.level == level)
+                .count()
+        };
+        Summary {
+            files: reports.len(),
+            files_with_findings: reports.iter().filter(|r| !r.findings.is_empty()).count(),
+            errors: count(Level::Error),
+            warnings: count(Level::Warning),
+        }
+    }
+}
+
+/// Writes `reports` in `format`; `color` allows ANSI styling (human only).
 pub fn write(
     format: Format,
     reports: &[FileReport],
@@ -27,5 +73,20 @@ pub fn write(
     match format {
         Format::Human => human::write(reports, color, out),
         Format::Concise => concise::write(reports, out),
+        Format::Json => json::write(reports, out),
+        Format::Sarif => sarif::write(reports, out),
+        Format::Github => github::write(reports, out),
+        Format::Junit => junit::write(reports, out),
     }
+}
+
+/// A path as a forward-slash relative reference, the way CI systems and
+/// SARIF viewers expect it (`./` dropped).
+pub fn portable_path(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut text = text.as_str();
+    while let Some(rest) = text.strip_prefix("./") {
+        text = rest;
+    }
+    text.to_owned()
 }

@@ -1,0 +1,54 @@
+//! `--format github`: GitHub Actions workflow commands, which GitHub shows as
+//! annotations on the pull request's files.
+
+use std::io::{self, Write};
+
+use crate::lint::{FileReport, Level};
+use crate::output::portable_path;
+
+/// Writes one `::error …::message` or `::warning …::message` line per finding.
+pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    for report in reports {
+        let file = escape_property(&portable_path(&report.path));
+        for f in &report.findings {
+            let command = match f.level {
+                Level::Error => "error",
+                Level::Warning => "warning",
+            };
+            writeln!(
+                out,
+                "::{command} file={file},line={},col={},endLine={},endColumn={},title={}::{}",
+                f.start.line,
+                f.start.column,
+                f.end.line,
+                f.end.column,
+                escape_property(f.rule.id),
+                escape_data(&format!("{} ({})", f.message, f.rule.name)),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Escapes a command's message: `%`, CR and LF.
+pub fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value: as the message, plus `:` and `,`.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_follows_the_workflow_command_rules() {
+        assert_eq!(escape_data("50% done\r\nnext, a:b"), "50%25 done%0D%0Anext, a:b");
+        assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+    }
+}

@@ -1,0 +1,83 @@
+//! `--format json`: one document with every finding and a summary.
+//!
+//! Schema (version 1):
+//!
+//! ```text
+//! { "version": 1,
+//!   "findings": [ { "path", "line", "column", "end_line", "end_column",
+//!                   "rule", "name", "level", "message", "help" } ],
+//!   "summary": { "files", "files_with_findings", "errors", "warnings" } }
+//! ```
+//!
+//! Lines and columns are 1-based; columns count characters; the end is
+//! exclusive. `level` is "error" or "warning".
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::lint::FileReport;
+use crate::output::{Summary, portable_path};
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    findings: Vec<Finding<'a>>,
+    summary: SummaryJson,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    path: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    rule: &'a str,
+    name: &'a str,
+    level: String,
+    message: &'a str,
+    help: &'a str,
+}
+
+#[derive(Serialize)]
+struct SummaryJson {
+    files: usize,
+    files_with_findings: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+/// Writes the JSON document and a final newline.
+pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let summary = Summary::of(reports);
+    let document = Document {
+        version: 1,
+        findings: reports
+            .iter()
+            .flat_map(|report| {
+                let path = portable_path(&report.path);
+                report.findings.iter().map(move |f| Finding {
+                    path: path.clone(),
+                    line: f.start.line,
+                    column: f.start.column,
+                    end_line: f.end.line,
+                    end_column: f.end.column,
+                    rule: f.rule.id,
+                    name: f.rule.name,
+                    level: f.level.to_string(),
+                    message: &f.message,
+                    help: &f.help,
+                })
+            })
+            .collect(),
+        summary: SummaryJson {
+            files: summary.files,
+            files_with_findings: summary.files_with_findings,
+            errors: summary.errors,
+            warnings: summary.warnings,
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}

@@ -1,0 +1,68 @@
+//! `--format junit`: JUnit XML for CI test reports. One test suite per file;
+//! each error is a failed test case, each warning a passing one with the
+//! warning in its output, and a clean file one passing test case.
+
+use std::io::{self, Write};
+
+use quick_xml::escape::escape;
+
+use crate::lint::{FileReport, Level};
+use crate::output::{Summary, portable_path};
+
+/// Writes the XML document.
+pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let summary = Summary::of(reports);
+    let tests: usize = reports.iter().map(|r| r.findings.len().max(1)).sum();
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<testsuites name="pm lint" tests="{tests}" failures="{}" errors="0">"#,
+        summary.errors
+    )?;
+    for report in reports {
+        let path = portable_path(&report.path);
+        let name = escape(path.as_str());
+        let failures = report
+            .findings
+            .iter()
+            .filter(|f| f.level == Level::Error)
+            .count();
+        writeln!(
+            out,
+            r#"  <testsuite name="{name}" tests="{}" failures="{failures}" errors="0">"#,
+            report.findings.len().max(1)
+        )?;
+        if report.findings.is_empty() {
+            writeln!(out, r#"    <testcase name="pm lint" classname="{name}"/>"#)?;
+        }
+        for f in &report.findings {
+            let case = format!("{} {}:{}", f.rule.id, f.start.line, f.start.column);
+            let text = format!(
+                "{path}:{}:{}: {} [{}] {}\nhelp: {}",
+                f.start.line, f.start.column, f.rule.id, f.level, f.message, f.help
+            );
+            writeln!(
+                out,
+                r#"    <testcase name="{}" classname="{name}">"#,
+                escape(case.as_str())
+            )?;
+            match f.level {
+                Level::Error => writeln!(
+                    out,
+                    r#"      <failure type="{}" message="{}">{}</failure>"#,
+                    f.rule.id,
+                    escape(f.message.as_str()),
+                    escape(text.as_str())
+                )?,
+                Level::Warning => writeln!(
+                    out,
+                    "      <system-out>{}</system-out>",
+                    escape(text.as_str())
+                )?,
+            }
+            writeln!(out, "    </testcase>")?;
+        }
+        writeln!(out, "  </testsuite>")?;
+    }
+    writeln!(out, "</testsuites>")
+}
