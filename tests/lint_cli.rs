@@ -247,11 +247,11 @@ fn clean_files_exit_0_with_a_summary_only() {
 fn an_unknown_format_exits_2() {
     let tmp = tmp();
     write(&tmp, "a.md", CLEAN);
-    let out = run(pm(&tmp).args(["lint", "--format", "json", "a.md"]));
+    let out = run(pm(&tmp).args(["lint", "--format", "xml", "a.md"]));
     assert_eq!(out.stdout, "");
     assert!(
         out.stderr
-            .starts_with("error: invalid value 'json' for '--format <FORMAT>'"),
+            .starts_with("error: invalid value 'xml' for '--format <FORMAT>'"),
         "{}",
         out.stderr
     );
@@ -390,7 +390,7 @@ fn a_file_given_twice_is_linted_once() {
 
 // pm rules
 
-const RULES: [(&str, &str); 19] = [
+const RULES: [(&str, &str); 21] = [
     ("PM000", "unreadable-file"),
     ("PM001", "missing-front-matter"),
     ("PM002", "invalid-front-matter"),
@@ -410,6 +410,8 @@ const RULES: [(&str, &str); 19] = [
     ("PM207", "empty-list-item"),
     ("PM208", "template-text"),
     ("PM209", "guidance-comment"),
+    ("PM210", "custom-placeholder"),
+    ("PM401", "blame-language"),
 ];
 
 #[test]

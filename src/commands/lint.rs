@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use crate::cli::LintArgs;
 use crate::config::Config;
 use crate::error::Error;
-use crate::lint::templates::Profiles;
 use crate::lint::runner;
+use crate::lint::templates::Profiles;
 use crate::output::{self, Summary};
 use crate::scaffold::write::{Mode, write_atomic};
 

@@ -31,7 +31,10 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
         .flat_map(|report| {
             let uri = uri(&portable_path(&report.path));
             report.findings.iter().map(move |f| {
-                let index = registry::ALL.iter().position(|r| r.id == f.rule.id).unwrap_or(0);
+                let index = registry::ALL
+                    .iter()
+                    .position(|r| r.id == f.rule.id)
+                    .unwrap_or(0);
                 json!({
                     "ruleId": f.rule.id,
                     "ruleIndex": index,
@@ -100,7 +103,10 @@ mod tests {
 
     #[test]
     fn uris_encode_what_a_uri_cannot_hold() {
-        assert_eq!(uri("docs/post mortems/a#1.md"), "docs/post%20mortems/a%231.md");
+        assert_eq!(
+            uri("docs/post mortems/a#1.md"),
+            "docs/post%20mortems/a%231.md"
+        );
         assert_eq!(uri("café.md"), "caf%C3%A9.md");
     }
 }
