@@ -137,7 +137,7 @@ fn pm002_front_matter_that_is_not_valid_yaml_is_reported() {
 }
 
 #[test]
-#[ignore = "bug: a YAML syntax error is reported on the first line of the front matter, column 1, not where the error is"]
+
 fn pm002_invalid_yaml_is_reported_on_the_line_and_column_of_the_error() {
     // Line 5 is wrongly indented: the YAML error is at its `:` (line 5, column 6).
     let doc = edit(
@@ -451,7 +451,7 @@ fn pm102_a_last_section_holding_only_a_comment_is_reported_as_empty() {
 }
 
 #[test]
-#[ignore = "bug: PM102 only fires for the last section; the next heading's text marks the empty section as having content"]
+
 fn pm102_an_empty_section_followed_by_another_section_is_reported() {
     let doc = edit(
         CLEAN,
@@ -465,7 +465,7 @@ fn pm102_an_empty_section_followed_by_another_section_is_reported() {
 }
 
 #[test]
-#[ignore = "bug: PM102 misses the rule's own Bad example (a comment-only section followed by another section); PM209 reports the comment instead"]
+
 fn pm102_a_section_holding_only_a_comment_before_another_section_is_reported() {
     let doc = format!(
         "{CLEAN}\n## Lessons Learned\n\n<!-- Key takeaways for the team -->\n\n## References\n\n- https://wiki.example.com/inc-42\n"
@@ -540,7 +540,7 @@ fn pm201_the_filled_in_value_is_not_reported() {
 }
 
 #[test]
-#[ignore = "bug: a placeholder after an HTML entity on its line is reported at column 1 (the text run is not exact)"]
+
 fn pm201_the_column_is_right_after_an_html_entity() {
     assert_errors(
         &lint_doc(&clean_with("Lead &amp; owner: [Your Name]"), &[]),
@@ -572,7 +572,7 @@ fn pm202_a_brace_placeholder_in_the_front_matter_is_reported_where_it_is() {
 }
 
 #[test]
-#[ignore = "bug: a placeholder in a front matter list is reported at the list's `[`, not at the placeholder"]
+
 fn pm202_a_brace_placeholder_in_a_front_matter_list_is_reported_where_it_is() {
     let doc = edit(
         CLEAN,
@@ -914,7 +914,7 @@ fn disable_file_without_rules_suppresses_every_finding_of_the_file() {
 }
 
 #[test]
-#[ignore = "bug: a directive naming only unknown rules (a typo) disables every rule"]
+
 fn a_directive_with_a_misspelt_rule_does_not_disable_every_rule() {
     let text = "<!-- pm-lint-disable-file PM2O1 -->\n\nLead: [One] and {TWO} TODO.";
     let run = lint_doc(&clean_with(text), &[]);

@@ -340,13 +340,33 @@ pub fn parse(text: &str) -> State {
                 .collect(),
         }),
         Err(err) => {
-            let offset = err
-                .location()
-                .map_or(base, |location| to_range(location).start);
-            let message = yaml_error_message(&err);
+            // Errors carry a line and column within the YAML; byte offsets
+            // are not always known.
+            let offset = err.location().map_or(base, |location| {
+                offset_of(block.yaml, location.line(), location.column()) + base
+            });
+            let message = yaml_error_message(&err)
+                .replace(", set DuplicateKeyPolicy in Options if acceptable", "")
+                .replace("; set DuplicateKeyPolicy in Options if acceptable", "");
             State::Invalid(Invalid { message, offset })
         }
     }
+}
+
+/// The byte offset in `text` of 1-based `line` and character `column`,
+/// clamped to the text.
+fn offset_of(text: &str, line: u64, column: u64) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1) as usize)
+        .map(str::len)
+        .sum();
+    let rest = &text[line_start.min(text.len())..];
+    let in_line = rest
+        .char_indices()
+        .nth(column.saturating_sub(1) as usize)
+        .map_or(rest.len(), |(i, _)| i);
+    (line_start + in_line).min(text.len())
 }
 
 fn line_break_len(rest: &str) -> usize {

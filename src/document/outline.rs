@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::document::sections::{self, Canonical};
 
@@ -39,11 +39,12 @@ pub struct Heading {
 pub struct TextRun {
     /// Where it is.
     pub span: Range<usize>,
-    /// The text, with Markdown escapes resolved.
+    /// The text, with Markdown escapes and entities resolved.
     pub text: String,
-    /// Whether `text` is exactly the source at `span`, so offsets within it
-    /// map one to one onto the file.
-    pub exact: bool,
+    /// The pieces of `text` that differ from their source (`&amp;` read as
+    /// `&`), as (text start, text length, source start, source length).
+    /// Everything else maps one to one onto the file.
+    pub inexact: Vec<(usize, usize, usize, usize)>,
     /// The list item it belongs to (innermost), if any.
     pub item: Option<usize>,
     /// Whether it is part of a heading.
@@ -51,13 +52,29 @@ pub struct TextRun {
 }
 
 impl TextRun {
-    /// The file span of `text[range]`: exact when the run is, else the whole run.
+    /// The file span of `text[range]`.
     pub fn sub_span(&self, range: Range<usize>) -> Range<usize> {
-        if self.exact {
-            self.span.start + range.start..self.span.start + range.end
-        } else {
-            self.span.clone()
+        self.source_offset(range.start, false)..self.source_offset(range.end, true)
+    }
+
+    /// The file offset of text offset `at`; inside a piece that differs from
+    /// its source, the piece's start (or end, for an `end` offset).
+    fn source_offset(&self, at: usize, end: bool) -> usize {
+        let mut shift: isize = 0;
+        for &(text_start, text_len, source_start, source_len) in &self.inexact {
+            if at <= text_start {
+                break;
+            }
+            if at < text_start + text_len {
+                return if end {
+                    source_start + source_len
+                } else {
+                    source_start
+                };
+            }
+            shift += source_len as isize - text_len as isize;
         }
+        (self.span.start as isize + at as isize + shift).max(0) as usize
     }
 }
 
@@ -180,6 +197,8 @@ struct Builder {
     section_has_content: bool,
     /// Whether the next text starts a new run even if it touches the last.
     run_broken: bool,
+    /// Inside `<https://…>`, whose text is not prose.
+    in_autolink: bool,
 }
 
 impl Builder {
@@ -242,6 +261,9 @@ impl Builder {
         self.break_run();
         match tag {
             Tag::Heading { level, .. } => {
+                // The section before ends where this heading starts; the
+                // heading's own text is not content of either section.
+                self.close_section(range.start);
                 self.open_heading = Some((level as u8, range, String::new()));
             }
             Tag::List(first) => self.list_stack.push(first.is_some()),
@@ -304,6 +326,19 @@ impl Builder {
                     text: String::new(),
                 });
             }
+            Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                dest_url,
+                ..
+            } => {
+                // The text of `<https://…>` is the address itself.
+                self.content();
+                self.in_autolink = true;
+                self.outline.links.push(Link {
+                    span: range,
+                    destination: dest_url.into_string(),
+                });
+            }
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
                 self.content();
                 self.outline.links.push(Link {
@@ -333,6 +368,7 @@ impl Builder {
                 }
                 self.item_blocks.pop();
             }
+            TagEnd::Link => self.in_autolink = false,
             TagEnd::CodeBlock => self.in_code_block = self.in_code_block.saturating_sub(1),
             TagEnd::HtmlBlock => {
                 if let Some(start) = self.html_block.take() {
@@ -375,7 +411,11 @@ impl Builder {
         if let Some((_, _, title)) = &mut self.open_heading {
             title.push_str(t);
         }
+        if self.in_autolink {
+            return;
+        }
         let exact = source.get(range.clone()) == Some(t);
+        let piece = |text_start: usize| (text_start, t.len(), range.start, range.len());
         let item = self.item_stack.last().copied();
         let in_heading = self.open_heading.is_some();
         if let Some(last) = self.outline.texts.last_mut()
@@ -384,16 +424,18 @@ impl Builder {
             && last.in_heading == in_heading
             && !self.run_broken
         {
+            if !exact {
+                last.inexact.push(piece(last.text.len()));
+            }
             last.text.push_str(t);
             last.span.end = range.end;
-            last.exact &= exact;
             return;
         }
         self.run_broken = false;
         self.outline.texts.push(TextRun {
-            span: range,
+            span: range.clone(),
             text: t.to_owned(),
-            exact,
+            inexact: if exact { Vec::new() } else { vec![piece(0)] },
             item,
             in_heading,
         });
@@ -413,7 +455,9 @@ impl Builder {
 
     /// Marks the current section as having content.
     fn content(&mut self) {
-        self.section_has_content = true;
+        if self.open_heading.is_none() {
+            self.section_has_content = true;
+        }
     }
 
     fn break_run(&mut self) {
@@ -441,9 +485,13 @@ impl Builder {
     }
 
     fn push_heading(&mut self, level: u8, span: Range<usize>, title: String) {
-        self.close_section(span.start);
         let normalized = sections::normalize(&title);
-        let canonical = sections::canonical(&normalized);
+        let canonical = sections::canonical(&normalized).or_else(|| {
+            // "Timeline (UTC)", "Action Items (owners in bold)": the words
+            // before a parenthesis name the section.
+            let (head, _) = title.split_once('(')?;
+            sections::canonical(&sections::normalize(head))
+        });
         let parent = self.outline.headings.iter().rposition(|h| h.level < level);
         if let Some(parent) = parent {
             self.outline.headings[parent].has_children = true;

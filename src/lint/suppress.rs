@@ -79,6 +79,11 @@ impl Suppressions {
                 continue;
             };
             let ids = rule_ids(rest);
+            // A list that names no known rule (a typo) must not widen to
+            // "every rule".
+            if ids.is_empty() && !rest.trim().is_empty() {
+                continue;
+            }
             let line = doc.position(comment.span.start).line;
             match verb {
                 "disable-file" => result.file.disable(&ids),

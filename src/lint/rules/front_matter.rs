@@ -1,8 +1,6 @@
 //! Front matter rules: the YAML block exists, parses, and holds the keys and
 //! values pm relies on.
 
-use std::ops::Range;
-
 use crate::document::dates;
 use crate::document::front_matter::{Field, Parsed, State, Value};
 use crate::lint::check::{Checker, Stage};
@@ -44,9 +42,10 @@ pub static MISSING_KEY: Rule = Rule {
     status_aware: true,
     summary: "add the key with a value",
     explanation: "Every postmortem needs title, incident_id, date, severity and status; a \
-        finished one (in-review or final) also needs started_at, detected_at and resolved_at, \
-        which pm stats uses for time to detect and time to resolve. A draft may leave them \
-        empty (a warning).",
+        finished one (in-review or final, or any document with --strict) also needs \
+        started_at, detected_at and resolved_at, which pm stats uses for time to detect and \
+        time to resolve. In a draft an empty required key is a warning and the timestamps \
+        are not asked for yet.",
     bad: "---\ntitle: DNS outage\nstatus: final\n---",
     good: "---\ntitle: DNS outage\nincident_id: INC-2026-0007\ndate: 2026-03-02\nseverity: SEV-3\nstatus: final\nstarted_at: 2026-03-02T08:10:00Z\ndetected_at: 2026-03-02T08:14:00Z\nresolved_at: 2026-03-02T09:02:00Z\n---",
 };
@@ -123,7 +122,7 @@ pub fn check(c: &mut Checker<'_>) {
 fn check_fields(c: &mut Checker<'_>, parsed: &Parsed) {
     let mut has_placeholder = Vec::new();
     for field in &parsed.fields {
-        if report_placeholders(c, field) {
+        if report_placeholders(c, field, parsed.span.end) {
             has_placeholder.push(field.key.as_str());
         }
     }
@@ -243,34 +242,31 @@ fn check_status(c: &mut Checker<'_>, field: &Field) {
 }
 
 /// Reports the placeholders in a field's string values; true if any.
-fn report_placeholders(c: &mut Checker<'_>, field: &Field) -> bool {
+/// `block_end` is where the front matter ends.
+fn report_placeholders(c: &mut Checker<'_>, field: &Field, block_end: usize) -> bool {
     let texts: Vec<String> = match &field.value {
         Value::Str(s) => vec![s.clone()],
         Value::List(items) => items.iter().filter_map(Value::as_text).collect(),
         _ => return false,
     };
     let mut found = false;
+    // Values are searched for from where the value starts, each after the
+    // one before (a list's items follow each other).
+    let mut from = field.value_span.start;
     for text in texts {
+        let written = c.doc.text.get(from..block_end).unwrap_or("");
+        let at = written.find(text.as_str()).map(|i| from + i);
+        if let Some(at) = at {
+            from = at + text.len();
+        }
         for hit in scan::scan(&text) {
-            let span = locate_in(c, &field.value_span, &text, hit.range.clone());
+            let span = match at {
+                Some(at) => at + hit.range.start..at + hit.range.end,
+                None => field.value_span.clone(),
+            };
             placeholders::report_hit(c, hit.kind, span, &text[hit.range]);
             found = true;
         }
     }
     found
-}
-
-/// The file span of `text[range]`, where `text` is a value written somewhere
-/// in `value_span` (maybe quoted); the whole value span when it cannot be found.
-fn locate_in(
-    c: &Checker<'_>,
-    value_span: &Range<usize>,
-    text: &str,
-    range: Range<usize>,
-) -> Range<usize> {
-    let written = c.doc.text.get(value_span.clone()).unwrap_or("");
-    match written.find(text) {
-        Some(at) => value_span.start + at + range.start..value_span.start + at + range.end,
-        None => value_span.clone(),
-    }
 }
