@@ -61,6 +61,17 @@ pub enum Command {
     },
     /// Print the effective configuration and the file it came from.
     Config,
+    /// Install a Git pre-commit hook that lints the staged postmortems.
+    #[command(subcommand)]
+    Hook(HookCommand),
+    /// Print a shell completion script.
+    #[command(after_help = "Examples:\n  pm completions bash > ~/.local/share/bash-completion/completions/pm\n  pm completions zsh > \"${fpath[1]}/_pm\"\n  pm completions fish > ~/.config/fish/completions/pm.fish")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `pm man > pm.1`.
+    Man,
     /// List, show and eject the postmortem templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -156,6 +167,21 @@ pub struct LintArgs {
     /// Exit 0 even when errors are found (pm still exits 2 when it cannot run).
     #[arg(long)]
     pub exit_zero: bool,
+
+    /// Lint the Markdown files staged in Git under the postmortems folder (what the hook runs).
+    #[arg(long, conflicts_with = "paths")]
+    pub staged: bool,
+}
+
+/// `pm hook …`
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Write .git/hooks/pre-commit to run `pm lint --staged` before every commit.
+    Install {
+        /// Replace a pre-commit hook pm did not write (it is kept as pre-commit.bak).
+        #[arg(short, long)]
+        force: bool,
+    },
 }
 
 /// `pm templates …`

@@ -72,6 +72,9 @@ pub struct Config {
     pub placeholder_patterns: Vec<regex::Regex>,
     /// Phrases of blame language (PM401), lowercase.
     pub blame_words: Vec<String>,
+    /// Whether `pm lint` skips files given by name that lie outside the
+    /// postmortems folder (for hooks that pass every staged Markdown file).
+    pub only_postmortems: bool,
 }
 
 impl Default for Config {
@@ -94,6 +97,7 @@ impl Default for Config {
                 .iter()
                 .map(|w| (*w).to_owned())
                 .collect(),
+            only_postmortems: false,
         }
     }
 }
@@ -174,6 +178,7 @@ struct File {
     rules: Option<RulesFile>,
     placeholders: Option<Vec<Spanned<String>>>,
     blame_words: Option<Vec<Spanned<String>>>,
+    only_postmortems: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -405,6 +410,9 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
             .filter(|w| !w.is_empty())
             .collect();
     }
+    if let Some(only) = file.only_postmortems {
+        config.only_postmortems = only;
+    }
     Ok(config)
 }
 
@@ -478,6 +486,7 @@ pub struct Effective {
     rules: EffectiveRules,
     placeholders: Vec<String>,
     blame_words: Vec<String>,
+    only_postmortems: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -529,6 +538,7 @@ impl Config {
                 .map(|r| r.as_str().to_owned())
                 .collect(),
             blame_words: self.blame_words.clone(),
+            only_postmortems: self.only_postmortems,
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod config;
 pub mod document;
 pub mod error;
+pub mod git;
 pub mod lint;
 pub mod output;
 pub mod scaffold;
@@ -31,6 +32,9 @@ pub fn run(cli: cli::Cli) -> Result<ExitCode, Error> {
     match cli.command {
         cli::Command::Init { .. } => Ok(ExitCode::SUCCESS),
         cli::Command::Config => commands::config::run(&config),
+        cli::Command::Hook(cli::HookCommand::Install { force }) => commands::hook::install(force),
+        cli::Command::Completions { shell } => commands::docs::completions(shell),
+        cli::Command::Man => commands::docs::man(),
         cli::Command::New(args) => commands::new::run(&config, args),
         cli::Command::Templates(args) => commands::templates::run(&config, args),
         cli::Command::Lint(args) => commands::lint::run(&config, args),

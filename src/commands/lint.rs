@@ -2,11 +2,13 @@
 //! a summary, and exit 0 (no errors), 1 (errors) or 2 (could not run).
 
 use std::io::{BufWriter, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::LintArgs;
 use crate::config::Config;
 use crate::error::Error;
+use crate::git;
 use crate::lint::runner;
 use crate::lint::templates::Profiles;
 use crate::output::{self, Summary};
@@ -14,9 +16,21 @@ use crate::scaffold::write::{Mode, write_atomic};
 
 /// Runs `pm lint`.
 pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
-    let defaulted = args.paths.is_empty();
-    let paths = if defaulted {
+    let defaulted = args.paths.is_empty() && !args.staged;
+    let paths = if args.staged {
+        git::staged_files()?
+            .into_iter()
+            .filter(|path| runner::is_markdown(path) && inside(path, &config.postmortems_dir))
+            .collect()
+    } else if defaulted {
         vec![config.postmortems_dir.clone()]
+    } else if config.only_postmortems {
+        // A hook passes every staged Markdown file; only postmortems count.
+        args.paths
+            .iter()
+            .filter(|path| path.is_dir() || inside(path, &config.postmortems_dir))
+            .cloned()
+            .collect()
     } else {
         args.paths.clone()
     };
@@ -82,6 +96,14 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Whether `path` lies inside the folder `dir` (both may be relative).
+fn inside(path: &Path, dir: &Path) -> bool {
+    let (Ok(path), Ok(dir)) = (std::fs::canonicalize(path), std::fs::canonicalize(dir)) else {
+        return false;
+    };
+    path.starts_with(dir)
 }
 
 fn plural(n: usize, word: &str) -> String {
