@@ -65,7 +65,9 @@ pub enum Command {
     #[command(subcommand)]
     Hook(HookCommand),
     /// Print a shell completion script.
-    #[command(after_help = "Examples:\n  pm completions bash > ~/.local/share/bash-completion/completions/pm\n  pm completions zsh > \"${fpath[1]}/_pm\"\n  pm completions fish > ~/.config/fish/completions/pm.fish")]
+    #[command(
+        after_help = "Examples:\n  pm completions bash > ~/.local/share/bash-completion/completions/pm\n  pm completions zsh > \"${fpath[1]}/_pm\"\n  pm completions fish > ~/.config/fish/completions/pm.fish"
+    )]
     Completions {
         /// The shell.
         shell: clap_complete::Shell,

@@ -1,0 +1,257 @@
+//! pm in Git hooks, for real: the pre-commit framework using this repository
+//! as its hook source, and the hook `pm hook install` writes. Each test makes
+//! a temporary repository, commits a finished postmortem with an unfilled
+//! placeholder (rejected, with the finding shown), then the filled version
+//! (accepted).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::{pm, tmp};
+use tempfile::TempDir;
+
+/// A clean, finished postmortem from examples/ and the same file with one
+/// placeholder put back.
+fn postmortems() -> (String, String) {
+    let good = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/postmortems/2026-02-09-checkout-api-503s-from-orders-db-connection-pool-exhaustion.md"),
+    )
+    .unwrap();
+    let bad = good.replacen(
+        "\n## 1. Incident Summary\n",
+        "\n## 1. Incident Summary\n- **Owner:** [Your Name]\n",
+        1,
+    );
+    assert_ne!(good, bad);
+    (good, bad)
+}
+
+fn git(dir: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.com")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.com")
+        .output()
+        .expect("git runs")
+}
+
+fn git_ok(dir: &Path, args: &[&str]) -> String {
+    let out = git(dir, args);
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn new_repo() -> TempDir {
+    let tmp = tmp();
+    git_ok(tmp.path(), &["init", "-q", "-b", "main"]);
+    git_ok(tmp.path(), &["config", "commit.gpgsign", "false"]);
+    tmp
+}
+
+const DOC: &str = "docs/postmortems/2026-02-09-db-pool.md";
+
+fn stage(repo: &Path, text: &str) {
+    let path = repo.join(DOC);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    git_ok(repo, &["add", DOC]);
+}
+
+/// Commits; returns (success, stdout + stderr).
+fn commit(repo: &Path, message: &str, extra_env: &[(&str, PathBuf)]) -> (bool, String) {
+    let mut cmd = Command::new("git");
+    cmd.args(["commit", "-q", "-m", message])
+        .current_dir(repo)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.com")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.com")
+        .env("NO_COLOR", "1");
+    for (key, value) in extra_env {
+        cmd.env(key, value);
+    }
+    let out = cmd.output().expect("git commit runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+#[test]
+fn hook_install_rejects_an_unfilled_postmortem_and_accepts_a_filled_one() {
+    let repo = new_repo();
+    pm(&repo)
+        .args(["hook", "install"])
+        .assert()
+        .success()
+        .stdout(".git/hooks/pre-commit\n");
+    let (good, bad) = postmortems();
+
+    stage(repo.path(), &bad);
+    let (ok, output) = commit(repo.path(), "bad", &[]);
+    assert!(!ok, "the commit went through:\n{output}");
+    assert!(
+        output.contains("error[PM201]: unfilled placeholder `[Your Name]`"),
+        "{output}"
+    );
+    assert!(output.contains(&format!(" --> {DOC}:21:14")), "{output}");
+    let head = git(repo.path(), &["rev-parse", "--verify", "-q", "HEAD"]);
+    assert!(!head.status.success(), "no commit was made");
+
+    stage(repo.path(), &good);
+    let (ok, output) = commit(repo.path(), "good", &[]);
+    assert!(ok, "{output}");
+    assert_eq!(git_ok(repo.path(), &["log", "--format=%s"]), "good\n");
+}
+
+#[test]
+fn the_installed_hook_only_lints_staged_postmortems() {
+    let repo = new_repo();
+    pm(&repo).args(["hook", "install"]).assert().success();
+    // Not a postmortem: not linted, even with a placeholder.
+    std::fs::write(
+        repo.path().join("README.md"),
+        "# Team\n\nOwner: [Your Name]\n",
+    )
+    .unwrap();
+    git_ok(repo.path(), &["add", "README.md"]);
+    // An unstaged broken postmortem is not linted either.
+    std::fs::create_dir_all(repo.path().join("docs/postmortems")).unwrap();
+    std::fs::write(repo.path().join("docs/postmortems/wip.md"), "# wip [TBD]\n").unwrap();
+    let (ok, output) = commit(repo.path(), "readme", &[]);
+    assert!(ok, "{output}");
+}
+
+#[test]
+fn hook_install_never_clobbers_a_foreign_hook_without_force() {
+    let repo = new_repo();
+    let hook = repo.path().join(".git/hooks/pre-commit");
+    std::fs::create_dir_all(hook.parent().unwrap()).unwrap();
+    std::fs::write(&hook, "#!/bin/sh\necho mine\n").unwrap();
+    pm(&repo)
+        .args(["hook", "install"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: .git/hooks/pre-commit exists and was not written by pm; pass --force to replace it (it is kept as pre-commit.bak)\n",
+        );
+    assert_eq!(
+        std::fs::read_to_string(&hook).unwrap(),
+        "#!/bin/sh\necho mine\n"
+    );
+
+    // Its own hook is replaced without fuss.
+    pm(&repo)
+        .args(["hook", "install", "--force"])
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(repo.path().join(".git/hooks/pre-commit.bak")).unwrap(),
+        "#!/bin/sh\necho mine\n"
+    );
+    let ours = std::fs::read_to_string(&hook).unwrap();
+    assert!(ours.contains("pm hook install"), "{ours}");
+    pm(&repo).args(["hook", "install"]).assert().success();
+}
+
+#[test]
+fn hook_install_outside_a_repository_is_a_clear_error() {
+    let dir = tmp();
+    let out = pm(&dir)
+        .args(["hook", "install"])
+        .env("GIT_CEILING_DIRECTORIES", dir.path().parent().unwrap())
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.starts_with("error: git rev-parse --git-path hooks: fatal: not a git repository"),
+        "{stderr}"
+    );
+}
+
+/// The `pre-commit` program, installed by .ci/run into a virtualenv and
+/// named by PM_PRE_COMMIT. Outside CI the test is skipped without it; in CI
+/// its absence is a failure.
+fn pre_commit() -> Option<PathBuf> {
+    match std::env::var_os("PM_PRE_COMMIT") {
+        Some(path) => Some(PathBuf::from(path)),
+        None if std::env::var_os("CI").is_some() => {
+            panic!("PM_PRE_COMMIT is not set: .ci/run installs pre-commit and sets it")
+        }
+        None => {
+            eprintln!("skipped: set PM_PRE_COMMIT to a pre-commit executable to run this test");
+            None
+        }
+    }
+}
+
+#[test]
+fn the_pre_commit_framework_runs_the_pm_lint_hook_from_this_repository() {
+    let Some(pre_commit) = pre_commit() else {
+        return;
+    };
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rev = git_ok(source, &["rev-parse", "HEAD"]);
+    let repo = new_repo();
+    std::fs::write(
+        repo.path().join(".pre-commit-config.yaml"),
+        format!(
+            "repos:\n  - repo: {}\n    rev: {}\n    hooks:\n      - id: pm-lint\n        files: ^docs/postmortems/\n",
+            source.display(),
+            rev.trim()
+        ),
+    )
+    .unwrap();
+    git_ok(repo.path(), &["add", ".pre-commit-config.yaml"]);
+    let (ok, output) = commit(repo.path(), "config", &[]);
+    assert!(ok, "{output}");
+
+    // pre-commit builds pm with `cargo install`; a shared target folder and
+    // no LTO keep that quick, and its environments are cached across runs.
+    let target = source.join("target");
+    let env = [
+        ("PRE_COMMIT_HOME", target.join("pre-commit-home")),
+        ("CARGO_TARGET_DIR", target.join("pre-commit-build")),
+        ("CARGO_PROFILE_RELEASE_LTO", PathBuf::from("false")),
+        ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", PathBuf::from("16")),
+    ];
+    let install = Command::new(&pre_commit)
+        .args(["install"])
+        .current_dir(repo.path())
+        .output()
+        .expect("pre-commit runs");
+    assert!(
+        install.status.success(),
+        "{}",
+        String::from_utf8_lossy(&install.stderr)
+    );
+
+    let (good, bad) = postmortems();
+    stage(repo.path(), &bad);
+    let (ok, output) = commit(repo.path(), "bad", &env);
+    assert!(!ok, "the commit went through:\n{output}");
+    assert!(output.contains("pm lint"), "{output}");
+    assert!(
+        output.contains("error[PM201]: unfilled placeholder `[Your Name]`"),
+        "{output}"
+    );
+    assert!(output.contains(&format!(" --> {DOC}:21:14")), "{output}");
+
+    stage(repo.path(), &good);
+    let (ok, output) = commit(repo.path(), "good", &env);
+    assert!(ok, "{output}");
+    assert_eq!(git_ok(repo.path(), &["log", "-1", "--format=%s"]), "good\n");
+}
