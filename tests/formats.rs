@@ -419,7 +419,7 @@ fn sarif_uris_are_relative_forward_slash_and_percent_encoded() {
         assert_eq!(
             uris,
             [
-                "docs/a,b:c.md",
+                "docs/a,b%3Ac.md",
                 "docs/blame.md",
                 "docs/sub/post%20mortem.md"
             ],
@@ -435,7 +435,7 @@ fn sarif_uris_are_relative_forward_slash_and_percent_encoded() {
 }
 
 #[test]
-#[ignore = "bug: a top-level file name with `:` becomes a URI with a scheme (`c:d.md` is scheme `c`)"]
+
 fn sarif_uri_of_a_top_level_file_with_a_colon_has_no_scheme() {
     let tmp = tmp();
     write(&tmp, "c:d.md", with_status(CLEAN, "done"));
@@ -459,7 +459,10 @@ fn sarif_regions_equal_the_json_positions() {
         assert_eq!(region["endLine"], finding["end_line"], "{result:#}");
         assert_eq!(region["endColumn"], finding["end_column"], "{result:#}");
         let uri = text(&location(result)["artifactLocation"]["uri"]);
-        assert_eq!(uri.replace("%20", " "), text(&finding["path"]));
+        assert_eq!(
+            uri.replace("%20", " ").replace("%3A", ":"),
+            text(&finding["path"])
+        );
     }
 }
 
@@ -650,7 +653,7 @@ fn junit_has_one_suite_per_file_and_one_failure_per_error() {
 }
 
 #[test]
-#[ignore = "bug: a newline in a message is written raw into the `message` attribute, which XML parsers normalize to a space"]
+
 fn junit_failure_message_attribute_keeps_the_message_exactly() {
     let tmp = tmp();
     write(

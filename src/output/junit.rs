@@ -9,6 +9,15 @@ use quick_xml::escape::escape;
 use crate::lint::{FileReport, Level};
 use crate::output::{Summary, portable_path};
 
+/// Escapes an attribute value; line breaks and tabs become character
+/// references, which XML parsers would otherwise fold into spaces.
+fn escape_attribute(text: &str) -> String {
+    escape(text)
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;")
+        .replace('\t', "&#9;")
+}
+
 /// Writes the XML document.
 pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     let summary = Summary::of(reports);
@@ -51,7 +60,7 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                     out,
                     r#"      <failure type="{}" message="{}">{}</failure>"#,
                     f.rule.id,
-                    escape(f.message.as_str()),
+                    escape_attribute(&f.message),
                     escape(text.as_str())
                 )?,
                 Level::Warning => writeln!(

@@ -80,13 +80,30 @@ pub fn write(
     }
 }
 
-/// A path as a forward-slash relative reference, the way CI systems and
-/// SARIF viewers expect it (`./` dropped).
+/// A path as CI systems and SARIF viewers expect it: forward slashes, `./`
+/// and doubled separators dropped, and relative to the current folder when
+/// it lies below it.
 pub fn portable_path(path: &std::path::Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
-    let mut text = text.as_str();
-    while let Some(rest) = text.strip_prefix("./") {
-        text = rest;
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| {
+            path.strip_prefix(cwd)
+                .ok()
+                .map(std::path::Path::to_path_buf)
+        })
+        .unwrap_or_else(|| path.to_path_buf());
+    let parts: Vec<String> = relative
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| match c {
+            std::path::Component::RootDir => String::new(),
+            other => other.as_os_str().to_string_lossy().into_owned(),
+        })
+        .collect();
+    let joined = parts.join("/");
+    if relative.has_root() && !joined.starts_with('/') {
+        format!("/{joined}")
+    } else {
+        joined
     }
-    text.to_owned()
 }

@@ -29,7 +29,13 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     let results: Vec<Value> = reports
         .iter()
         .flat_map(|report| {
-            let uri = uri(&portable_path(&report.path));
+            let path = portable_path(&report.path);
+            // A file outside the current folder gets an absolute file URI.
+            let location = if path.starts_with('/') {
+                json!({ "uri": format!("file://{}", uri(&path)) })
+            } else {
+                json!({ "uri": uri(&path), "uriBaseId": "%SRCROOT%" })
+            };
             report.findings.iter().map(move |f| {
                 let index = registry::ALL
                     .iter()
@@ -42,7 +48,7 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                     "message": { "text": format!("{} ({})", f.message, f.help) },
                     "locations": [{
                         "physicalLocation": {
-                            "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
+                            "artifactLocation": location,
                             "region": {
                                 "startLine": f.start.line,
                                 "startColumn": f.start.column,
@@ -82,12 +88,13 @@ fn level(level: Level) -> &'static str {
     }
 }
 
-/// A relative URI reference: the characters a path may hold that a URI may
-/// not are percent-encoded.
+/// A URI path: the characters a path may hold that a URI path may not are
+/// percent-encoded, and so is `:` (in a first segment it would read as a
+/// scheme).
 fn uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for byte in path.bytes() {
-        let keep = byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&byte);
+        let keep = byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&byte);
         if keep {
             out.push(byte as char);
         } else {
@@ -108,5 +115,6 @@ mod tests {
             "docs/post%20mortems/a%231.md"
         );
         assert_eq!(uri("café.md"), "caf%C3%A9.md");
+        assert_eq!(uri("c:d.md"), "c%3Ad.md");
     }
 }
