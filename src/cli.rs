@@ -61,6 +61,24 @@ pub enum Command {
     },
     /// Print the effective configuration and the file it came from.
     Config,
+    /// List the postmortems: date, id, severity, status, title, duration, open actions.
+    #[command(
+        after_help = "Examples:\n  pm list\n  pm list --severity SEV-1 --severity SEV-2 --since 2026-01-01\n  pm list --status draft --format csv > drafts.csv"
+    )]
+    List(ListArgs),
+    /// Write the list of postmortems as a Markdown table into a file, between marker comments.
+    #[command(
+        after_help = "Examples:\n  pm index --write docs/postmortems/README.md\n  pm index --write README.md --check     # in CI: exit 1 when out of date"
+    )]
+    Index(IndexArgs),
+    /// List the action items of every postmortem.
+    #[command(
+        after_help = "Examples:\n  pm actions --open\n  pm actions --overdue\n  pm actions --owner \"Dana Kim\" --format json"
+    )]
+    Actions(ActionsArgs),
+    /// Incident metrics: counts by severity and month, time to detect and resolve, open actions by owner.
+    #[command(after_help = "Examples:\n  pm stats\n  pm stats --format json docs/postmortems")]
+    Stats(StatsArgs),
     /// Install a Git pre-commit hook that lints the staged postmortems.
     #[command(subcommand)]
     Hook(HookCommand),
@@ -170,9 +188,87 @@ pub struct LintArgs {
     #[arg(long)]
     pub exit_zero: bool,
 
+    /// The day overdue action items are measured against, as YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+
     /// Lint the Markdown files staged in Git under the postmortems folder (what the hook runs).
     #[arg(long, conflicts_with = "paths")]
     pub staged: bool,
+}
+
+/// Arguments of `pm list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Files or folders [default: the postmortems folder].
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Only this severity (normalized like `pm new`); repeat for several.
+    #[arg(long = "severity", value_name = "LEVEL")]
+    pub severities: Vec<String>,
+    /// Only this status; repeat for several.
+    #[arg(long = "status", value_name = "STATUS")]
+    pub statuses: Vec<String>,
+    /// Only incidents on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only incidents on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// How to print.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: crate::portfolio::Format,
+}
+
+/// Arguments of `pm index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files or folders [default: the postmortems folder].
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The file to write the table into (created if missing).
+    #[arg(long, value_name = "FILE")]
+    pub write: PathBuf,
+    /// Write nothing; exit 1 if FILE is out of date.
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// Arguments of `pm actions`.
+#[derive(Debug, Args)]
+pub struct ActionsArgs {
+    /// Files or folders [default: the postmortems folder].
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Only items not done.
+    #[arg(long)]
+    pub open: bool,
+    /// Only items past their due date and not done.
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only this owner's items (case and a leading @ ignored).
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// The day "overdue" is measured against, as YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// How to print.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: crate::portfolio::Format,
+}
+
+/// Arguments of `pm stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Files or folders [default: the postmortems folder].
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The day "overdue" is measured against, as YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// How to print (table or json).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: crate::portfolio::Format,
 }
 
 /// `pm hook …`

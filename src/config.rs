@@ -39,6 +39,46 @@ pub const DEFAULT_BLAME_WORDS: &[&str] = &[
     "her fault",
 ];
 
+/// Default action items too vague to act on (PM402), normalized.
+pub const DEFAULT_VAGUE_ACTIONS: &[&str] = &[
+    "be more careful",
+    "be careful",
+    "pay more attention",
+    "pay attention",
+    "improve monitoring",
+    "better monitoring",
+    "more monitoring",
+    "add monitoring",
+    "add more monitoring",
+    "improve alerting",
+    "better alerting",
+    "add alerting",
+    "improve testing",
+    "more testing",
+    "add more tests",
+    "add tests",
+    "improve communication",
+    "better communication",
+    "communicate better",
+    "improve documentation",
+    "update documentation",
+    "update the documentation",
+    "improve processes",
+    "improve the process",
+    "review the process",
+    "investigate",
+    "investigate more",
+    "look into it",
+    "double check",
+    "double check everything",
+    "retrain staff",
+    "train the team",
+    "fix the bug",
+    "prevent this from happening again",
+    "make sure this does not happen again",
+    "make sure it does not happen again",
+];
+
 /// The effective configuration of one run.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -72,6 +112,8 @@ pub struct Config {
     pub placeholder_patterns: Vec<regex::Regex>,
     /// Phrases of blame language (PM401), lowercase.
     pub blame_words: Vec<String>,
+    /// Action items too vague to act on (PM402), normalized.
+    pub vague_actions: Vec<String>,
     /// Whether `pm lint` skips files given by name that lie outside the
     /// postmortems folder (for hooks that pass every staged Markdown file).
     pub only_postmortems: bool,
@@ -94,6 +136,10 @@ impl Default for Config {
             rule_levels: BTreeMap::new(),
             placeholder_patterns: Vec::new(),
             blame_words: DEFAULT_BLAME_WORDS
+                .iter()
+                .map(|w| (*w).to_owned())
+                .collect(),
+            vague_actions: DEFAULT_VAGUE_ACTIONS
                 .iter()
                 .map(|w| (*w).to_owned())
                 .collect(),
@@ -178,6 +224,7 @@ struct File {
     rules: Option<RulesFile>,
     placeholders: Option<Vec<Spanned<String>>>,
     blame_words: Option<Vec<Spanned<String>>>,
+    vague_actions: Option<Vec<Spanned<String>>>,
     only_postmortems: Option<bool>,
 }
 
@@ -410,6 +457,13 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
             .filter(|w| !w.is_empty())
             .collect();
     }
+    if let Some(actions) = &file.vague_actions {
+        config.vague_actions = actions
+            .iter()
+            .map(|a| crate::document::sections::normalize(&a.value))
+            .filter(|a| !a.is_empty())
+            .collect();
+    }
     if let Some(only) = file.only_postmortems {
         config.only_postmortems = only;
     }
@@ -486,6 +540,7 @@ pub struct Effective {
     rules: EffectiveRules,
     placeholders: Vec<String>,
     blame_words: Vec<String>,
+    vague_actions: Vec<String>,
     only_postmortems: bool,
 }
 
@@ -538,6 +593,7 @@ impl Config {
                 .map(|r| r.as_str().to_owned())
                 .collect(),
             blame_words: self.blame_words.clone(),
+            vague_actions: self.vague_actions.clone(),
             only_postmortems: self.only_postmortems,
         }
     }

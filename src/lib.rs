@@ -11,6 +11,7 @@ pub mod error;
 pub mod git;
 pub mod lint;
 pub mod output;
+pub mod portfolio;
 pub mod scaffold;
 pub mod severity;
 
@@ -32,6 +33,10 @@ pub fn run(cli: cli::Cli) -> Result<ExitCode, Error> {
     match cli.command {
         cli::Command::Init { .. } => Ok(ExitCode::SUCCESS),
         cli::Command::Config => commands::config::run(&config),
+        cli::Command::List(args) => commands::list::run(&config, args),
+        cli::Command::Index(args) => commands::index::run(&config, args),
+        cli::Command::Actions(args) => commands::actions::run(&config, args),
+        cli::Command::Stats(args) => commands::stats::run(&config, args),
         cli::Command::Hook(cli::HookCommand::Install { force }) => commands::hook::install(force),
         cli::Command::Completions { shell } => commands::docs::completions(shell),
         cli::Command::Man => commands::docs::man(),

@@ -28,14 +28,14 @@ fn read(tmp: &TempDir, path: &str) -> String {
 /// A finished postmortem with every core section of a template-less document.
 fn finished(severity: &str, extra_sections: &str) -> String {
     format!(
-        "---\ntitle: Queue backlog\nincident_id: INC-2026-0100\ndate: 2026-10-02\n\
+        "---\ntitle: Queue backlog\nincident_id: INC-2026-0100-{severity}\ndate: 2026-10-02\n\
          severity: {severity}\nstatus: final\nstarted_at: 2026-10-02T08:00:00Z\n\
          detected_at: 2026-10-02T08:05:00Z\nresolved_at: 2026-10-02T09:00:00Z\n---\n\n\
          # Queue backlog\n\n## Summary\n\nThe billing queue backed up for an hour.\n\n\
          ## Timeline\n\n| Time | Event |\n|---|---|\n| 08:05 | Lag alert fired |\n\n\
          ## Root Cause\n\nA consumer deploy halved the worker count.\n\n\
          ## Resolution\n\nRolled the deploy back.\n\n\
-         ## Action Items\n\n- [ ] Alert on worker count below 8 - Owner: Ana Ruiz - Due: 2026-12-10\n\
+         ## Action Items\n\n- [ ] Alert on worker count below 8 - Owner: Ana Ruiz - Due: 2099-12-10\n\
          {extra_sections}"
     )
 }
@@ -261,7 +261,7 @@ fn an_unknown_key_stops_every_command_with_its_line() {
     write(&tmp, ".pm.yaml", "severities: [P0, P1]\nsevrity: P1\n");
     write(&tmp, "docs/postmortems/a.md", "# not linted\n");
     let message = "error: .pm.yaml:2:1: unknown key `sevrity`, expected one of postmortems, templates, \
-                   severities, statuses, sections, rules, placeholders, blame_words, only_postmortems\n";
+                   severities, statuses, sections, rules, placeholders, blame_words, vague_actions, only_postmortems\n";
     for args in [
         &["lint"][..],
         &["new", "--no-input", "--title", "x"][..],

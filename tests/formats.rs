@@ -38,19 +38,38 @@ fn several() -> TempDir {
     write(
         &tmp,
         "docs/blame.md",
-        clean_with("It was human error and the engineer should have known."),
+        with_id(
+            &clean_with("It was human error and the engineer should have known."),
+            2,
+        ),
     );
     write(
         &tmp,
         "docs/sub/post mortem.md",
-        edit(
-            &clean_with("TODO: ask [owner] about it. Human error again."),
-            "severity: SEV-2\n",
-            "severity: sev2\n",
+        with_id(
+            &edit(
+                &clean_with("TODO: ask [owner] about it. Human error again."),
+                "severity: SEV-2\n",
+                "severity: sev2\n",
+            ),
+            3,
         ),
     );
-    write(&tmp, "docs/a,b:c.md", with_status(CLEAN, "done"));
+    write(
+        &tmp,
+        "docs/a,b:c.md",
+        with_id(&with_status(CLEAN, "done"), 4),
+    );
     tmp
+}
+
+/// `text` with incident id INC-2026-000`n` (ids must differ across files).
+fn with_id(text: &str, n: u32) -> String {
+    edit(
+        text,
+        "incident_id: INC-2026-0042\n",
+        &format!("incident_id: INC-2026-{n:04}\n"),
+    )
 }
 
 /// `pm lint --format <format> <args>` inside `tmp`.

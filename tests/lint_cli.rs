@@ -390,7 +390,7 @@ fn a_file_given_twice_is_linted_once() {
 
 // pm rules
 
-const RULES: [(&str, &str); 21] = [
+const RULES: [(&str, &str); 31] = [
     ("PM000", "unreadable-file"),
     ("PM001", "missing-front-matter"),
     ("PM002", "invalid-front-matter"),
@@ -411,7 +411,17 @@ const RULES: [(&str, &str); 21] = [
     ("PM208", "template-text"),
     ("PM209", "guidance-comment"),
     ("PM210", "custom-placeholder"),
+    ("PM301", "timeline-order"),
+    ("PM302", "duration-mismatch"),
+    ("PM303", "timestamp-order"),
+    ("PM304", "action-without-owner"),
+    ("PM305", "action-without-due-date"),
+    ("PM306", "action-overdue"),
+    ("PM307", "unanswered-why"),
+    ("PM308", "broken-link"),
+    ("PM309", "duplicate-incident-id"),
     ("PM401", "blame-language"),
+    ("PM402", "vague-action"),
 ];
 
 #[test]

@@ -70,7 +70,7 @@ fn images() {
         &strict_with(
             "![Error rate during the incident](https://example.com/error-rate.png)\n\n\
              ![Pool usage][pool]\n\n\
-             [pool]: ./img/pool.png",
+             [pool]: https://example.com/img/pool.png",
         ),
         1,
     );

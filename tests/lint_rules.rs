@@ -761,7 +761,7 @@ We raised the pool size to 80.
 
 ## Action Items
 
-- [ ] Add a pool-saturation alert (OPS-1423)
+- [ ] Add a pool-saturation alert (OPS-1423) - Owner: Dana Kim - Due: 2027-01-15
 
 ## Prevention
 

@@ -7,8 +7,10 @@ use std::process::ExitCode;
 
 use crate::cli::LintArgs;
 use crate::config::Config;
+use crate::document::dates;
 use crate::error::Error;
 use crate::git;
+use crate::lint::check::Options;
 use crate::lint::runner;
 use crate::lint::templates::Profiles;
 use crate::output::{self, Summary};
@@ -52,7 +54,18 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     }
 
     let profiles = Profiles::new(config.templates.clone(), config);
-    let mut reports = runner::lint_files(&targets.files, config, &profiles, args.strict);
+    let today = match &args.today {
+        Some(text) => dates::parse_date(text).ok_or_else(|| {
+            Error::invalid_value("--today", text, "a date as YYYY-MM-DD (e.g. 2026-12-01)")
+        })?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let options = Options {
+        strict: args.strict,
+        today,
+    };
+    let mut reports = runner::lint_files(&targets.files, config, &profiles, options);
+    runner::check_duplicate_ids(&mut reports, config);
     reports.extend(
         targets
             .unreadable

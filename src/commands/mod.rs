@@ -1,10 +1,56 @@
 //! One module per subcommand: glue from the parsed arguments to the library.
 
+pub mod actions;
 pub mod config;
 pub mod docs;
 pub mod hook;
+pub mod index;
 pub mod init;
 pub mod lint;
+pub mod list;
 pub mod new;
 pub mod rules;
+pub mod stats;
 pub mod templates;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::config::Config;
+use crate::document::dates;
+use crate::error::Error;
+
+/// The paths given, or the postmortems folder.
+pub(crate) fn paths_or_default(paths: &[PathBuf], config: &Config) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![config.postmortems_dir.clone()]
+    } else {
+        paths.to_vec()
+    }
+}
+
+/// A `YYYY-MM-DD` flag value, or an error naming the flag.
+pub(crate) fn date_flag(flag: &str, value: Option<&str>) -> Result<Option<NaiveDate>, Error> {
+    value
+        .map(|text| {
+            dates::parse_date(text).ok_or_else(|| {
+                Error::invalid_value(flag, text, "a date as YYYY-MM-DD (e.g. 2026-12-01)")
+            })
+        })
+        .transpose()
+}
+
+/// `--today`, or the local date.
+pub(crate) fn today(value: Option<&str>) -> Result<NaiveDate, Error> {
+    Ok(date_flag("--today", value)?.unwrap_or_else(|| chrono::Local::now().date_naive()))
+}
+
+/// Writes `bytes` to stdout.
+pub(crate) fn print(bytes: &[u8]) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io("<stdout>", e))
+}

@@ -50,9 +50,108 @@ pub fn parse_timestamp(text: &str) -> Option<Timestamp> {
     None
 }
 
+impl Timestamp {
+    /// Minutes from `self` to `later` (negative when `later` is earlier).
+    /// A local time is compared with a zoned one as if it were UTC.
+    pub fn minutes_until(&self, later: &Timestamp) -> i64 {
+        (later.as_utc_naive() - self.as_utc_naive()).num_minutes()
+    }
+
+    /// The timestamp as a UTC wall-clock time.
+    pub fn as_utc_naive(&self) -> NaiveDateTime {
+        match self {
+            Timestamp::Zoned(t) => t.naive_utc(),
+            Timestamp::Local(t) => *t,
+        }
+    }
+}
+
+/// A duration in whole minutes, from the ways postmortems write one:
+/// `1h 19m`, `79m`, `79 min`, `1 hour 19 minutes`, `2 hours`, `1d 2h`,
+/// `1:19` (hours:minutes) and ISO 8601 `PT1H19M`. Seconds are dropped.
+pub fn parse_duration(text: &str) -> Option<i64> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    if let Some(iso) = text.strip_prefix("PT").or_else(|| text.strip_prefix("pt")) {
+        return parse_units(iso, true);
+    }
+    if let Some((h, m)) = text.split_once(':')
+        && let (Ok(h), Ok(m)) = (h.trim().parse::<i64>(), m.trim().parse::<i64>())
+        && (0..60).contains(&m)
+    {
+        return Some(h * 60 + m);
+    }
+    parse_units(text, false)
+}
+
+/// Numbers each followed by a unit; `iso` takes the single letters of
+/// ISO 8601 (H, M, S) only.
+fn parse_units(text: &str, iso: bool) -> Option<i64> {
+    let mut total = 0i64;
+    let mut seen = false;
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        if digits == 0 {
+            return None;
+        }
+        let number: i64 = rest[..digits].parse().ok()?;
+        rest = rest[digits..].trim_start();
+        let unit_len = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        let unit = rest[..unit_len].to_ascii_lowercase();
+        rest = rest[unit_len..].trim_start_matches([' ', ',']).trim_start();
+        if let Some(after_and) = rest.strip_prefix("and ") {
+            rest = after_and.trim_start();
+        }
+        let minutes = match (iso, unit.as_str()) {
+            (true, "h") => number * 60,
+            (true, "m") => number,
+            (true, "s") => 0,
+            (false, "d" | "day" | "days") => number * 24 * 60,
+            (false, "h" | "hr" | "hrs" | "hour" | "hours") => number * 60,
+            (false, "m" | "min" | "mins" | "minute" | "minutes") => number,
+            (false, "s" | "sec" | "secs" | "second" | "seconds") => 0,
+            _ => return None,
+        };
+        total = total.checked_add(minutes)?;
+        seen = true;
+    }
+    seen.then_some(total)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_in_every_common_spelling() {
+        for (text, minutes) in [
+            ("1h 19m", 79),
+            ("79m", 79),
+            ("79 min", 79),
+            ("1 hour 19 minutes", 79),
+            ("1 hour, 19 minutes", 79),
+            ("1 hour and 19 minutes", 79),
+            ("PT1H19M", 79),
+            ("PT45M", 45),
+            ("PT2H", 120),
+            ("2 hours", 120),
+            ("1d 2h", 26 * 60),
+            ("1:19", 79),
+            ("45m 30s", 45),
+        ] {
+            assert_eq!(parse_duration(text), Some(minutes), "{text}");
+        }
+        for bad in ["", "about an hour", "1h 19", "PT1X", "{DURATION}", "h"] {
+            assert_eq!(parse_duration(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn dates_must_be_iso() {

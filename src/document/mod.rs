@@ -2,6 +2,7 @@
 //! built once per file. Rules, lists and stats read this model; none of them
 //! re-parses text.
 
+pub mod actions;
 pub mod dates;
 pub mod front_matter;
 pub mod lines;
@@ -29,6 +30,8 @@ pub struct Document {
     pub body_start: usize,
     /// The Markdown outline of the body.
     pub outline: Outline,
+    /// The action items, in document order.
+    pub actions: Vec<actions::ActionItem>,
 }
 
 /// Why a file could not become a [`Document`].
@@ -86,7 +89,9 @@ impl Document {
         let front_matter = front_matter::parse(&text);
         let outline = outline::parse(&text, body_start);
         let lines = LineIndex::new(&text);
+        let actions = actions::extract(&text, &lines, &outline);
         Document {
+            actions,
             path,
             text,
             lines,

@@ -17,6 +17,15 @@ pub enum Stage {
     Final,
 }
 
+/// How a run lints.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Treat every document as final.
+    pub strict: bool,
+    /// The day overdue action items are measured against.
+    pub today: chrono::NaiveDate,
+}
+
 /// The document being checked, the settings of the run, and the findings so far.
 pub struct Checker<'a> {
     /// The document.
@@ -27,17 +36,20 @@ pub struct Checker<'a> {
     pub profiles: &'a Profiles,
     /// Draft or final.
     pub stage: Stage,
+    /// The day overdue action items are measured against.
+    pub today: chrono::NaiveDate,
     findings: Vec<Finding>,
 }
 
 impl<'a> Checker<'a> {
-    /// A checker for `doc`; `strict` treats every document as final.
+    /// A checker for `doc`.
     pub fn new(
         doc: &'a Document,
         config: &'a Config,
         profiles: &'a Profiles,
-        strict: bool,
+        options: Options,
     ) -> Self {
+        let strict = options.strict;
         let draft = config
             .statuses
             .first()
@@ -52,6 +64,7 @@ impl<'a> Checker<'a> {
             config,
             profiles,
             stage,
+            today: options.today,
             findings: Vec::new(),
         }
     }

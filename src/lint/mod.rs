@@ -45,4 +45,21 @@ pub struct FileReport {
     pub path: PathBuf,
     /// Its findings, sorted by position then rule.
     pub findings: Vec<Finding>,
+    /// Where the file states its incident id, for the check across files.
+    pub incident_id: Option<IdSite>,
+}
+
+/// Where a file states its incident id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdSite {
+    /// The id.
+    pub id: String,
+    /// Where the value is.
+    pub span: Range<usize>,
+    /// Its start.
+    pub start: Position,
+    /// Its end.
+    pub end: Position,
+    /// The line it is on.
+    pub source_line: String,
 }

@@ -1,7 +1,7 @@
 //! Every rule pm knows, in id order, and lookup by id or name.
 
 use crate::lint::Rule;
-use crate::lint::rules::{blameless, front_matter, placeholders, structure};
+use crate::lint::rules::{blameless, facts, front_matter, placeholders, structure};
 
 /// A file that could not be read or decoded: reported on that file, which is
 /// then skipped. Not a check and not suppressible.
@@ -39,7 +39,17 @@ pub static ALL: &[&Rule] = &[
     &placeholders::TEMPLATE_TEXT,
     &placeholders::GUIDANCE_COMMENT,
     &placeholders::CUSTOM,
+    &facts::TIMELINE_ORDER,
+    &facts::DURATION,
+    &facts::TIMESTAMP_ORDER,
+    &facts::ACTION_OWNER,
+    &facts::ACTION_DUE,
+    &facts::ACTION_OVERDUE,
+    &facts::UNANSWERED_WHY,
+    &facts::BROKEN_LINK,
+    &facts::DUPLICATE_ID,
     &blameless::BLAME,
+    &blameless::VAGUE_ACTION,
 ];
 
 /// The rule with this id (any case) or name.

@@ -8,11 +8,15 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::document::Document;
-use crate::lint::check::Checker;
+use std::collections::BTreeMap;
+
+use crate::document::front_matter::State;
+use crate::lint::check::{Checker, Options};
 use crate::lint::registry::UNREADABLE;
+use crate::lint::rules::facts::DUPLICATE_ID;
 use crate::lint::suppress::Suppressions;
 use crate::lint::templates::Profiles;
-use crate::lint::{FileReport, Finding, Level, rules};
+use crate::lint::{FileReport, Finding, IdSite, Level, rules};
 
 /// The files to lint, and what could not be used.
 #[derive(Debug, Default)]
@@ -94,17 +98,23 @@ pub fn lint_files(
     files: &[PathBuf],
     config: &Config,
     profiles: &Profiles,
-    strict: bool,
+    options: Options,
 ) -> Vec<FileReport> {
     files
         .par_iter()
-        .map(|path| lint_file(path, config, profiles, strict))
+        .map(|path| lint_file(path, config, profiles, options))
         .collect()
 }
 
 /// Reads, parses and checks one file. A file that cannot be read or decoded
 /// gets a single finding saying why.
-pub fn lint_file(path: &Path, config: &Config, profiles: &Profiles, strict: bool) -> FileReport {
+pub fn lint_file(
+    path: &Path,
+    config: &Config,
+    profiles: &Profiles,
+    options: Options,
+) -> FileReport {
+    let mut incident_id = None;
     let findings = match std::fs::read(path) {
         Err(err) => vec![unreadable(err.to_string(), 1)],
         Ok(bytes) => match Document::from_bytes(path.to_owned(), bytes) {
@@ -115,12 +125,16 @@ pub fn lint_file(path: &Path, config: &Config, profiles: &Profiles, strict: bool
                 };
                 vec![unreadable(err.to_string(), line)]
             }
-            Ok(doc) => lint_document(&doc, config, profiles, strict),
+            Ok(doc) => {
+                incident_id = id_site(&doc);
+                lint_document(&doc, config, profiles, options)
+            }
         },
     };
     FileReport {
         path: path.to_owned(),
         findings,
+        incident_id,
     }
 }
 
@@ -130,9 +144,9 @@ pub fn lint_document(
     doc: &Document,
     config: &Config,
     profiles: &Profiles,
-    strict: bool,
+    options: Options,
 ) -> Vec<Finding> {
-    let mut checker = Checker::new(doc, config, profiles, strict);
+    let mut checker = Checker::new(doc, config, profiles, options);
     rules::check_all(&mut checker);
     let suppressions = Suppressions::of(doc);
     let mut findings: Vec<Finding> = checker
@@ -150,6 +164,72 @@ pub fn unreadable_report(path: PathBuf, reason: String) -> FileReport {
     FileReport {
         path,
         findings: vec![unreadable(reason, 1)],
+        incident_id: None,
+    }
+}
+
+/// Where a document states its incident id.
+fn id_site(doc: &Document) -> Option<IdSite> {
+    let State::Parsed(parsed) = &doc.front_matter else {
+        return None;
+    };
+    let field = parsed.get("incident_id")?;
+    let id = field.value.as_text().filter(|t| !t.trim().is_empty())?;
+    let span = field.value_span.clone();
+    let start = doc.position(span.start);
+    let line = doc.lines.line_range(&doc.text, start.line - 1);
+    Some(IdSite {
+        id: id.trim().to_owned(),
+        start,
+        end: doc.position(span.end),
+        span,
+        source_line: doc.text[line].to_owned(),
+    })
+}
+
+/// Reports every incident id that more than one of `reports` states, on
+/// each file that states it (PM309). `reports` are in path order.
+pub fn check_duplicate_ids(reports: &mut [FileReport], config: &Config) {
+    let rule = &DUPLICATE_ID;
+    if !config.enabled(rule) {
+        return;
+    }
+    let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, report) in reports.iter().enumerate() {
+        if let Some(site) = &report.incident_id {
+            by_id.entry(site.id.as_str()).or_default().push(i);
+        }
+    }
+    let mut additions: Vec<(usize, Finding)> = Vec::new();
+    for (id, files) in by_id.into_iter().filter(|(_, files)| files.len() > 1) {
+        for &i in &files {
+            let Some(site) = &reports[i].incident_id else {
+                continue;
+            };
+            let others: Vec<String> = files
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| reports[j].path.display().to_string())
+                .collect();
+            additions.push((
+                i,
+                Finding {
+                    rule,
+                    level: config.level(rule),
+                    span: site.span.clone(),
+                    start: site.start,
+                    end: site.end,
+                    message: format!("incident id `{id}` is also used by {}", others.join(", ")),
+                    help: rule.summary.to_owned(),
+                    source_line: site.source_line.clone(),
+                },
+            ));
+        }
+    }
+    for (i, finding) in additions {
+        let findings = &mut reports[i].findings;
+        findings.push(finding);
+        findings.sort_by(|a, b| (a.start, a.end, a.rule.id).cmp(&(b.start, b.end, b.rule.id)));
     }
 }
 

@@ -19,7 +19,28 @@ pub fn tmp() -> TempDir {
 }
 
 /// Writes `contents` to `path` (relative to `tmp`), creating its folders.
+///
+/// A file holding the clean document's `incident_id: INC-2026-0042` gets an
+/// id of its own (same width, so positions do not move): the files of one
+/// run must not share ids (PM309). [`write_raw`] writes the bytes as given.
 pub fn write(tmp: &TempDir, path: &str, contents: impl AsRef<[u8]>) {
+    static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1000);
+    let bytes = contents.as_ref();
+    let needle: &[u8] = b"incident_id: INC-2026-0042\n";
+    match bytes.windows(needle.len()).position(|w| w == needle) {
+        Some(at) => {
+            let n = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 9000 + 1000;
+            let mut unique = bytes[..at].to_vec();
+            unique.extend_from_slice(format!("incident_id: INC-2026-{n:04}\n").as_bytes());
+            unique.extend_from_slice(&bytes[at + needle.len()..]);
+            write_raw(tmp, path, unique);
+        }
+        None => write_raw(tmp, path, bytes),
+    }
+}
+
+/// Writes `contents` to `path` exactly as given.
+pub fn write_raw(tmp: &TempDir, path: &str, contents: impl AsRef<[u8]>) {
     let full = tmp.path().join(path);
     if let Some(parent) = full.parent() {
         std::fs::create_dir_all(parent)
@@ -83,13 +104,26 @@ pub fn run(cmd: &mut Command) -> Run {
 }
 
 /// `pm lint --format concise <args>` inside `tmp`.
+///
+/// The day is pinned (`--today 2026-11-23`, unless `args` set one), so
+/// overdue action items do not appear as the calendar moves on.
 pub fn lint(tmp: &TempDir, args: &[&str]) -> Run {
-    run(pm(tmp).args(["lint", "--format", "concise"]).args(args))
+    let mut cmd = pm(tmp);
+    cmd.args(["lint", "--format", "concise"]);
+    if !args.contains(&"--today") {
+        cmd.args(["--today", TODAY]);
+    }
+    run(cmd.args(args))
 }
+
+/// The day the lint tests are pinned to.
+pub const TODAY: &str = "2026-11-23";
 
 /// `pm lint --format human <args>` inside `tmp`.
 pub fn lint_human(tmp: &TempDir, args: &[&str]) -> Run {
-    run(pm(tmp).args(["lint", "--format", "human"]).args(args))
+    run(pm(tmp)
+        .args(["lint", "--format", "human", "--today", TODAY])
+        .args(args))
 }
 
 /// Writes `doc` to `a.md` in a fresh folder and lints it (concise, plus

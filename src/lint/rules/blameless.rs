@@ -20,8 +20,76 @@ pub static BLAME: Rule = Rule {
     good: "The flag's state was not visible in the deploy tool, so the rollback looked safe.",
 };
 
-/// Checks the body's prose for blame phrases.
+/// PM402
+pub static VAGUE_ACTION: Rule = Rule {
+    id: "PM402",
+    name: "vague-action",
+    level: Level::Warning,
+    status_aware: false,
+    summary: "say what changes, where, and how you will know it is done (a ticket helps)",
+    explanation: "Action items like \"be more careful\" or \"improve monitoring\" cannot be \
+        done or verified: they name no system, no change and no ticket. An item with a ticket \
+        reference (OPS-1423, #812) or a concrete object is not reported. The phrase list is \
+        configurable (`vague_actions:` in .pm.yaml).",
+    bad: "- [ ] Improve monitoring - Owner: Dana Kim - Due: 2026-12-01",
+    good: "- [ ] Page on pgbouncer client waits > 50 for 2 minutes (OPS-1423) - Owner: Dana Kim - Due: 2026-12-01",
+};
+
+/// Words that add nothing to a vague action ("improve monitoring going forward").
+const FILLER: &[&str] = &[
+    "going forward",
+    "in the future",
+    "overall",
+    "in general",
+    "generally",
+    "further",
+];
+
+/// Checks the action items for vague wording.
+fn check_actions(c: &mut Checker<'_>) {
+    let doc = c.doc;
+    let vague = &c.config.vague_actions;
+    for action in &doc.actions {
+        if has_ticket(&action.text) {
+            continue;
+        }
+        let mut text = crate::document::sections::normalize(&action.text);
+        for filler in FILLER {
+            text = text.replace(filler, " ");
+        }
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if vague.contains(&text) {
+            c.report(
+                &VAGUE_ACTION,
+                action.span.clone(),
+                format!("action item `{}` is too vague to act on", action.text),
+            );
+        }
+    }
+}
+
+/// A ticket reference: `ABC-123` or `#123`.
+fn has_ticket(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || "()[],;:".contains(c))
+        .any(|word| {
+            let jira = word.split_once('-').is_some_and(|(key, n)| {
+                key.len() >= 2
+                    && key
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                    && !n.is_empty()
+                    && n.bytes().all(|b| b.is_ascii_digit())
+            });
+            let issue = word
+                .strip_prefix('#')
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+            jira || issue
+        })
+}
+
+/// Checks the body's prose for blame phrases and the action items for vague wording.
 pub fn check(c: &mut Checker<'_>) {
+    check_actions(c);
     let doc = c.doc;
     let words = &c.config.blame_words;
     if words.is_empty() {

@@ -3,6 +3,7 @@
 //! [`Checker`](crate::lint::check::Checker).
 
 pub mod blameless;
+pub mod facts;
 pub mod front_matter;
 pub mod placeholders;
 pub mod structure;
@@ -15,5 +16,7 @@ pub fn check_all(checker: &mut Checker<'_>) {
     front_matter::check(checker);
     structure::check(checker);
     placeholders::check(checker);
+    let today = checker.today;
+    facts::check(checker, today);
     blameless::check(checker);
 }

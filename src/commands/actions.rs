@@ -1,0 +1,28 @@
+//! `pm actions`.
+
+use std::process::ExitCode;
+
+use crate::cli::ActionsArgs;
+use crate::commands::{paths_or_default, print, today};
+use crate::config::Config;
+use crate::error::Error;
+use crate::portfolio::{self, actions, table};
+
+/// Runs `pm actions`.
+pub fn run(config: &Config, args: ActionsArgs) -> Result<ExitCode, Error> {
+    let today = today(args.today.as_deref())?;
+    let filter = actions::Filter {
+        open: args.open,
+        overdue: args.overdue,
+        owner: args.owner.clone(),
+    };
+    let (entries, problems) = portfolio::load(&paths_or_default(&args.paths, config))?;
+    portfolio::warn(&problems);
+    let items = actions::items(&entries, &filter, today);
+    let cells: Vec<Vec<String>> = items.iter().map(actions::cells).collect();
+    let mut out = Vec::new();
+    table::write(args.format, &actions::HEADER, &cells, &items, &mut out)
+        .map_err(|e| Error::io("<output>", e))?;
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,62 @@
+//! `pm index --write FILE [--check]`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::IndexArgs;
+use crate::commands::paths_or_default;
+use crate::config::Config;
+use crate::error::Error;
+use crate::portfolio::{self, index, list};
+use crate::scaffold::write::{Mode, write_atomic};
+
+/// Runs `pm index`.
+pub fn run(config: &Config, args: IndexArgs) -> Result<ExitCode, Error> {
+    let (entries, problems) = portfolio::load(&paths_or_default(&args.paths, config))?;
+    portfolio::warn(&problems);
+    let rows = list::rows(&entries, &list::Filter::default());
+    let file = &args.write;
+    let dir = file.parent().unwrap_or(Path::new(""));
+    let current = match std::fs::read(file) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+            Error::Usage(format!(
+                "{} is not UTF-8 text; pm index will not rewrite it",
+                file.display()
+            ))
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(Error::io(file, e)),
+    };
+    let updated = index::splice(&current, &index::table(&rows, dir));
+    if args.check {
+        if updated == current {
+            eprintln!(
+                "{} is up to date ({} postmortems).",
+                file.display(),
+                rows.len()
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        eprintln!(
+            "{} is out of date; run `pm index --write {}`",
+            file.display(),
+            file.display()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    if updated != current {
+        write_atomic(file, updated.as_bytes(), Mode::Replace)?;
+        eprintln!(
+            "Wrote the index of {} postmortems to {}.",
+            rows.len(),
+            file.display()
+        );
+    } else {
+        eprintln!(
+            "{} is up to date ({} postmortems).",
+            file.display(),
+            rows.len()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,45 @@
+//! `pm list`.
+
+use std::process::ExitCode;
+
+use crate::cli::ListArgs;
+use crate::commands::{date_flag, paths_or_default, print};
+use crate::config::Config;
+use crate::error::Error;
+use crate::portfolio::{self, list, table};
+
+/// Runs `pm list`.
+pub fn run(config: &Config, args: ListArgs) -> Result<ExitCode, Error> {
+    let severities = args
+        .severities
+        .iter()
+        .map(|s| {
+            config
+                .severities
+                .normalize(s)
+                .map(str::to_owned)
+                .ok_or_else(|| {
+                    Error::invalid_value(
+                        "--severity",
+                        s,
+                        format_args!("one of {}", config.severities.levels().join(", ")),
+                    )
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let filter = list::Filter {
+        severities,
+        statuses: args.statuses.clone(),
+        since: date_flag("--since", args.since.as_deref())?,
+        until: date_flag("--until", args.until.as_deref())?,
+    };
+    let (entries, problems) = portfolio::load(&paths_or_default(&args.paths, config))?;
+    portfolio::warn(&problems);
+    let rows = list::rows(&entries, &filter);
+    let cells: Vec<Vec<String>> = rows.iter().map(list::cells).collect();
+    let mut out = Vec::new();
+    table::write(args.format, &list::HEADER, &cells, &rows, &mut out)
+        .map_err(|e| Error::io("<output>", e))?;
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,382 @@
+//! Action items, in every shape the templates write them: table rows with
+//! Owner / Due / Priority / Status columns in any order, one-line checklist
+//! items with `Owner:` and `Due:` text, and the nested form where those are
+//! sub-items. Only items under an action-items section count (a table with
+//! both an owner and a due column counts anywhere).
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::document::dates;
+use crate::document::lines::LineIndex;
+use crate::document::outline::{Outline, Table};
+use crate::document::sections;
+
+/// A value of an action item and where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Value {
+    /// The text, trimmed of Markdown emphasis.
+    pub text: String,
+    /// Where it is.
+    pub span: Range<usize>,
+}
+
+/// One action item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionItem {
+    /// The row, or the item's first line.
+    pub span: Range<usize>,
+    /// What is to be done.
+    pub text: String,
+    /// Who owns it.
+    pub owner: Option<Value>,
+    /// When it is due, as written.
+    pub due: Option<Value>,
+    /// The due date, when `due` holds a YYYY-MM-DD date.
+    pub due_date: Option<NaiveDate>,
+    /// Its priority, as written.
+    pub priority: Option<String>,
+    /// Its status, as written (or "done" for a ticked box).
+    pub status: Option<String>,
+    /// Whether it is finished.
+    pub done: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Action,
+    Owner,
+    Due,
+    Priority,
+    Status,
+    Other,
+}
+
+fn role(header: &str) -> Role {
+    match sections::normalize(header).as_str() {
+        "action" | "actions" | "action item" | "task" | "task description" | "description"
+        | "item" | "what" | "title" | "summary" | "follow up" | "remediation" => Role::Action,
+        "owner" | "owners" | "assignee" | "assigned to" | "who" | "dri" | "responsible" => {
+            Role::Owner
+        }
+        "due" | "due date" | "deadline" | "target date" | "target" | "eta" | "by" | "when" => {
+            Role::Due
+        }
+        "priority" | "prio" => Role::Priority,
+        "status" | "state" | "done" => Role::Status,
+        _ => Role::Other,
+    }
+}
+
+/// Keys of `Key: value` text in list items, with the role of their value.
+const KEYS: &[(&str, Role)] = &[
+    ("owner", Role::Owner),
+    ("owners", Role::Owner),
+    ("assignee", Role::Owner),
+    ("due date", Role::Due),
+    ("due", Role::Due),
+    ("deadline", Role::Due),
+    ("eta", Role::Due),
+    ("priority", Role::Priority),
+    ("status", Role::Status),
+];
+
+const DONE: &[&str] = &[
+    "done",
+    "complete",
+    "completed",
+    "closed",
+    "resolved",
+    "fixed",
+    "shipped",
+    "merged",
+    "✅",
+    "✔",
+    "✔️",
+    "☑",
+    "☑️",
+];
+
+/// Whether a status text means the item is finished.
+pub fn is_done(status: &str) -> bool {
+    let status = status.trim().trim_matches(|c| c == '*' || c == '_').trim();
+    DONE.iter().any(|d| {
+        status.eq_ignore_ascii_case(d) || status.to_lowercase().starts_with(&format!("{d} "))
+    })
+}
+
+/// The action items of a document's body.
+pub fn extract(text: &str, lines: &LineIndex, outline: &Outline) -> Vec<ActionItem> {
+    let mut actions = Vec::new();
+    for table in &outline.tables {
+        let roles: Vec<Role> = table.header.cells.iter().map(|c| role(&c.text)).collect();
+        let has = |r| roles.contains(&r);
+        let in_section = in_action_section(outline, table.span.start);
+        if (in_section && roles.iter().any(|r| *r != Role::Other))
+            || (has(Role::Owner) && has(Role::Due))
+        {
+            table_actions(table, &roles, &mut actions);
+        }
+    }
+    let mut is_action = vec![false; outline.items.len()];
+    for (index, item) in outline.items.iter().enumerate() {
+        if item.parent.is_some_and(|p| is_action[p]) || !in_action_section(outline, item.span.start)
+        {
+            continue;
+        }
+        let first = first_line(text, lines, item.span.start);
+        let lower = text[first.clone()].to_ascii_lowercase();
+        let has_fields = KEYS.iter().any(|(key, _)| find_key(&lower, key).is_some());
+        if item.task.is_none() && !has_fields {
+            continue;
+        }
+        is_action[index] = true;
+        let mut action = ActionItem {
+            span: trim(text, first.clone()),
+            text: String::new(),
+            owner: None,
+            due: None,
+            due_date: None,
+            priority: None,
+            status: None,
+            done: item.task == Some(true),
+        };
+        let before_keys = read_fields(text, first, &mut action);
+        action.text = clean(&text[before_keys]);
+        for child in outline.items.iter().filter(|c| c.parent == Some(index)) {
+            let line = first_line(text, lines, child.span.start);
+            read_fields(text, line, &mut action);
+        }
+        finish(&mut action);
+        actions.push(action);
+    }
+    actions.sort_by_key(|a| a.span.start);
+    actions
+}
+
+fn table_actions(table: &Table, roles: &[Role], out: &mut Vec<ActionItem>) {
+    let action_column = roles
+        .iter()
+        .position(|r| *r == Role::Action)
+        .or_else(|| roles.iter().position(|r| *r == Role::Other));
+    for row in &table.rows {
+        if row.cells.iter().all(|c| c.text.is_empty()) {
+            continue;
+        }
+        let cell = |role: Role| {
+            roles
+                .iter()
+                .position(|r| *r == role)
+                .and_then(|i| row.cells.get(i))
+                .filter(|c| !c.text.is_empty())
+                .map(|c| Value {
+                    text: c.text.clone(),
+                    span: c.span.clone(),
+                })
+        };
+        let mut action = ActionItem {
+            span: row.span.clone(),
+            text: action_column
+                .and_then(|i| row.cells.get(i))
+                .map(|c| c.text.clone())
+                .unwrap_or_default(),
+            owner: cell(Role::Owner),
+            due: cell(Role::Due),
+            due_date: None,
+            priority: cell(Role::Priority).map(|v| v.text),
+            status: cell(Role::Status).map(|v| v.text),
+            done: false,
+        };
+        finish(&mut action);
+        out.push(action);
+    }
+}
+
+fn finish(action: &mut ActionItem) {
+    if let Some(status) = &action.status
+        && is_done(status)
+    {
+        action.done = true;
+    }
+    if action.done && action.status.is_none() {
+        action.status = Some("done".to_owned());
+    }
+    action.due_date = action.due.as_ref().and_then(|due| first_date(&due.text));
+}
+
+/// The first YYYY-MM-DD date in `text`.
+fn first_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find_map(|i| {
+        let boundary = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if boundary && text.is_char_boundary(i) && text.is_char_boundary(i + 10) {
+            dates::parse_date(&text[i..i + 10])
+        } else {
+            None
+        }
+    })
+}
+
+/// Reads `Key: value` pairs on the source line `line` into `action`; returns
+/// the part of the line before the first key.
+fn read_fields(text: &str, line: Range<usize>, action: &mut ActionItem) -> Range<usize> {
+    let source = &text[line.clone()];
+    let lower = source.to_ascii_lowercase();
+    let mut found: Vec<(usize, usize, Role)> = KEYS
+        .iter()
+        .filter_map(|(key, role)| find_key(&lower, key).map(|(start, value)| (start, value, *role)))
+        .collect();
+    found.sort_by_key(|f| f.0);
+    found.dedup_by_key(|f| f.0);
+    for (i, &(_, value_start, role)) in found.iter().enumerate() {
+        let limit = found.get(i + 1).map_or(source.len(), |next| next.0);
+        let value_end = value_start
+            + ["  ", " - ", " — ", " | ", ";"]
+                .iter()
+                .filter_map(|sep| source[value_start..limit].find(sep))
+                .min()
+                .unwrap_or(limit - value_start);
+        let span = trim(text, line.start + value_start..line.start + value_end);
+        let value = clean(&text[span.clone()]);
+        if value.is_empty() {
+            continue;
+        }
+        let value = Value { text: value, span };
+        match role {
+            Role::Owner if action.owner.is_none() => action.owner = Some(value),
+            Role::Due if action.due.is_none() => action.due = Some(value),
+            Role::Priority if action.priority.is_none() => action.priority = Some(value.text),
+            Role::Status if action.status.is_none() => action.status = Some(value.text),
+            _ => {}
+        }
+    }
+    let end = found.first().map_or(source.len(), |f| f.0);
+    line.start..line.start + end
+}
+
+/// Where `key` (lowercase) starts as a label in `lower`, and where its value
+/// starts: `Owner: x`, `**Owner:** x`, `**Owner**: x`.
+fn find_key(lower: &str, key: &str) -> Option<(usize, usize)> {
+    let bytes = lower.as_bytes();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(key).map(|i| i + from) {
+        from = at + key.len();
+        let before_ok = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        let rest = &lower[at + key.len()..];
+        let stars = rest.len() - rest.trim_start_matches(['*', '_']).len();
+        let after = &rest[stars..];
+        if before_ok && after.starts_with(':') {
+            let value = &after[1..];
+            let skip = value.len() - value.trim_start_matches(['*', '_', ' ']).len();
+            return Some((at, at + key.len() + stars + 1 + skip));
+        }
+    }
+    None
+}
+
+/// Text without list markers, task boxes, emphasis and trailing separators.
+fn clean(text: &str) -> String {
+    let mut t = text.trim();
+    t = t.trim_start_matches(['-', '*', '+']).trim_start();
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && t[digits..].starts_with(['.', ')']) {
+        t = t[digits + 1..].trim_start();
+    }
+    for box_ in ["[ ]", "[x]", "[X]"] {
+        if let Some(rest) = t.strip_prefix(box_) {
+            t = rest.trim_start();
+        }
+    }
+    t.replace("**", "")
+        .replace("__", "")
+        .trim()
+        .trim_end_matches(['-', '—', ',', ';', '(', '|', ' '])
+        .trim()
+        .to_owned()
+}
+
+fn first_line(text: &str, lines: &LineIndex, offset: usize) -> Range<usize> {
+    lines.line_range(text, lines.line_of(offset))
+}
+
+fn trim(text: &str, span: Range<usize>) -> Range<usize> {
+    let slice = &text[span.clone()];
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.start + slice.trim_end().len();
+    start..end.max(start)
+}
+
+/// Whether `offset` lies in a section (or sub-section) about action items.
+pub fn in_action_section(outline: &Outline, offset: usize) -> bool {
+    let mut heading = outline
+        .headings
+        .iter()
+        .rposition(|h| h.span.start <= offset);
+    while let Some(i) = heading {
+        let h = &outline.headings[i];
+        if h.canonical.is_some_and(|c| c.id == "action_items") {
+            return true;
+        }
+        heading = h.parent;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    fn actions(body: &str) -> Vec<ActionItem> {
+        Document::parse("t.md".into(), body.to_owned()).actions
+    }
+
+    #[test]
+    fn table_columns_are_found_in_any_order() {
+        let got = actions(
+            "## Action Items\n\n| Due Date | Owner | Task Description | Status |\n|---|---|---|---|\n\
+             | 2026-12-04 | Dana Kim | Add pool alert | Done |\n| | Ana | Write runbook | Open |\n",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].text, "Add pool alert");
+        assert_eq!(
+            got[0].owner.as_ref().map(|o| o.text.as_str()),
+            Some("Dana Kim")
+        );
+        assert_eq!(got[0].due_date, NaiveDate::from_ymd_opt(2026, 12, 4));
+        assert!(got[0].done);
+        assert_eq!(got[1].due, None);
+        assert!(!got[1].done);
+    }
+
+    #[test]
+    fn one_line_and_nested_checklists() {
+        let got = actions(
+            "## Action Items\n\n- [x] Raise pool limit - Owner: Dana Kim - Due: 2026-12-01\n\
+             - [ ] **Add alert:** page on pool waits\n  - Owner: @sre-team\n  - Due: 2027-01-15\n  - Priority: High\n",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].text, "Raise pool limit");
+        assert!(got[0].done);
+        assert_eq!(
+            got[0].owner.as_ref().map(|o| o.text.as_str()),
+            Some("Dana Kim")
+        );
+        assert_eq!(got[1].text, "Add alert: page on pool waits");
+        assert_eq!(
+            got[1].owner.as_ref().map(|o| o.text.as_str()),
+            Some("@sre-team")
+        );
+        assert_eq!(got[1].due_date, NaiveDate::from_ymd_opt(2027, 1, 15));
+        assert_eq!(got[1].priority.as_deref(), Some("High"));
+    }
+
+    #[test]
+    fn task_boxes_outside_action_sections_are_not_actions() {
+        let got = actions(
+            "## Detection Gaps\n\n- [ ] Alert on pool waits\n\n## Communication\n\n- [x] Status page updated\n",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+}

@@ -1,0 +1,519 @@
+//! Fact rules: what a postmortem states must agree with itself and with the
+//! world around it — timelines in order, durations that match their
+//! timestamps, action items someone owns by a date, answered whys, links to
+//! files that exist, incident ids no other postmortem uses.
+
+use chrono::NaiveDate;
+
+use crate::document::dates::{self, Timestamp};
+use crate::document::front_matter::State;
+use crate::document::outline::Table;
+use crate::document::sections;
+use crate::lint::check::Checker;
+use crate::lint::scan;
+use crate::lint::{Level, Rule};
+
+/// PM301
+pub static TIMELINE_ORDER: Rule = Rule {
+    id: "PM301",
+    name: "timeline-order",
+    level: Level::Error,
+    status_aware: true,
+    summary: "order the timeline rows by time; a row after midnight needs its date",
+    explanation: "Timeline tables are read top to bottom as the order of events. A row whose \
+        time is earlier than the row above is either misplaced or crossed midnight, in which \
+        case it needs its date (`2026-06-12 00:14`) so the order is clear.",
+    bad: "| Time | Event |\n|---|---|\n| 23:52 | Alert fired |\n| 00:14 | Failover started |",
+    good: "| Time | Event |\n|---|---|\n| 2026-06-11 23:52 | Alert fired |\n| 2026-06-12 00:14 | Failover started |",
+};
+
+/// PM302
+pub static DURATION: Rule = Rule {
+    id: "PM302",
+    name: "duration-mismatch",
+    level: Level::Error,
+    status_aware: true,
+    summary: "make `duration` equal resolved_at minus started_at",
+    explanation: "`duration` is derived from `started_at` and `resolved_at`; when both are \
+        there it must agree with them to the minute (±1). Accepted spellings: `1h 19m`, `79m`, \
+        `1 hour 19 minutes`, `PT1H19M`.",
+    bad: "started_at: 2026-03-02T08:10:00Z\nresolved_at: 2026-03-02T09:29:00Z\nduration: 1h 30m",
+    good: "started_at: 2026-03-02T08:10:00Z\nresolved_at: 2026-03-02T09:29:00Z\nduration: 1h 19m",
+};
+
+/// PM303
+pub static TIMESTAMP_ORDER: Rule = Rule {
+    id: "PM303",
+    name: "timestamp-order",
+    level: Level::Error,
+    status_aware: true,
+    summary: "an incident is detected after it starts and resolved after both",
+    explanation: "`detected_at` before `started_at`, or `resolved_at` before either, is a typo \
+        (often a wrong day or time zone) that would make time-to-detect and time-to-resolve \
+        negative in pm stats.",
+    bad: "started_at: 2026-03-02T08:10:00Z\ndetected_at: 2026-03-02T07:14:00Z",
+    good: "started_at: 2026-03-02T08:10:00Z\ndetected_at: 2026-03-02T08:14:00Z",
+};
+
+/// PM304
+pub static ACTION_OWNER: Rule = Rule {
+    id: "PM304",
+    name: "action-without-owner",
+    level: Level::Error,
+    status_aware: true,
+    summary: "give the action item an owner (a person or a team handle)",
+    explanation: "An action item nobody owns does not get done. Tables need an Owner (or \
+        Assignee) column; checklist items an `Owner:` part or sub-item.",
+    bad: "- [ ] Add an alert on pool waits - Due: 2026-12-01",
+    good: "- [ ] Add an alert on pool waits - Owner: Dana Kim - Due: 2026-12-01",
+};
+
+/// PM305
+pub static ACTION_DUE: Rule = Rule {
+    id: "PM305",
+    name: "action-without-due-date",
+    level: Level::Error,
+    status_aware: true,
+    summary: "give the action item a due date as YYYY-MM-DD",
+    explanation: "Without a due date an action item cannot be tracked or reported overdue \
+        (`pm actions --overdue`). Write the date as YYYY-MM-DD.",
+    bad: "- [ ] Add an alert on pool waits - Owner: Dana Kim - Due: soon",
+    good: "- [ ] Add an alert on pool waits - Owner: Dana Kim - Due: 2026-12-01",
+};
+
+/// PM306
+pub static ACTION_OVERDUE: Rule = Rule {
+    id: "PM306",
+    name: "action-overdue",
+    level: Level::Warning,
+    status_aware: false,
+    summary: "finish the action item, move its due date, or mark it done",
+    explanation: "An action item whose due date has passed and whose status is not done. A \
+        warning: it does not fail a commit, but it shows where follow-up stalled. `--today` \
+        sets the date to compare with.",
+    bad: "| Add pool alert | Dana Kim | 2026-01-10 | Open |",
+    good: "| Add pool alert | Dana Kim | 2026-01-10 | Done |",
+};
+
+/// PM307
+pub static UNANSWERED_WHY: Rule = Rule {
+    id: "PM307",
+    name: "unanswered-why",
+    level: Level::Error,
+    status_aware: true,
+    summary: "answer the why, or remove it",
+    explanation: "In a 5 whys section every \"Why …?\" needs an answer (text after the question \
+        or a nested item); a chain that stops early has not reached the root cause.",
+    bad: "1. **Why did checkout fail?**\n   - The pool was exhausted.\n2. **Why was the pool exhausted?**",
+    good: "1. **Why did checkout fail?**\n   - The pool was exhausted.\n2. **Why was the pool exhausted?**\n   - Its size was fixed at 20.",
+};
+
+/// PM308
+pub static BROKEN_LINK: Rule = Rule {
+    id: "PM308",
+    name: "broken-link",
+    level: Level::Error,
+    status_aware: false,
+    summary: "fix the path, or link to the file where it now lives",
+    explanation: "A relative link (to another postmortem, a runbook, a graph) must point at a \
+        file that exists, relative to the postmortem's folder.",
+    bad: "See [the previous outage](2025-10-01-db-failover.md).",
+    good: "See [the previous outage](2025-10-02-db-failover.md).",
+};
+
+/// PM309
+pub static DUPLICATE_ID: Rule = Rule {
+    id: "PM309",
+    name: "duplicate-incident-id",
+    level: Level::Error,
+    status_aware: false,
+    summary: "give one of the postmortems the next free id (`pm new` picks one)",
+    explanation: "Two postmortems in the linted files share an `incident_id`, usually because \
+        two branches each took the next free number. Ids must be unique for lists, links and \
+        metrics.",
+    bad: "a.md: incident_id: INC-2026-0042\nb.md: incident_id: INC-2026-0042",
+    good: "a.md: incident_id: INC-2026-0042\nb.md: incident_id: INC-2026-0043",
+};
+
+/// Checks the facts of one document (duplicate ids are checked across files
+/// by the runner).
+pub fn check(c: &mut Checker<'_>, today: NaiveDate) {
+    check_front_matter_times(c);
+    check_timelines(c);
+    check_actions(c, today);
+    check_whys(c);
+    check_links(c);
+}
+
+fn timestamp(c: &Checker<'_>, key: &str) -> Option<(Timestamp, std::ops::Range<usize>)> {
+    let State::Parsed(parsed) = &c.doc.front_matter else {
+        return None;
+    };
+    let field = parsed.get(key)?;
+    let parsed_time = dates::parse_timestamp(&field.value.as_text()?)?;
+    Some((parsed_time, field.value_span.clone()))
+}
+
+fn check_front_matter_times(c: &mut Checker<'_>) {
+    let started = timestamp(c, "started_at");
+    let detected = timestamp(c, "detected_at");
+    let resolved = timestamp(c, "resolved_at");
+    if let (Some((start, _)), Some((detect, span))) = (&started, &detected)
+        && start.minutes_until(detect) < 0
+    {
+        c.report(
+            &TIMESTAMP_ORDER,
+            span.clone(),
+            "`detected_at` is before `started_at`",
+        );
+    }
+    if let Some((resolve, span)) = &resolved {
+        let before = [("started_at", &started), ("detected_at", &detected)]
+            .into_iter()
+            .find(|(_, t)| {
+                t.as_ref()
+                    .is_some_and(|(t, _)| t.minutes_until(resolve) < 0)
+            });
+        if let Some((key, _)) = before {
+            c.report(
+                &TIMESTAMP_ORDER,
+                span.clone(),
+                format!("`resolved_at` is before `{key}`"),
+            );
+        }
+    }
+    let (Some((start, _)), Some((resolve, _))) = (&started, &resolved) else {
+        return;
+    };
+    let State::Parsed(parsed) = &c.doc.front_matter else {
+        return;
+    };
+    let Some(field) = parsed.get("duration") else {
+        return;
+    };
+    let Some(text) = field.value.as_text().filter(|t| !t.trim().is_empty()) else {
+        return;
+    };
+    if !scan::scan(&text).is_empty() {
+        return; // a placeholder, reported as such
+    }
+    let actual = start.minutes_until(resolve);
+    match dates::parse_duration(&text) {
+        Some(stated) if (stated - actual).abs() <= 1 => {}
+        Some(stated) => c.report_with_help(
+            &DURATION,
+            field.value_span.clone(),
+            format!(
+                "`duration` is {} but resolved_at - started_at is {}",
+                human_minutes(stated),
+                human_minutes(actual)
+            ),
+            format!("write `duration: {}`", human_minutes(actual)),
+        ),
+        None => c.report_with_help(
+            &DURATION,
+            field.value_span.clone(),
+            format!("`duration` `{text}` is not a duration pm can read"),
+            format!(
+                "write it like `{}` (or 79m, PT1H19M)",
+                human_minutes(actual)
+            ),
+        ),
+    }
+}
+
+/// `1h 19m`, `45m`, `2d 3h 0m`.
+pub fn human_minutes(minutes: i64) -> String {
+    let sign = if minutes < 0 { "-" } else { "" };
+    let m = minutes.abs();
+    let (days, hours, mins) = (m / 1440, (m % 1440) / 60, m % 60);
+    match (days, hours) {
+        (0, 0) => format!("{sign}{mins}m"),
+        (0, _) => format!("{sign}{hours}h {mins}m"),
+        _ => format!("{sign}{days}d {hours}h {mins}m"),
+    }
+}
+
+/// A timeline cell's time: a full timestamp, or a time of day.
+enum When {
+    At(chrono::NaiveDateTime),
+    TimeOfDay(chrono::NaiveTime),
+}
+
+fn parse_when(cell: &str) -> Option<When> {
+    let cell = cell
+        .trim()
+        .trim_matches(|c| c == '*' || c == '_' || c == '`')
+        .trim();
+    if let Some(t) = dates::parse_timestamp(cell) {
+        return Some(When::At(t.as_utc_naive()));
+    }
+    // "2026-06-12 00:14 UTC", "14:02 UTC", "14:02:30"
+    let mut words = cell.split_whitespace();
+    let first = words.next()?;
+    if let Some(date) = dates::parse_date(first) {
+        let time = parse_time(words.next()?)?;
+        return Some(When::At(date.and_time(time)));
+    }
+    parse_time(first).map(When::TimeOfDay)
+}
+
+fn parse_time(text: &str) -> Option<chrono::NaiveTime> {
+    let text = text.trim_end_matches(['Z', 'z']);
+    chrono::NaiveTime::parse_from_str(text, "%H:%M:%S")
+        .or_else(|_| chrono::NaiveTime::parse_from_str(text, "%H:%M"))
+        .ok()
+}
+
+fn is_timeline_table(c: &Checker<'_>, table: &Table) -> bool {
+    let header = table
+        .header
+        .cells
+        .first()
+        .map(|cell| sections::normalize(&cell.text))
+        .unwrap_or_default();
+    let time_column = ["time", "timestamp", "date", "when", "date and time"]
+        .iter()
+        .any(|word| header == *word || header.starts_with(&format!("{word} ")));
+    let outline = &c.doc.outline;
+    let mut heading = outline
+        .headings
+        .iter()
+        .rposition(|h| h.span.start <= table.span.start);
+    let mut under_timeline = false;
+    while let Some(i) = heading {
+        if outline.headings[i]
+            .canonical
+            .is_some_and(|k| k.id == "timeline")
+        {
+            under_timeline = true;
+        }
+        heading = outline.headings[i].parent;
+    }
+    time_column || (under_timeline && header.contains("time"))
+}
+
+fn check_timelines(c: &mut Checker<'_>) {
+    let doc = c.doc;
+    let start_day = doc.field("date").and_then(|d| dates::parse_date(&d));
+    for table in &doc.outline.tables {
+        if !is_timeline_table(c, table) {
+            continue;
+        }
+        let mut day = start_day;
+        let mut previous: Option<(chrono::NaiveDateTime, String)> = None;
+        for row in &table.rows {
+            let Some(cell) = row.cells.first() else {
+                continue;
+            };
+            let at = match parse_when(&cell.text) {
+                Some(When::At(at)) => {
+                    day = Some(at.date());
+                    at
+                }
+                Some(When::TimeOfDay(time)) => {
+                    // Without a day, times are compared within one day.
+                    day.unwrap_or(NaiveDate::MIN).and_time(time)
+                }
+                None => continue,
+            };
+            if let Some((before, before_text)) = &previous
+                && at < *before
+            {
+                c.report_with_help(
+                    &TIMELINE_ORDER,
+                    cell.span.clone(),
+                    format!(
+                        "timeline row `{}` is earlier than the row above (`{before_text}`)",
+                        cell.text
+                    ),
+                    "order the rows by time; a row after midnight needs its date, e.g. `2026-06-12 00:14`",
+                );
+            }
+            previous = Some((at, cell.text.clone()));
+        }
+    }
+}
+
+fn check_actions(c: &mut Checker<'_>, today: NaiveDate) {
+    let doc = c.doc;
+    for action in &doc.actions {
+        let placeholder = |v: &Option<crate::document::actions::Value>| {
+            v.as_ref().is_some_and(|v| !scan::scan(&v.text).is_empty())
+        };
+        let label = short(&action.text);
+        if action.owner.is_none() {
+            c.report(
+                &ACTION_OWNER,
+                action.span.clone(),
+                format!("action item {label}has no owner"),
+            );
+        }
+        if !placeholder(&action.due) {
+            match (&action.due, action.due_date) {
+                (None, _) => c.report(
+                    &ACTION_DUE,
+                    action.span.clone(),
+                    format!("action item {label}has no due date"),
+                ),
+                (Some(due), None) if !placeholder(&action.owner) => c.report(
+                    &ACTION_DUE,
+                    due.span.clone(),
+                    format!("due date `{}` is not a YYYY-MM-DD date", due.text),
+                ),
+                _ => {}
+            }
+        }
+        if let (Some(due), false) = (action.due_date, action.done)
+            && due < today
+        {
+            let span = action
+                .due
+                .as_ref()
+                .map_or(action.span.clone(), |d| d.span.clone());
+            c.report(
+                &ACTION_OVERDUE,
+                span,
+                format!(
+                    "action item {label}was due {due} and is not done ({} days ago)",
+                    (today - due).num_days()
+                ),
+            );
+        }
+    }
+}
+
+/// `"Add pool alert" ` for messages, cut at 40 characters.
+fn short(text: &str) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    let cut: String = text.chars().take(40).collect();
+    let more = if cut.len() < text.len() { "…" } else { "" };
+    format!("`{cut}{more}` ")
+}
+
+fn check_whys(c: &mut Checker<'_>) {
+    let doc = c.doc;
+    let outline = &doc.outline;
+    for (index, item) in outline.items.iter().enumerate() {
+        let section = outline
+            .headings
+            .iter()
+            .rposition(|h| h.span.start <= item.span.start);
+        let in_whys = section.is_some_and(|s| {
+            let h = &outline.headings[s];
+            h.canonical.is_some_and(|k| k.id == "five_whys") && item.span.start < h.end
+        });
+        if !in_whys || item.parent.is_some() {
+            continue;
+        }
+        let Some((question, after)) = item.text.split_once('?') else {
+            continue;
+        };
+        if !question.to_lowercase().contains("why") {
+            continue;
+        }
+        let nested: Vec<&str> = outline
+            .items
+            .iter()
+            .filter(|child| child.parent == Some(index))
+            .map(|child| child.text.as_str())
+            .collect();
+        let answered = !after.trim().is_empty() || nested.iter().any(|t| !t.trim().is_empty());
+        if !answered {
+            let line = doc
+                .lines
+                .line_range(&doc.text, doc.lines.line_of(item.span.start));
+            c.report(
+                &UNANSWERED_WHY,
+                line,
+                format!("`{}?` has no answer", question.trim()),
+            );
+        }
+    }
+}
+
+fn check_links(c: &mut Checker<'_>) {
+    let doc = c.doc;
+    let base = doc.path.parent().unwrap_or(std::path::Path::new(""));
+    for link in &doc.outline.links {
+        let dest = link.destination.trim();
+        let is_relative = !dest.is_empty()
+            && !dest.starts_with('#')
+            && !dest.starts_with('/')
+            && !dest.contains("://")
+            && !dest.starts_with("mailto:")
+            && !dest.starts_with("tel:")
+            && !dest.starts_with("data:");
+        if !is_relative {
+            continue;
+        }
+        let path_part = dest.split(['#', '?']).next().unwrap_or("");
+        if path_part.is_empty() {
+            continue;
+        }
+        let decoded = percent_decode(path_part);
+        let target = base.join(&decoded);
+        if !target.exists() {
+            c.report(
+                &BROKEN_LINK,
+                link.span.clone(),
+                format!("link to `{path_part}`: no such file ({})", target.display()),
+            );
+        }
+    }
+}
+
+/// `%20` and the like, decoded; invalid escapes are kept as written.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(hex) = text.get(i + 1..i + 3)
+            && let Ok(byte) = u8::from_str_radix(hex, 16)
+        {
+            out.push(byte);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minutes_read_like_durations() {
+        assert_eq!(human_minutes(79), "1h 19m");
+        assert_eq!(human_minutes(45), "45m");
+        assert_eq!(human_minutes(1500), "1d 1h 0m");
+        assert_eq!(human_minutes(-5), "-5m");
+    }
+
+    #[test]
+    fn timeline_cells_read_as_times() {
+        assert!(matches!(parse_when("14:02"), Some(When::TimeOfDay(_))));
+        assert!(matches!(parse_when("14:02 UTC"), Some(When::TimeOfDay(_))));
+        assert!(matches!(parse_when("2026-06-12 00:14"), Some(When::At(_))));
+        assert!(matches!(
+            parse_when("2026-06-12T00:14:00Z"),
+            Some(When::At(_))
+        ));
+        assert!(parse_when("HH:MM").is_none());
+        assert!(parse_when("[YYYY-MM-DD HH:MM]").is_none());
+        assert!(parse_when("Day 2").is_none());
+    }
+
+    #[test]
+    fn percent_escapes_decode() {
+        assert_eq!(percent_decode("post%20mortem.md"), "post mortem.md");
+        assert_eq!(percent_decode("100%.md"), "100%.md");
+    }
+}

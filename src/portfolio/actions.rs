@@ -1,0 +1,112 @@
+//! `pm actions`: every action item of every postmortem.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::output::portable_path;
+use crate::portfolio::Entry;
+
+/// Which action items to show.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Only items not done.
+    pub open: bool,
+    /// Only items past their due date and not done.
+    pub overdue: bool,
+    /// Only items of this owner (case and a leading `@` ignored).
+    pub owner: Option<String>,
+}
+
+/// One action item, as JSON shows it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Item {
+    /// The postmortem's incident id.
+    pub incident_id: Option<String>,
+    /// The postmortem's file.
+    pub path: String,
+    /// Line the item starts on.
+    pub line: usize,
+    /// What is to be done.
+    pub action: String,
+    /// Who owns it.
+    pub owner: Option<String>,
+    /// When it is due, as written.
+    pub due: Option<String>,
+    /// Its priority, as written.
+    pub priority: Option<String>,
+    /// Its status, as written.
+    pub status: Option<String>,
+    /// Whether it is finished.
+    pub done: bool,
+    /// Whether its due date has passed and it is not finished.
+    pub overdue: bool,
+}
+
+/// The owner as compared: lowercase, without a leading `@`.
+pub fn owner_key(owner: &str) -> String {
+    owner.trim().trim_start_matches('@').to_lowercase()
+}
+
+/// Every action item of `entries` that passes `filter`, by due date (items
+/// without one last), then file and line.
+pub fn items(entries: &[Entry], filter: &Filter, today: NaiveDate) -> Vec<Item> {
+    let wanted_owner = filter.owner.as_deref().map(owner_key);
+    let mut items: Vec<(Option<NaiveDate>, Item)> = entries
+        .iter()
+        .flat_map(|entry| {
+            entry.actions.iter().map(move |(line, a)| {
+                let overdue = !a.done && a.due_date.is_some_and(|d| d < today);
+                (
+                    a.due_date,
+                    Item {
+                        incident_id: entry.id.clone(),
+                        path: portable_path(&entry.path),
+                        line: *line,
+                        action: a.text.clone(),
+                        owner: a.owner.as_ref().map(|o| o.text.clone()),
+                        due: a.due.as_ref().map(|d| d.text.clone()),
+                        priority: a.priority.clone(),
+                        status: a.status.clone(),
+                        done: a.done,
+                        overdue,
+                    },
+                )
+            })
+        })
+        .filter(|(_, item)| !filter.open || !item.done)
+        .filter(|(_, item)| !filter.overdue || item.overdue)
+        .filter(|(_, item)| {
+            wanted_owner
+                .as_ref()
+                .is_none_or(|w| item.owner.as_deref().is_some_and(|o| owner_key(o) == *w))
+        })
+        .collect();
+    items.sort_by(|(a_due, a), (b_due, b)| {
+        (a_due.is_none(), a_due, &a.path, a.line).cmp(&(b_due.is_none(), b_due, &b.path, b.line))
+    });
+    items.into_iter().map(|(_, item)| item).collect()
+}
+
+/// Column titles of the table and CSV forms.
+pub const HEADER: [&str; 8] = [
+    "due", "owner", "priority", "status", "action", "incident", "source", "overdue",
+];
+
+/// An item's cells, in [`HEADER`] order.
+pub fn cells(item: &Item) -> Vec<String> {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    vec![
+        text(&item.due),
+        text(&item.owner),
+        text(&item.priority),
+        text(&item.status),
+        item.action.clone(),
+        text(&item.incident_id),
+        format!("{}:{}", item.path, item.line),
+        if item.overdue {
+            "yes".to_owned()
+        } else {
+            String::new()
+        },
+    ]
+}
