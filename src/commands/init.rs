@@ -5,11 +5,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::config::FILE_NAME;
+use crate::config::{DEFAULT_BLAME_WORDS, DEFAULT_VAGUE_ACTIONS, FILE_NAME};
 use crate::error::Error;
 use crate::scaffold::write::{Mode, write_atomic};
 
-/// The file `pm init` writes; `{postmortems}` is replaced by the folder.
+/// The file `pm init` writes; `{postmortems}` is replaced by the folder and
+/// the word lists by the built-in defaults.
 pub const TEMPLATE: &str = include_str!("../../templates/pm.yaml");
 
 /// Runs `pm init` in the current directory. Refuses to replace a config.
@@ -18,7 +19,11 @@ pub fn run(postmortems: Option<&Path>) -> Result<ExitCode, Error> {
     let dir_text = dir.to_string_lossy().replace('\\', "/");
     let quoted = serde_saphyr::to_string(&dir_text)
         .map_err(|e| Error::Usage(format!("cannot write the folder name: {e}")))?;
-    let text = TEMPLATE.replace("{postmortems}", quoted.trim_end());
+    let list = |items: &[&str]| items.iter().map(|i| format!("- {i}\n")).collect::<String>();
+    let text = TEMPLATE
+        .replace("{postmortems}", quoted.trim_end())
+        .replace("{blame_words}\n", &list(DEFAULT_BLAME_WORDS))
+        .replace("{vague_actions}\n", &list(DEFAULT_VAGUE_ACTIONS));
     let path = Path::new(FILE_NAME);
     if path.exists() {
         return Err(Error::Usage(format!(
