@@ -112,7 +112,7 @@ pub fn extract(text: &str, lines: &LineIndex, outline: &Outline) -> Vec<ActionIt
     for table in &outline.tables {
         let roles: Vec<Role> = table.header.cells.iter().map(|c| role(&c.text)).collect();
         let has = |r| roles.contains(&r);
-        let in_section = in_action_section(outline, table.span.start);
+        let in_section = outline.in_section(table.span.start, "action_items");
         if (in_section && roles.iter().any(|r| *r != Role::Other))
             || (has(Role::Owner) && has(Role::Due))
         {
@@ -121,7 +121,8 @@ pub fn extract(text: &str, lines: &LineIndex, outline: &Outline) -> Vec<ActionIt
     }
     let mut is_action = vec![false; outline.items.len()];
     for (index, item) in outline.items.iter().enumerate() {
-        if item.parent.is_some_and(|p| is_action[p]) || !in_action_section(outline, item.span.start)
+        if item.parent.is_some_and(|p| is_action[p])
+            || !outline.in_section(item.span.start, "action_items")
         {
             continue;
         }
@@ -144,7 +145,7 @@ pub fn extract(text: &str, lines: &LineIndex, outline: &Outline) -> Vec<ActionIt
         };
         let before_keys = read_fields(text, first, &mut action);
         action.text = clean(&text[before_keys]);
-        for child in outline.items.iter().filter(|c| c.parent == Some(index)) {
+        for child in item.children.iter().map(|&c| &outline.items[c]) {
             let line = first_line(text, lines, child.span.start);
             read_fields(text, line, &mut action);
         }
@@ -305,22 +306,6 @@ fn trim(text: &str, span: Range<usize>) -> Range<usize> {
     let start = span.start + (slice.len() - slice.trim_start().len());
     let end = span.start + slice.trim_end().len();
     start..end.max(start)
-}
-
-/// Whether `offset` lies in a section (or sub-section) about action items.
-pub fn in_action_section(outline: &Outline, offset: usize) -> bool {
-    let mut heading = outline
-        .headings
-        .iter()
-        .rposition(|h| h.span.start <= offset);
-    while let Some(i) = heading {
-        let h = &outline.headings[i];
-        if h.canonical.is_some_and(|c| c.id == "action_items") {
-            return true;
-        }
-        heading = h.parent;
-    }
-    false
 }
 
 #[cfg(test)]

@@ -8,7 +8,13 @@ use std::ops::Range;
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// `(offset, characters before it)` every few KiB, at char boundaries, so
+    /// a column is found without counting from the start of a huge line.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between character-count checkpoints.
+const CHECKPOINT: usize = 4096;
 
 /// A 1-based position in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -25,9 +31,20 @@ impl LineIndex {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let mut checkpoints = vec![(0, 0)];
+        let mut chars = 0;
+        let mut at = 0;
+        while at + CHECKPOINT < text.len() {
+            let next = floor_char_boundary(text, at + CHECKPOINT).max(at + 1);
+            let next = ceil_char_boundary(text, next);
+            chars += text[at..next].chars().count();
+            checkpoints.push((next, chars));
+            at = next;
+        }
         LineIndex {
             starts,
             len: text.len(),
+            checkpoints,
         }
     }
 
@@ -66,12 +83,29 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(self.len));
         let line = self.line_of(offset);
         let start = self.starts.get(line).copied().unwrap_or(0);
-        let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
         Position {
             line: line + 1,
             column,
         }
     }
+}
+
+impl LineIndex {
+    /// How many characters precede byte `offset` (a char boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let k = self.checkpoints.partition_point(|&(at, _)| at <= offset) - 1;
+        let (at, chars) = self.checkpoints[k];
+        chars + text.get(at..offset).map_or(0, |s| s.chars().count())
+    }
+}
+
+/// The smallest char boundary of `text` at or after `offset`.
+fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset < text.len() && !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset.min(text.len())
 }
 
 /// The largest char boundary of `text` at or before `offset`.
@@ -99,6 +133,15 @@ mod tests {
         assert_eq!(index.line_range(text, 0), 0..2);
         assert_eq!(&text[index.line_range(text, 1)], "cé d");
         assert_eq!(index.line_count(), 3);
+    }
+
+    #[test]
+    fn columns_on_a_long_line_match_counting() {
+        let text = format!("{}é{}x", "a".repeat(10_000), "ü".repeat(5_000));
+        let index = LineIndex::new(&text);
+        let x = text.len() - 1;
+        assert_eq!(index.position(&text, x).column, 10_000 + 1 + 5_000 + 1);
+        assert_eq!(index.position(&text, 10_000).column, 10_001);
     }
 
     #[test]

@@ -51,6 +51,37 @@ pub struct TextRun {
     pub in_heading: bool,
 }
 
+impl Outline {
+    /// The heading whose section holds `offset` (the last heading starting
+    /// at or before it).
+    pub fn heading_at(&self, offset: usize) -> Option<usize> {
+        self.headings
+            .partition_point(|h| h.span.start <= offset)
+            .checked_sub(1)
+    }
+
+    /// Whether `offset` lies in a section, or a sub-section of one, whose
+    /// canonical id is `id`.
+    pub fn in_section(&self, offset: usize, id: &str) -> bool {
+        let mut heading = self.heading_at(offset);
+        while let Some(i) = heading {
+            let h = &self.headings[i];
+            if h.canonical.is_some_and(|c| c.id == id) {
+                return true;
+            }
+            heading = h.parent;
+        }
+        false
+    }
+
+    /// The text runs that start within `span`, in order.
+    pub fn texts_in(&self, span: &Range<usize>) -> &[TextRun] {
+        let first = self.texts.partition_point(|t| t.span.start < span.start);
+        let last = self.texts.partition_point(|t| t.span.start < span.end);
+        &self.texts[first..last.max(first)]
+    }
+}
+
 impl TextRun {
     /// The file span of `text[range]`.
     pub fn sub_span(&self, range: Range<usize>) -> Range<usize> {
@@ -91,6 +122,8 @@ pub struct ListItem {
     pub has_children: bool,
     /// The enclosing item, for nested lists.
     pub parent: Option<usize>,
+    /// The items of lists nested in this one, in order.
+    pub children: Vec<usize>,
     /// Whether the list is ordered (`1.`).
     pub ordered: bool,
 }
@@ -199,6 +232,8 @@ struct Builder {
     run_broken: bool,
     /// Inside `<https://…>`, whose text is not prose.
     in_autolink: bool,
+    /// Headings whose sections are still open, outermost first.
+    open_sections: Vec<usize>,
 }
 
 impl Builder {
@@ -270,8 +305,10 @@ impl Builder {
             Tag::Item => {
                 self.content();
                 let parent = self.item_stack.last().copied();
+                let index = self.outline.items.len();
                 if let Some(parent) = parent {
                     self.outline.items[parent].has_children = true;
+                    self.outline.items[parent].children.push(index);
                 }
                 self.outline.items.push(ListItem {
                     span: range,
@@ -279,6 +316,7 @@ impl Builder {
                     text: String::new(),
                     has_children: false,
                     parent,
+                    children: Vec::new(),
                     ordered: self.list_stack.last().copied().unwrap_or(false),
                 });
                 self.item_stack.push(self.outline.items.len() - 1);
@@ -492,10 +530,21 @@ impl Builder {
             let (head, _) = title.split_once('(')?;
             sections::canonical(&sections::normalize(head))
         });
-        let parent = self.outline.headings.iter().rposition(|h| h.level < level);
+        // The open sections of lower level form a stack: the parent is on
+        // top once the sections this heading closes are popped, and they end
+        // here (linear in the number of headings, however they nest).
+        while let Some(&top) = self.open_sections.last() {
+            if self.outline.headings[top].level < level {
+                break;
+            }
+            self.outline.headings[top].end = span.start;
+            self.open_sections.pop();
+        }
+        let parent = self.open_sections.last().copied();
         if let Some(parent) = parent {
             self.outline.headings[parent].has_children = true;
         }
+        self.open_sections.push(self.outline.headings.len());
         self.outline.headings.push(Heading {
             level,
             title,
@@ -522,14 +571,8 @@ impl Builder {
 
     fn finish(mut self, len: usize) -> Outline {
         self.close_section(len);
-        let headings = &mut self.outline.headings;
-        for i in 0..headings.len() {
-            let level = headings[i].level;
-            let end = headings[i + 1..]
-                .iter()
-                .find(|h| h.level <= level)
-                .map_or(len, |h| h.span.start);
-            headings[i].end = end;
+        for open in self.open_sections.drain(..) {
+            self.outline.headings[open].end = len;
         }
         self.outline
     }

@@ -6,7 +6,9 @@ use std::ops::Range;
 use crate::config::Config;
 use crate::document::Document;
 use crate::lint::templates::Profiles;
-use crate::lint::{Finding, Level, Rule};
+use std::borrow::Cow;
+
+use crate::lint::{Excerpt, Finding, Level, Rule};
 
 /// Where a document stands, which decides how strict placeholder rules are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +41,8 @@ pub struct Checker<'a> {
     /// The day overdue action items are measured against.
     pub today: chrono::NaiveDate,
     findings: Vec<Finding>,
+    /// 1-based lines where a finding starts.
+    lines_with_findings: std::collections::HashSet<usize>,
 }
 
 impl<'a> Checker<'a> {
@@ -66,12 +70,13 @@ impl<'a> Checker<'a> {
             stage,
             today: options.today,
             findings: Vec::new(),
+            lines_with_findings: std::collections::HashSet::new(),
         }
     }
 
     /// Reports a finding of `rule` at `span` with the rule's summary as help.
     pub fn report(&mut self, rule: &'static Rule, span: Range<usize>, message: impl Into<String>) {
-        self.report_with_help(rule, span, message, rule.summary);
+        self.report_with_help(rule, span, message, Cow::Borrowed(rule.summary));
     }
 
     /// Reports a finding of `rule` at `span` with its own help line.
@@ -80,7 +85,7 @@ impl<'a> Checker<'a> {
         rule: &'static Rule,
         span: Range<usize>,
         message: impl Into<String>,
-        help: impl Into<String>,
+        help: impl Into<Cow<'static, str>>,
     ) {
         if !self.config.enabled(rule) {
             return;
@@ -94,6 +99,12 @@ impl<'a> Checker<'a> {
         let start = doc.position(span.start);
         let end = doc.position(span.end.max(span.start));
         let line = doc.lines.line_range(&doc.text, start.line - 1);
+        self.lines_with_findings.insert(start.line);
+        let source = Excerpt::of(
+            &doc.text[line.clone()],
+            span.start - line.start,
+            start.column,
+        );
         self.findings.push(Finding {
             rule,
             level,
@@ -102,13 +113,13 @@ impl<'a> Checker<'a> {
             end,
             message: message.into(),
             help: help.into(),
-            source_line: doc.text[line].to_owned(),
+            source,
         });
     }
 
     /// Whether a finding already starts on 0-based `line`.
     pub fn has_finding_on_line(&self, line: usize) -> bool {
-        self.findings.iter().any(|f| f.start.line == line + 1)
+        self.lines_with_findings.contains(&(line + 1))
     }
 
     /// The findings, in report order.

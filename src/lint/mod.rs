@@ -10,10 +10,11 @@ pub mod scan;
 pub mod suppress;
 pub mod templates;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::document::lines::Position;
+use crate::document::lines::{Position, floor_char_boundary};
 pub use rule::{Level, Rule};
 
 /// One problem found in one file. Plain data, sorted before output so the
@@ -33,9 +34,51 @@ pub struct Finding {
     /// What is wrong.
     pub message: String,
     /// What to do about it.
-    pub help: String,
+    pub help: Cow<'static, str>,
     /// The source line the finding starts on, for snippets.
-    pub source_line: String,
+    pub source: Excerpt,
+}
+
+/// A source line, or the part of a long one around a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Excerpt {
+    /// The text.
+    pub text: String,
+    /// The 1-based column in the whole line where `text` starts.
+    pub first_column: usize,
+    /// Whether the line goes on after `text`.
+    pub cut_end: bool,
+}
+
+impl Excerpt {
+    /// Longest line kept whole, in bytes.
+    const WHOLE: usize = 240;
+
+    /// `line`, or a window of it around byte `at` (at 1-based `column`)
+    /// when it is long. Only the window's characters are counted, so a huge
+    /// line with many findings stays cheap.
+    pub fn of(line: &str, at: usize, column: usize) -> Excerpt {
+        if line.len() <= Self::WHOLE {
+            return Excerpt {
+                text: line.to_owned(),
+                first_column: 1,
+                cut_end: false,
+            };
+        }
+        let at = floor_char_boundary(line, at.min(line.len()));
+        let mut start = floor_char_boundary(line, at.saturating_sub(80));
+        let skipped = line[start..at].chars().count();
+        let first_column = column.saturating_sub(skipped).max(1);
+        if first_column == 1 {
+            start = 0;
+        }
+        let end = floor_char_boundary(line, (at + 160).min(line.len()));
+        Excerpt {
+            text: line[start..end].to_owned(),
+            first_column,
+            cut_end: end < line.len(),
+        }
+    }
 }
 
 /// The findings of one file.
@@ -61,5 +104,5 @@ pub struct IdSite {
     /// Its end.
     pub end: Position,
     /// The line it is on.
-    pub source_line: String,
+    pub source: Excerpt,
 }

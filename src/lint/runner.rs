@@ -16,7 +16,7 @@ use crate::lint::registry::UNREADABLE;
 use crate::lint::rules::facts::DUPLICATE_ID;
 use crate::lint::suppress::Suppressions;
 use crate::lint::templates::Profiles;
-use crate::lint::{FileReport, Finding, IdSite, Level, rules};
+use crate::lint::{Excerpt, FileReport, Finding, IdSite, Level, rules};
 
 /// The files to lint, and what could not be used.
 #[derive(Debug, Default)]
@@ -182,8 +182,12 @@ fn id_site(doc: &Document) -> Option<IdSite> {
         id: id.trim().to_owned(),
         start,
         end: doc.position(span.end),
+        source: Excerpt::of(
+            &doc.text[line.clone()],
+            span.start - line.start,
+            start.column,
+        ),
         span,
-        source_line: doc.text[line].to_owned(),
     })
 }
 
@@ -220,8 +224,8 @@ pub fn check_duplicate_ids(reports: &mut [FileReport], config: &Config) {
                     start: site.start,
                     end: site.end,
                     message: format!("incident id `{id}` is also used by {}", others.join(", ")),
-                    help: rule.summary.to_owned(),
-                    source_line: site.source_line.clone(),
+                    help: rule.summary.into(),
+                    source: site.source.clone(),
                 },
             ));
         }
@@ -242,7 +246,7 @@ fn unreadable(message: String, line: usize) -> Finding {
         start: position,
         end: position,
         message,
-        help: UNREADABLE.summary.to_owned(),
-        source_line: String::new(),
+        help: UNREADABLE.summary.into(),
+        source: Excerpt::default(),
     }
 }

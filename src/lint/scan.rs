@@ -46,11 +46,12 @@ const BRACKET_PROSE: &[&str] = &["sic", "...", "…"];
 /// bracket placeholder are part of it, not separate hits.
 pub fn scan(text: &str) -> Vec<Hit> {
     let mut hits = brackets(text);
+    // Bracket hits are in order and never overlap: the one that could hold
+    // a range is the last one starting at or before it.
     let bracket_ranges: Vec<Range<usize>> = hits.iter().map(|h| h.range.clone()).collect();
     let inside_bracket = |r: &Range<usize>| {
-        bracket_ranges
-            .iter()
-            .any(|b| b.start <= r.start && r.end <= b.end)
+        let before = bracket_ranges.partition_point(|b| b.start <= r.start);
+        before > 0 && r.end <= bracket_ranges[before - 1].end
     };
     let mut others = braces(text);
     others.extend(formats(text));
@@ -163,19 +164,22 @@ fn words<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = Range<usize
 }
 
 fn formats(text: &str) -> Vec<Hit> {
+    // Every match of every format, then a sweep that keeps the longest of
+    // overlapping ones (`HH:MM:SS` over `HH:MM`).
+    let mut found: Vec<Range<usize>> = FORMATS
+        .iter()
+        .flat_map(|needle| words(text, needle))
+        .collect();
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     let mut hits: Vec<Hit> = Vec::new();
-    for needle in FORMATS {
-        for range in words(text, needle) {
-            let overlaps = hits
-                .iter()
-                .any(|h| h.range.start < range.end && range.start < h.range.end);
-            if !overlaps {
-                hits.push(Hit {
-                    range,
-                    kind: Kind::Format,
-                });
-            }
+    for range in found {
+        if hits.last().is_some_and(|h| range.start < h.range.end) {
+            continue;
         }
+        hits.push(Hit {
+            range,
+            kind: Kind::Format,
+        });
     }
     hits
 }

@@ -65,8 +65,8 @@ pub struct Suppressions {
     file: Off,
     /// (first 1-based line, state from there on), in line order.
     ranges: Vec<(usize, Off)>,
-    /// (1-based line, rules off on that line only).
-    lines: Vec<(usize, Off)>,
+    /// Rules off on one 1-based line only.
+    lines: std::collections::HashMap<usize, Off>,
 }
 
 impl Suppressions {
@@ -89,9 +89,11 @@ impl Suppressions {
                 "disable-file" => result.file.disable(&ids),
                 "disable-next-line" => {
                     let end_line = doc.position(comment.span.end.saturating_sub(1)).line;
-                    let mut off = Off::default();
-                    off.disable(&ids);
-                    result.lines.push((next_content_line(doc, end_line), off));
+                    result
+                        .lines
+                        .entry(next_content_line(doc, end_line))
+                        .or_default()
+                        .disable(&ids);
                 }
                 "disable" => {
                     current.disable(&ids);
@@ -112,11 +114,7 @@ impl Suppressions {
         if self.file.covers(id) {
             return true;
         }
-        if self
-            .lines
-            .iter()
-            .any(|(l, off)| *l == line && off.covers(id))
-        {
+        if self.lines.get(&line).is_some_and(|off| off.covers(id)) {
             return true;
         }
         let at = self.ranges.partition_point(|(start, _)| *start <= line);

@@ -25,15 +25,30 @@ pub fn write(reports: &[FileReport], color: bool, out: &mut dyn Write) -> io::Re
             let title = level
                 .primary_title(finding.message.as_str())
                 .id(finding.rule.id);
-            let group = if finding.source_line.is_empty() {
-                title.element(
-                    Origin::path(path.as_str())
-                        .line(finding.start.line)
-                        .char_column(finding.start.column),
+            let source = &finding.source;
+            let origin = Origin::path(path.as_str())
+                .line(finding.start.line)
+                .char_column(finding.start.column);
+            let group = if source.text.is_empty() {
+                title.element(origin)
+            } else if source.first_column > 1 || source.cut_end {
+                // Part of a long line: the location is stated, the
+                // excerpt shown with its cuts marked.
+                let before = if source.first_column > 1 { "…" } else { "" };
+                let after = if source.cut_end { "…" } else { "" };
+                let shown = format!("{before}{}{after}", source.text);
+                let span = line_span(finding);
+                let shift = before.len();
+                title.element(origin).element(
+                    Snippet::source(shown)
+                        .line_start(finding.start.line)
+                        .annotation(
+                            AnnotationKind::Primary.span(span.start + shift..span.end + shift),
+                        ),
                 )
             } else {
                 title.element(
-                    Snippet::source(finding.source_line.as_str())
+                    Snippet::source(source.text.as_str())
                         .line_start(finding.start.line)
                         .path(path.as_str())
                         .annotation(AnnotationKind::Primary.span(line_span(finding))),
@@ -47,13 +62,14 @@ pub fn write(reports: &[FileReport], color: bool, out: &mut dyn Write) -> io::Re
     Ok(())
 }
 
-/// The finding's byte range within its source line, at least one character
-/// wide when the line has any.
+/// The finding's byte range within its excerpt, at least one character wide
+/// when the excerpt has any.
 fn line_span(finding: &Finding) -> Range<usize> {
-    let line = finding.source_line.as_str();
+    let line = finding.source.text.as_str();
+    let first = finding.source.first_column;
     let byte_at = |column: usize| {
         line.char_indices()
-            .nth(column.saturating_sub(1))
+            .nth(column.saturating_sub(first))
             .map_or(line.len(), |(i, _)| i)
     };
     let start = byte_at(finding.start.column);

@@ -275,21 +275,7 @@ fn is_timeline_table(c: &Checker<'_>, table: &Table) -> bool {
     let time_column = ["time", "timestamp", "date", "when", "date and time"]
         .iter()
         .any(|word| header == *word || header.starts_with(&format!("{word} ")));
-    let outline = &c.doc.outline;
-    let mut heading = outline
-        .headings
-        .iter()
-        .rposition(|h| h.span.start <= table.span.start);
-    let mut under_timeline = false;
-    while let Some(i) = heading {
-        if outline.headings[i]
-            .canonical
-            .is_some_and(|k| k.id == "timeline")
-        {
-            under_timeline = true;
-        }
-        heading = outline.headings[i].parent;
-    }
+    let under_timeline = c.doc.outline.in_section(table.span.start, "timeline");
     time_column || (under_timeline && header.contains("time"))
 }
 
@@ -396,11 +382,8 @@ fn short(text: &str) -> String {
 fn check_whys(c: &mut Checker<'_>) {
     let doc = c.doc;
     let outline = &doc.outline;
-    for (index, item) in outline.items.iter().enumerate() {
-        let section = outline
-            .headings
-            .iter()
-            .rposition(|h| h.span.start <= item.span.start);
+    for item in &outline.items {
+        let section = outline.heading_at(item.span.start);
         let in_whys = section.is_some_and(|s| {
             let h = &outline.headings[s];
             h.canonical.is_some_and(|k| k.id == "five_whys") && item.span.start < h.end
@@ -414,11 +397,10 @@ fn check_whys(c: &mut Checker<'_>) {
         if !question.to_lowercase().contains("why") {
             continue;
         }
-        let nested: Vec<&str> = outline
-            .items
+        let nested: Vec<&str> = item
+            .children
             .iter()
-            .filter(|child| child.parent == Some(index))
-            .map(|child| child.text.as_str())
+            .map(|&child| outline.items[child].text.as_str())
             .collect();
         let answered = !after.trim().is_empty() || nested.iter().any(|t| !t.trim().is_empty());
         if !answered {

@@ -227,7 +227,7 @@ fn check_stand_ins(c: &mut Checker<'_>) {
         let label = label.trim().trim_matches(|ch| ch == '*' || ch == '_');
         let span = doc
             .outline
-            .texts
+            .texts_in(&item.span)
             .iter()
             .filter(|run| run.item == Some(index))
             .find_map(|run| {
@@ -324,10 +324,8 @@ fn check_comments(c: &mut Checker<'_>) {
         // A comment alone in its section is reported as an empty section.
         let section = doc
             .outline
-            .headings
-            .iter()
-            .rev()
-            .find(|h| h.span.start <= comment.span.start);
+            .heading_at(comment.span.start)
+            .map(|i| &doc.outline.headings[i]);
         if section.is_some_and(|h| !h.has_content && !h.has_children) {
             continue;
         }

@@ -1,6 +1,8 @@
 //! Structure rules: the sections a postmortem needs are there, hold
 //! something, and appear once.
 
+use std::collections::HashMap;
+
 use crate::document::sections::{self, DEFAULT_REQUIRED};
 use crate::lint::check::Checker;
 use crate::lint::{Level, Rule};
@@ -134,24 +136,35 @@ fn check_empty(c: &mut Checker<'_>) {
 
 fn check_duplicates(c: &mut Checker<'_>) {
     let doc = c.doc;
-    let headings = &doc.outline.headings;
-    for (i, heading) in headings.iter().enumerate() {
-        let earlier = headings[..i].iter().find(|other| {
-            other.parent == heading.parent
-                && other.level == heading.level
-                && (other.normalized == heading.normalized
-                    || matches!((other.canonical, heading.canonical), (Some(a), Some(b)) if a.id == b.id))
+    // The first heading seen per (parent, level, title) and per (parent,
+    // level, canonical section).
+    let mut by_title: HashMap<(Option<usize>, u8, &str), usize> = HashMap::new();
+    let mut by_section: HashMap<(Option<usize>, u8, &str), usize> = HashMap::new();
+    for (i, heading) in doc.outline.headings.iter().enumerate() {
+        let title_key = (heading.parent, heading.level, heading.normalized.as_str());
+        let same_title = *by_title.entry(title_key).or_insert(i);
+        let same_section = heading.canonical.map(|canonical| {
+            *by_section
+                .entry((heading.parent, heading.level, canonical.id))
+                .or_insert(i)
         });
-        if let Some(first) = earlier {
-            let line = doc.position(first.span.start).line;
-            c.report(
-                &DUPLICATE_SECTION,
-                heading.span.clone(),
-                format!(
-                    "section `{}` repeats `{}` (line {line})",
-                    heading.title, first.title
-                ),
-            );
-        }
+        let Some(first) = [Some(same_title), same_section]
+            .into_iter()
+            .flatten()
+            .filter(|&f| f != i)
+            .min()
+        else {
+            continue;
+        };
+        let first = &doc.outline.headings[first];
+        let line = doc.position(first.span.start).line;
+        c.report(
+            &DUPLICATE_SECTION,
+            heading.span.clone(),
+            format!(
+                "section `{}` repeats `{}` (line {line})",
+                heading.title, first.title
+            ),
+        );
     }
 }
