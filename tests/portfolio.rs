@@ -771,7 +771,7 @@ fn index_links_are_relative_to_the_index_file() {
 }
 
 #[test]
-#[ignore = "bug: an index file inside the postmortems folder (the documented `pm index --write docs/postmortems/README.md`) is read as a postmortem, so the second run adds a row for README.md itself"]
+
 fn index_inside_the_postmortems_folder_does_not_list_itself() {
     let tmp = with_examples();
     let index = format!("{DIR}/README.md");

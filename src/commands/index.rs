@@ -12,10 +12,14 @@ use crate::scaffold::write::{Mode, write_atomic};
 
 /// Runs `pm index`.
 pub fn run(config: &Config, args: IndexArgs) -> Result<ExitCode, Error> {
-    let (entries, problems) = portfolio::load(&paths_or_default(&args.paths, config))?;
-    portfolio::warn(&problems);
-    let rows = list::rows(&entries, &list::Filter::default());
     let file = &args.write;
+    let (mut entries, problems) = portfolio::load(&paths_or_default(&args.paths, config))?;
+    portfolio::warn(&problems);
+    // The index may live among the postmortems; it does not list itself.
+    if let Ok(target) = std::fs::canonicalize(file) {
+        entries.retain(|e| std::fs::canonicalize(&e.path).map_or(true, |p| p != target));
+    }
+    let rows = list::rows(&entries, &list::Filter::default());
     let dir = file.parent().unwrap_or(Path::new(""));
     let current = match std::fs::read(file) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| {

@@ -143,8 +143,16 @@ pub fn extract(text: &str, lines: &LineIndex, outline: &Outline) -> Vec<ActionIt
             status: None,
             done: item.task == Some(true),
         };
-        let before_keys = read_fields(text, first, &mut action);
-        action.text = clean(&text[before_keys]);
+        read_fields(text, first, &mut action);
+        // The text as read (markup resolved, like table cells), up to the
+        // first `Key:`.
+        let lower = item.text.to_ascii_lowercase();
+        let cut = KEYS
+            .iter()
+            .filter_map(|(key, _)| find_key(&lower, key).map(|(start, _)| start))
+            .min()
+            .unwrap_or(item.text.len());
+        action.text = clean(&item.text[..cut]);
         for child in item.children.iter().map(|&c| &outline.items[c]) {
             let line = first_line(text, lines, child.span.start);
             read_fields(text, line, &mut action);
@@ -219,9 +227,8 @@ fn first_date(text: &str) -> Option<NaiveDate> {
     })
 }
 
-/// Reads `Key: value` pairs on the source line `line` into `action`; returns
-/// the part of the line before the first key.
-fn read_fields(text: &str, line: Range<usize>, action: &mut ActionItem) -> Range<usize> {
+/// Reads `Key: value` pairs on the source line `line` into `action`.
+fn read_fields(text: &str, line: Range<usize>, action: &mut ActionItem) {
     let source = &text[line.clone()];
     let lower = source.to_ascii_lowercase();
     let mut found: Vec<(usize, usize, Role)> = KEYS
@@ -252,8 +259,6 @@ fn read_fields(text: &str, line: Range<usize>, action: &mut ActionItem) -> Range
             _ => {}
         }
     }
-    let end = found.first().map_or(source.len(), |f| f.0);
-    line.start..line.start + end
 }
 
 /// Where `key` (lowercase) starts as a label in `lower`, and where its value

@@ -421,6 +421,10 @@ impl Builder {
             TagEnd::TableCell => {
                 if let (Some(mut cell), Some(row)) = (self.cell.take(), self.row.as_mut()) {
                     cell.text = cell.text.trim().to_owned();
+                    // The cell's span without the padding around its text.
+                    let written = text.get(cell.span.clone()).unwrap_or("");
+                    let start = cell.span.start + (written.len() - written.trim_start().len());
+                    cell.span = start..(cell.span.start + written.trim_end().len()).max(start);
                     row.cells.push(cell);
                 }
             }

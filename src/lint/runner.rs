@@ -37,6 +37,14 @@ pub fn is_markdown(path: &Path) -> bool {
         .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
 }
 
+/// A folder's README (or index) describes the folder; it is not a
+/// postmortem, so a folder walk skips it (naming it lints it).
+fn is_readme(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme") || s.eq_ignore_ascii_case("index"))
+}
+
 /// Expands `paths`: files are taken as given, folders are walked for
 /// Markdown files (hidden files and what `.gitignore` excludes are skipped).
 pub fn collect(paths: &[PathBuf]) -> Targets {
@@ -68,7 +76,7 @@ pub fn collect(paths: &[PathBuf]) -> Targets {
             match entry {
                 Ok(entry) => {
                     let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                    if is_file && is_markdown(entry.path()) {
+                    if is_file && is_markdown(entry.path()) && !is_readme(entry.path()) {
                         targets.files.push(entry.into_path());
                     }
                 }
@@ -77,7 +85,12 @@ pub fn collect(paths: &[PathBuf]) -> Targets {
         }
     }
     targets.files.sort();
-    targets.files.dedup();
+    // One file named twice (`a.md ./a.md`, or given and found in a folder)
+    // is linted once, under the first name.
+    let mut seen = std::collections::HashSet::new();
+    targets
+        .files
+        .retain(|path| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())));
     targets
 }
 

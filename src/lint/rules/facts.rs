@@ -198,6 +198,9 @@ fn check_front_matter_times(c: &mut Checker<'_>) {
         return; // a placeholder, reported as such
     }
     let actual = start.minutes_until(resolve);
+    if actual < 0 {
+        return; // the order is wrong: PM303 says so, no duration is right
+    }
     match dates::parse_duration(&text) {
         Some(stated) if (stated - actual).abs() <= 1 => {}
         Some(stated) => c.report_with_help(
@@ -361,8 +364,11 @@ fn check_actions(c: &mut Checker<'_>, today: NaiveDate) {
                 &ACTION_OVERDUE,
                 span,
                 format!(
-                    "action item {label}was due {due} and is not done ({} days ago)",
-                    (today - due).num_days()
+                    "action item {label}was due {due} and is not done ({} ago)",
+                    match (today - due).num_days() {
+                        1 => "1 day".to_owned(),
+                        days => format!("{days} days"),
+                    }
                 ),
             );
         }
