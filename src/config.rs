@@ -112,6 +112,8 @@ pub struct Config {
     pub placeholder_patterns: Vec<regex::Regex>,
     /// Phrases of blame language (PM401), lowercase.
     pub blame_words: Vec<String>,
+    /// `blame_words` as one case-insensitive automaton, built on first use.
+    blame_automaton: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
     /// Action items too vague to act on (PM402), normalized.
     pub vague_actions: Vec<String>,
     /// Whether `pm lint` skips files given by name that lie outside the
@@ -135,6 +137,7 @@ impl Default for Config {
             rules_off: Vec::new(),
             rule_levels: BTreeMap::new(),
             placeholder_patterns: Vec::new(),
+            blame_automaton: std::sync::OnceLock::new(),
             blame_words: DEFAULT_BLAME_WORDS
                 .iter()
                 .map(|w| (*w).to_owned())
@@ -157,6 +160,23 @@ impl Config {
     /// The level `rule` reports at in a finished document.
     pub fn level(&self, rule: &Rule) -> Level {
         self.rule_levels.get(rule.id).copied().unwrap_or(rule.level)
+    }
+
+    /// The blame phrases as one automaton (leftmost-longest, ASCII case
+    /// ignored); `None` when there are none.
+    pub fn blame_matcher(&self) -> Option<&aho_corasick::AhoCorasick> {
+        self.blame_automaton
+            .get_or_init(|| {
+                if self.blame_words.is_empty() {
+                    return None;
+                }
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    .build(&self.blame_words)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// The template `pm new` uses for `severity` when none is asked for.

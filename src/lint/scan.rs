@@ -2,6 +2,9 @@
 //! regex: they run on every text run of every file.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 
 /// What kind of placeholder a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,8 +57,7 @@ pub fn scan(text: &str) -> Vec<Hit> {
         before > 0 && r.end <= bracket_ranges[before - 1].end
     };
     let mut others = braces(text);
-    others.extend(formats(text));
-    others.extend(todos(text));
+    others.extend(formats_and_todos(text));
     hits.extend(others.into_iter().filter(|h| !inside_bracket(&h.range)));
     hits.sort_by_key(|h| (h.range.start, h.range.end));
     hits
@@ -151,48 +153,47 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// Occurrences of `needle` not glued to a word on either side.
-fn words<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
-    let bytes = text.as_bytes();
-    text.match_indices(needle).filter_map(move |(start, m)| {
-        let end = start + m.len();
-        let first = m.as_bytes()[0];
-        let free_before = start == 0 || !is_word_byte(bytes[start - 1]) || !is_word_byte(first);
-        let free_after = end == bytes.len() || !is_word_byte(bytes[end]);
-        (free_before && free_after).then_some(start..end)
+/// One automaton for every format and TODO word: a text run is searched
+/// once, whatever the number of needles.
+fn needles() -> &'static AhoCorasick {
+    static NEEDLES: OnceLock<AhoCorasick> = OnceLock::new();
+    NEEDLES.get_or_init(|| {
+        AhoCorasick::new(FORMATS.iter().chain(TODO_WORDS))
+            .unwrap_or_else(|e| unreachable!("fixed needles always build: {e}"))
     })
 }
 
-fn formats(text: &str) -> Vec<Hit> {
-    // Every match of every format, then a sweep that keeps the longest of
-    // overlapping ones (`HH:MM:SS` over `HH:MM`).
-    let mut found: Vec<Range<usize>> = FORMATS
-        .iter()
-        .flat_map(|needle| words(text, needle))
+/// Format stand-ins and TODO words not glued to a word on either side; of
+/// overlapping formats the longest is kept (`HH:MM:SS` over `HH:MM`).
+fn formats_and_todos(text: &str) -> Vec<Hit> {
+    let bytes = text.as_bytes();
+    let mut found: Vec<(Range<usize>, Kind)> = needles()
+        .find_overlapping_iter(text)
+        .filter_map(|m| {
+            let (start, end) = (m.start(), m.end());
+            let glued_before =
+                start > 0 && is_word_byte(bytes[start - 1]) && is_word_byte(bytes[start]);
+            let glued_after = end < bytes.len() && is_word_byte(bytes[end]);
+            if glued_before || glued_after {
+                return None;
+            }
+            let kind = if m.pattern().as_usize() < FORMATS.len() {
+                Kind::Format
+            } else {
+                Kind::Todo
+            };
+            Some((start..end, kind))
+        })
         .collect();
-    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
     let mut hits: Vec<Hit> = Vec::new();
-    for range in found {
+    for (range, kind) in found {
         if hits.last().is_some_and(|h| range.start < h.range.end) {
             continue;
         }
-        hits.push(Hit {
-            range,
-            kind: Kind::Format,
-        });
+        hits.push(Hit { range, kind });
     }
     hits
-}
-
-fn todos(text: &str) -> Vec<Hit> {
-    TODO_WORDS
-        .iter()
-        .flat_map(|word| words(text, word))
-        .map(|range| Hit {
-            range,
-            kind: Kind::Todo,
-        })
-        .collect()
 }
 
 /// Numbered stand-ins the templates use: "Action 1", "Factor 2", "Step 3".

@@ -91,27 +91,23 @@ fn has_ticket(text: &str) -> bool {
 pub fn check(c: &mut Checker<'_>) {
     check_actions(c);
     let doc = c.doc;
-    let words = &c.config.blame_words;
-    if words.is_empty() {
+    let Some(matcher) = c.config.blame_matcher() else {
         return;
-    }
+    };
     for run in &doc.outline.texts {
-        let lower = run.text.to_ascii_lowercase();
-        for phrase in words {
-            for (at, _) in lower.match_indices(phrase.as_str()) {
-                let end = at + phrase.len();
-                let bytes = lower.as_bytes();
-                let word_before = at > 0 && bytes[at - 1].is_ascii_alphanumeric();
-                let word_after = end < bytes.len() && bytes[end].is_ascii_alphanumeric();
-                if word_before || word_after {
-                    continue;
-                }
-                c.report(
-                    &BLAME,
-                    run.sub_span(at..end),
-                    format!("blame language: `{}`", &run.text[at..end]),
-                );
+        let bytes = run.text.as_bytes();
+        for m in matcher.find_iter(&run.text) {
+            let (at, end) = (m.start(), m.end());
+            let word_before = at > 0 && bytes[at - 1].is_ascii_alphanumeric();
+            let word_after = end < bytes.len() && bytes[end].is_ascii_alphanumeric();
+            if word_before || word_after {
+                continue;
             }
+            c.report(
+                &BLAME,
+                run.sub_span(at..end),
+                format!("blame language: `{}`", &run.text[at..end]),
+            );
         }
     }
 }
