@@ -297,8 +297,7 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
             let (line, column) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
             let message = yaml_error_message(&err)
                 .replacen("unknown field", "unknown key", 1)
-                .replace("expected sequence start", "expected a list")
-                .replace("expected mapping start", "expected a mapping");
+                .replace("expected sequence start", "expected a list");
             let message = match key_at(text, line as usize, column as usize) {
                 Some(key) if !message.contains(&format!("`{key}`")) => {
                     format!("`{key}`: {message}")

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod crash;
 pub mod document;
 pub mod error;
 pub mod git;

@@ -3,6 +3,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    pm::crash::install_hook();
     let cli = pm::cli::Cli::parse();
     match pm::run(cli) {
         Ok(code) => code,

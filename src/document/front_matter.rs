@@ -295,9 +295,18 @@ impl<'de> Deserialize<'de> for Fields {
 pub fn yaml_error_message(err: &serde_saphyr::Error) -> String {
     let text = err.without_snippet().to_string();
     let first = text.lines().next().unwrap_or("invalid YAML").trim();
-    match first.rfind(" at line ") {
-        Some(at) => first[..at].to_owned(),
-        None => first.to_owned(),
+    let message = match first.find(" at line ") {
+        Some(at) => &first[..at],
+        None => first,
+    };
+    if let Some(detail) = message.strip_prefix("budget breached: ") {
+        return format!(
+            "it expands beyond pm's limits (a YAML alias bomb or a huge block: {detail})"
+        );
+    }
+    match message {
+        "expected mapping start" => "it must be `key: value` lines (a YAML mapping)".to_owned(),
+        other => other.to_owned(),
     }
 }
 

@@ -127,6 +127,8 @@ pub fn lint_file(
     profiles: &Profiles,
     options: Options,
 ) -> FileReport {
+    let _processing = crate::crash::processing(path);
+    crate::crash::debug_panic(path);
     let mut incident_id = None;
     let findings = match std::fs::read(path) {
         Err(err) => vec![unreadable(err.to_string(), 1)],

@@ -143,6 +143,7 @@ pub fn load(paths: &[PathBuf]) -> Result<(Vec<Entry>, Vec<Problem>), Error> {
 }
 
 fn read(path: &Path) -> Result<Entry, Problem> {
+    let _processing = crate::crash::processing(path);
     let bytes = std::fs::read(path).map_err(|e| (path.to_owned(), e.to_string()))?;
     let doc = Document::from_bytes(path.to_owned(), bytes)
         .map_err(|e| (path.to_owned(), e.to_string()))?;
