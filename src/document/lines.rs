@@ -81,8 +81,13 @@ impl LineIndex {
     /// multi-byte character or past the end is clamped.
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(text, offset.min(self.len));
-        let line = self.line_of(offset);
+        // The end of a file that ends with a line break is the end of its
+        // last line, not a line of its own.
+        let line = self
+            .line_of(offset)
+            .min(self.line_count().saturating_sub(1));
         let start = self.starts.get(line).copied().unwrap_or(0);
+        let offset = offset.min(self.line_range(text, line).end).max(start);
         let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
         Position {
             line: line + 1,
@@ -149,7 +154,7 @@ mod tests {
         let text = "é\n";
         let index = LineIndex::new(text);
         assert_eq!(index.position(text, 1), Position { line: 1, column: 1 });
-        assert_eq!(index.position(text, 99), Position { line: 2, column: 1 });
+        assert_eq!(index.position(text, 99), Position { line: 1, column: 2 });
         assert_eq!(index.line_count(), 1);
     }
 }

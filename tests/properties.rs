@@ -1,0 +1,120 @@
+//! Properties of the document model and the rules, on generated input: no
+//! input makes them panic, every finding's span lies inside the file on
+//! character boundaries, and linting is deterministic. The case count is
+//! bounded (PROPTEST_CASES overrides it) so the suite stays quick.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use pm::config::Config;
+use pm::document::Document;
+use pm::lint::check::Options;
+use pm::lint::runner::lint_document;
+use pm::lint::templates::Profiles;
+use proptest::prelude::*;
+
+fn options() -> Options {
+    Options {
+        strict: false,
+        today: NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date"),
+    }
+}
+
+/// Lints `bytes` as a file: checks the spans and returns the findings as
+/// text, or `None` when the bytes are not a document (binary, not UTF-8).
+fn lint_bytes(bytes: &[u8], config: &Config, profiles: &Profiles) -> Option<Vec<String>> {
+    let doc = Document::from_bytes(PathBuf::from("p.md"), bytes.to_vec()).ok()?;
+    let findings = lint_document(&doc, config, profiles, options());
+    for f in &findings {
+        assert!(f.span.start <= f.span.end, "{f:?}");
+        assert!(
+            f.span.end <= doc.text.len(),
+            "{f:?} past the end ({})",
+            doc.text.len()
+        );
+        assert!(doc.text.is_char_boundary(f.span.start), "{f:?}");
+        assert!(doc.text.is_char_boundary(f.span.end), "{f:?}");
+        assert!(f.start.line >= 1 && f.start.column >= 1, "{f:?}");
+        assert!(f.start <= f.end, "{f:?}");
+        assert!(f.start.line <= doc.lines.line_count().max(1), "{f:?}");
+    }
+    Some(
+        findings
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}:{}:{} {} {}",
+                    f.start.line, f.start.column, f.rule.id, f.level, f.message
+                )
+            })
+            .collect(),
+    )
+}
+
+/// Lines a postmortem is made of, including broken and hostile ones.
+fn markdown_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("---".to_owned()),
+        Just("...".to_owned()),
+        "[a-z_]{1,12}: [ -~]{0,30}".prop_map(|s| s),
+        Just("title: \"Outage: {{ x }}\"".to_owned()),
+        Just("a: &a [*a, *a]".to_owned()),
+        "#{1,7} [ -~]{0,40}",
+        "[-*+] (\\[[ xX]\\] )?[ -~]{0,40}",
+        "[0-9]{1,3}[.)] [ -~]{0,40}",
+        " {0,12}[-*>] [ -~]{0,20}",
+        "\\|( [ -~]{0,12} \\|){1,5}",
+        Just("|---|---|".to_owned()),
+        Just("```".to_owned()),
+        Just("<!-- pm-lint-disable PM201 -->".to_owned()),
+        Just("<!-- pm-lint-disable-next-line -->".to_owned()),
+        Just("<!--".to_owned()),
+        Just("-->".to_owned()),
+        "\\[[^\\]\\n\\x00]{0,20}\\](\\([ -~]{0,20}\\))?",
+        "\\{[A-Z_]{0,10}\\}|\\$X|YYYY-MM-DD|HH:MM|TODO",
+        "[0-9]{2}:[0-9]{2} [ -~]{0,20}",
+        "\\PC{0,40}",
+        Just(String::new()),
+    ]
+}
+
+fn markdown_document() -> impl Strategy<Value = String> {
+    (
+        proptest::collection::vec(markdown_line(), 0..60),
+        prop_oneof![Just("\n"), Just("\r\n")],
+        any::<bool>(),
+    )
+        .prop_map(|(lines, eol, bom)| {
+            let text = lines.join(eol);
+            if bom { format!("\u{feff}{text}") } else { text }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let config = Config::default();
+        let profiles = Profiles::new(config.templates.clone(), &config);
+        lint_bytes(&bytes, &config, &profiles);
+    }
+
+    #[test]
+    fn markdown_shaped_input_has_spans_inside_the_file_and_lints_the_same_twice(text in markdown_document()) {
+        let config = Config::default();
+        let profiles = Profiles::new(config.templates.clone(), &config);
+        let first = lint_bytes(text.as_bytes(), &config, &profiles);
+        let second = lint_bytes(text.as_bytes(), &config, &profiles);
+        prop_assert!(first.is_some());
+        prop_assert_eq!(first, second);
+    }
+
+    #[test]
+    fn a_template_front_matter_with_any_body_is_safe(body in markdown_document(), template in "standard|detailed|lifecycle|sre|report|nope") {
+        let config = Config::default();
+        let profiles = Profiles::new(config.templates.clone(), &config);
+        let text = format!("---\ntitle: T\nincident_id: INC-2026-0001\ndate: 2026-11-22\nseverity: SEV-2\nstatus: final\ntemplate: {template}\n---\n{body}");
+        prop_assert!(lint_bytes(text.as_bytes(), &config, &profiles).is_some());
+    }
+}
