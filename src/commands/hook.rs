@@ -27,8 +27,8 @@ pub fn install(force: bool) -> Result<ExitCode, Error> {
             )));
         }
         if !ours {
-            let backup = hooks.join("pre-commit.bak");
-            std::fs::copy(&path, &backup).map_err(|e| Error::io(&backup, e))?;
+            // Written like the hook itself: a failure leaves no half copy.
+            write_atomic(&hooks.join("pre-commit.bak"), &existing, Mode::Replace)?;
         }
     }
     let script = script(std::env::current_exe().ok().as_deref());

@@ -30,8 +30,9 @@ pub fn run(postmortems: Option<&Path>) -> Result<ExitCode, Error> {
             "{FILE_NAME} already exists; pm init never replaces a configuration (edit it, or see `pm config`)"
         )));
     }
-    write_atomic(path, text.as_bytes(), Mode::CreateNew)?;
+    // The folder first: if it cannot be made, no config points at it.
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    write_atomic(path, text.as_bytes(), Mode::CreateNew)?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}\n{}", path.display(), dir.display()).map_err(|e| Error::io("<stdout>", e))?;
     Ok(ExitCode::SUCCESS)
