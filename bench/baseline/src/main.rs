@@ -13,7 +13,11 @@ fn main() -> ExitCode {
     let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
     let mut files = Vec::new();
     for path in &paths {
-        for entry in ignore::WalkBuilder::new(path).require_git(false).build().flatten() {
+        for entry in ignore::WalkBuilder::new(path)
+            .require_git(false)
+            .build()
+            .flatten()
+        {
             let is_md = entry.path().extension().is_some_and(|e| e == "md");
             if is_md && entry.file_type().is_some_and(|t| t.is_file()) {
                 files.push(entry.into_path());
