@@ -9,6 +9,7 @@ pub mod config;
 pub mod crash;
 pub mod document;
 pub mod error;
+pub mod files;
 pub mod git;
 pub mod lint;
 pub mod output;

@@ -9,6 +9,7 @@ use crate::cli::LintArgs;
 use crate::config::Config;
 use crate::document::dates;
 use crate::error::Error;
+use crate::files;
 use crate::git;
 use crate::lint::check::Options;
 use crate::lint::runner;
@@ -22,7 +23,7 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     let paths = if args.staged {
         git::staged_files()?
             .into_iter()
-            .filter(|path| runner::is_markdown(path) && inside(path, &config.postmortems_dir))
+            .filter(|path| files::is_markdown(path) && inside(path, &config.postmortems_dir))
             .collect()
     } else if defaulted {
         vec![config.postmortems_dir.clone()]
@@ -36,7 +37,7 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     } else {
         args.paths.clone()
     };
-    let targets = runner::collect(&paths);
+    let targets = files::collect(&paths);
     if defaulted && !targets.missing.is_empty() {
         return Err(Error::Usage(format!(
             "no postmortems folder `{}`; pass the files or folders to lint, e.g. `pm lint docs/`",

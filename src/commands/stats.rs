@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use crate::cli::StatsArgs;
 use crate::commands::{paths_or_default, print, today};
 use crate::config::Config;
+use crate::document::dates::human_minutes;
 use crate::error::Error;
-use crate::lint::rules::facts::human_minutes;
 use crate::portfolio::stats::{self, Spread, Stats};
 use crate::portfolio::{self, Format};
 

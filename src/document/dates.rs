@@ -125,9 +125,29 @@ fn parse_units(text: &str, iso: bool) -> Option<i64> {
     seen.then_some(total)
 }
 
+/// Minutes written the way pm writes durations: `1h 19m`, `45m`, `2d 3h 0m`.
+pub fn human_minutes(minutes: i64) -> String {
+    let sign = if minutes < 0 { "-" } else { "" };
+    let m = minutes.abs();
+    let (days, hours, mins) = (m / 1440, (m % 1440) / 60, m % 60);
+    match (days, hours) {
+        (0, 0) => format!("{sign}{mins}m"),
+        (0, _) => format!("{sign}{hours}h {mins}m"),
+        _ => format!("{sign}{days}d {hours}h {mins}m"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minutes_read_like_durations() {
+        assert_eq!(human_minutes(79), "1h 19m");
+        assert_eq!(human_minutes(45), "45m");
+        assert_eq!(human_minutes(1500), "1d 1h 0m");
+        assert_eq!(human_minutes(-5), "-5m");
+    }
 
     #[test]
     fn durations_in_every_common_spelling() {

@@ -16,10 +16,9 @@ use rayon::prelude::*;
 
 use crate::document::Document;
 use crate::document::actions::ActionItem;
-use crate::document::dates::{self, Timestamp};
+use crate::document::dates::{self, Timestamp, human_minutes};
 use crate::error::Error;
-use crate::lint::rules::facts::human_minutes;
-use crate::lint::runner;
+use crate::files;
 
 /// How a portfolio command prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -122,7 +121,7 @@ pub type Problem = (PathBuf, String);
 /// The postmortems under `paths`, in path order, and the files that could
 /// not be read.
 pub fn load(paths: &[PathBuf]) -> Result<(Vec<Entry>, Vec<Problem>), Error> {
-    let targets = runner::collect(paths);
+    let targets = files::collect(paths);
     if let Some(missing) = targets.missing.first() {
         return Err(Error::io(
             missing,

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::document::dates::{self, Timestamp};
+use crate::document::dates::{self, Timestamp, human_minutes};
 use crate::document::front_matter::State;
 use crate::document::outline::Table;
 use crate::document::sections;
@@ -222,18 +222,6 @@ fn check_front_matter_times(c: &mut Checker<'_>) {
                 human_minutes(actual)
             ),
         ),
-    }
-}
-
-/// `1h 19m`, `45m`, `2d 3h 0m`.
-pub fn human_minutes(minutes: i64) -> String {
-    let sign = if minutes < 0 { "-" } else { "" };
-    let m = minutes.abs();
-    let (days, hours, mins) = (m / 1440, (m % 1440) / 60, m % 60);
-    match (days, hours) {
-        (0, 0) => format!("{sign}{mins}m"),
-        (0, _) => format!("{sign}{hours}h {mins}m"),
-        _ => format!("{sign}{days}d {hours}h {mins}m"),
     }
 }
 
@@ -476,14 +464,6 @@ fn percent_decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn minutes_read_like_durations() {
-        assert_eq!(human_minutes(79), "1h 19m");
-        assert_eq!(human_minutes(45), "45m");
-        assert_eq!(human_minutes(1500), "1d 1h 0m");
-        assert_eq!(human_minutes(-5), "-5m");
-    }
 
     #[test]
     fn timeline_cells_read_as_times() {

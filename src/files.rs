@@ -1,0 +1,92 @@
+//! Finding the postmortems: files as given, folders walked for Markdown
+//! files, each file once. Lint and the portfolio commands share it.
+
+use std::path::{Path, PathBuf};
+
+/// The files to lint, and what could not be used.
+#[derive(Debug, Default)]
+pub struct Targets {
+    /// Markdown files, sorted, each once.
+    pub files: Vec<PathBuf>,
+    /// Paths given that do not exist.
+    pub missing: Vec<PathBuf>,
+    /// Files given explicitly that are not Markdown.
+    pub skipped: Vec<PathBuf>,
+    /// Folders or links that could not be walked, with the reason.
+    pub unreadable: Vec<(PathBuf, String)>,
+}
+
+/// Whether `path` names a Markdown file (`.md` or `.markdown`, any case).
+pub fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
+}
+
+/// A folder's README (or index) describes the folder; it is not a
+/// postmortem, so a folder walk skips it (naming it lints it).
+fn is_readme(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme") || s.eq_ignore_ascii_case("index"))
+}
+
+/// Expands `paths`: files are taken as given, folders are walked for
+/// Markdown files (hidden files and what `.gitignore` excludes are skipped).
+pub fn collect(paths: &[PathBuf]) -> Targets {
+    let mut targets = Targets::default();
+    for path in paths {
+        let Ok(metadata) = std::fs::metadata(path) else {
+            if path.symlink_metadata().is_ok() {
+                targets
+                    .unreadable
+                    .push((path.clone(), "broken symbolic link".to_owned()));
+            } else {
+                targets.missing.push(path.clone());
+            }
+            continue;
+        };
+        if !metadata.is_dir() {
+            if is_markdown(path) {
+                targets.files.push(path.clone());
+            } else {
+                targets.skipped.push(path.clone());
+            }
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(path)
+            .require_git(false)
+            .follow_links(true)
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(entry) => {
+                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                    if is_file && is_markdown(entry.path()) && !is_readme(entry.path()) {
+                        targets.files.push(entry.into_path());
+                    }
+                }
+                Err(err) => targets.unreadable.push(walk_error(path, &err)),
+            }
+        }
+    }
+    targets.files.sort();
+    // One file named twice (`a.md ./a.md`, or given and found in a folder)
+    // is linted once, under the first name.
+    let mut seen = std::collections::HashSet::new();
+    targets
+        .files
+        .retain(|path| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())));
+    targets
+}
+
+fn walk_error(root: &Path, err: &ignore::Error) -> (PathBuf, String) {
+    match err {
+        ignore::Error::WithPath { path, err } => (path.clone(), err.to_string()),
+        ignore::Error::WithDepth { err, .. } => walk_error(root, err),
+        ignore::Error::Loop { ancestor, child } => (
+            child.clone(),
+            format!("symbolic link loop back to {}", ancestor.display()),
+        ),
+        other => (root.to_owned(), other.to_string()),
+    }
+}
