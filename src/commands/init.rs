@@ -30,9 +30,9 @@ pub fn run(postmortems: Option<&Path>) -> Result<ExitCode, Error> {
             "{FILE_NAME} already exists; pm init never replaces a configuration (edit it, or see `pm config`)"
         )));
     }
-    // The folder first: if it cannot be made, no config points at it.
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    // The config first: when it cannot be written, nothing is left behind.
     write_atomic(path, text.as_bytes(), Mode::CreateNew)?;
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}\n{}", path.display(), dir.display()).map_err(|e| Error::io("<stdout>", e))?;
     Ok(ExitCode::SUCCESS)
