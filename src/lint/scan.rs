@@ -48,7 +48,22 @@ const BRACKET_PROSE: &[&str] = &["sic", "...", "…"];
 /// Every placeholder in `text`, in order. Format and TODO stand-ins inside a
 /// bracket placeholder are part of it, not separate hits.
 pub fn scan(text: &str) -> Vec<Hit> {
-    let mut hits = brackets(text);
+    scan_with(text, true)
+}
+
+/// [`scan`], told whether `text` may hold a format or TODO word at all
+/// (see [`needle_offsets`]); when it cannot, that search is skipped.
+pub fn scan_with(text: &str, may_hold_needles: bool) -> Vec<Hit> {
+    let has_bracket = memchr_byte(b'[', text);
+    let has_brace = memchr_byte(b'{', text);
+    if !has_bracket && !has_brace && !may_hold_needles {
+        return Vec::new();
+    }
+    let mut hits = if has_bracket {
+        brackets(text)
+    } else {
+        Vec::new()
+    };
     // Bracket hits are in order and never overlap: the one that could hold
     // a range is the last one starting at or before it.
     let bracket_ranges: Vec<Range<usize>> = hits.iter().map(|h| h.range.clone()).collect();
@@ -56,8 +71,10 @@ pub fn scan(text: &str) -> Vec<Hit> {
         let before = bracket_ranges.partition_point(|b| b.start <= r.start);
         before > 0 && r.end <= bracket_ranges[before - 1].end
     };
-    let mut others = braces(text);
-    others.extend(formats_and_todos(text));
+    let mut others = if has_brace { braces(text) } else { Vec::new() };
+    if may_hold_needles {
+        others.extend(formats_and_todos(text));
+    }
     hits.extend(others.into_iter().filter(|h| !inside_bracket(&h.range)));
     hits.sort_by_key(|h| (h.range.start, h.range.end));
     hits
@@ -151,6 +168,20 @@ fn braces(text: &str) -> Vec<Hit> {
 
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
+}
+
+fn memchr_byte(byte: u8, text: &str) -> bool {
+    text.as_bytes().contains(&byte)
+}
+
+/// Where a format or TODO word may start in `text`, in order: one pass over
+/// a whole document, so that each of its text runs need only be searched
+/// when one of these lies inside it.
+pub fn needle_offsets(text: &str) -> Vec<usize> {
+    needles()
+        .find_overlapping_iter(text)
+        .map(|m| m.start())
+        .collect()
 }
 
 /// One automaton for every format and TODO word: a text run is searched

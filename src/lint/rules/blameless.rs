@@ -94,7 +94,22 @@ pub fn check(c: &mut Checker<'_>) {
     let Some(matcher) = c.config.blame_matcher() else {
         return;
     };
+    // One pass over the body finds where phrases may be; only the runs
+    // holding one are searched on their own.
+    let body = &doc.text[doc.body_start..];
+    let candidates: Vec<usize> = matcher
+        .find_iter(body)
+        .map(|m| m.start() + doc.body_start)
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
     for run in &doc.outline.texts {
+        let first = candidates.partition_point(|&at| at < run.span.start);
+        let inside = candidates.get(first).is_some_and(|&at| at < run.span.end);
+        if !inside && run.inexact.is_empty() {
+            continue;
+        }
         let bytes = run.text.as_bytes();
         for m in matcher.find_iter(&run.text) {
             let (at, end) = (m.start(), m.end());
