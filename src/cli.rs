@@ -9,7 +9,9 @@ use clap::{Args, Parser, Subcommand};
 /// in pre-commit hooks and CI.
 #[derive(Debug, Parser)]
 #[command(name = "pm", version, about, propagate_version = true)]
-#[command(after_help = "Exit codes: 0 success, 1 lint errors found, 2 pm could not do its job.")]
+#[command(
+    after_help = "Exit codes: 0 success, 1 lint errors found, 2 pm could not do its job, 70 internal error (a bug in pm)."
+)]
 pub struct Cli {
     /// Read this configuration file instead of looking for .pm.yaml.
     #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]

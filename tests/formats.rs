@@ -840,7 +840,10 @@ fn exit_zero_still_exits_2_for_a_missing_path() {
     assert_eq!(out.stdout, SEVERAL_CONCISE);
     assert_eq!(
         out.stderr,
-        format!("error: nope.md: no such file or directory\n{SEVERAL_SUMMARY}")
+        format!(
+            "error: nope.md: no such file or directory\n{}; 1 path not found.\n",
+            SEVERAL_SUMMARY.trim_end().trim_end_matches('.')
+        )
     );
 }
 

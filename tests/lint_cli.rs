@@ -124,7 +124,7 @@ fn a_missing_path_exits_2_and_the_other_paths_are_still_linted() {
     assert_eq!(
         run.stderr,
         "error: nope.md: no such file or directory\n\
-         Found 0 errors and 2 warnings in 2 of 2 files checked.\n"
+         Found 0 errors and 2 warnings in 2 of 2 files checked; 1 path not found.\n"
     );
     assert_eq!(run.code, 2);
 }

@@ -101,7 +101,24 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     }
 
     let summary = Summary::of(&reports);
-    eprintln!("{}", summary_line(&summary));
+    let missing = targets.missing.len();
+    let line = summary_line(&summary);
+    if missing == 0 {
+        eprintln!("{line}");
+    } else if summary.errors + summary.warnings == 0 {
+        // "no problems found" would be untrue: a path was not there.
+        eprintln!(
+            "Checked {}; {} not found.",
+            plural(summary.files, "file"),
+            plural(missing, "path")
+        );
+    } else {
+        eprintln!(
+            "{}; {} not found.",
+            line.trim_end_matches('.'),
+            plural(missing, "path")
+        );
+    }
 
     Ok(if !targets.missing.is_empty() {
         ExitCode::from(2)
