@@ -106,10 +106,7 @@ pub fn run(config: &Config, args: NewArgs) -> Result<ExitCode, Error> {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, Error> {
-    let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .filter(|_| text.len() == 10);
-    parsed.ok_or_else(|| {
+    crate::document::dates::parse_date(text).ok_or_else(|| {
         Error::invalid_value(
             "--date",
             text,
