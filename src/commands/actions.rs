@@ -16,7 +16,10 @@ pub fn run(config: &Config, args: ActionsArgs) -> Result<ExitCode, Error> {
         overdue: args.overdue,
         owner: args.owner.clone(),
     };
-    let (entries, problems) = portfolio::load(&paths_or_default(&args.paths, config))?;
+    let (entries, problems) = portfolio::load(
+        &paths_or_default(&args.paths, config),
+        portfolio::Detail::Full,
+    )?;
     portfolio::warn(&problems);
     let items = actions::items(&entries, &filter, today);
     let cells: Vec<Vec<String>> = items.iter().map(actions::cells).collect();

@@ -33,7 +33,10 @@ pub fn run(config: &Config, args: ListArgs) -> Result<ExitCode, Error> {
         since: date_flag("--since", args.since.as_deref())?,
         until: date_flag("--until", args.until.as_deref())?,
     };
-    let (entries, problems) = portfolio::load(&paths_or_default(&args.paths, config))?;
+    let (entries, problems) = portfolio::load(
+        &paths_or_default(&args.paths, config),
+        portfolio::Detail::Counts,
+    )?;
     portfolio::warn(&problems);
     let rows = list::rows(&entries, &filter);
     let cells: Vec<Vec<String>> = rows.iter().map(list::cells).collect();

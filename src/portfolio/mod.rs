@@ -118,9 +118,19 @@ impl Entry {
 /// A file that could not be read, and why.
 pub type Problem = (PathBuf, String);
 
+/// How much of each action item an [`Entry`] keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything (`pm actions`).
+    Full,
+    /// Owner, due date and done only (`pm list`, `pm stats`, `pm index`):
+    /// the texts are dropped, so thousands of postmortems stay small.
+    Counts,
+}
+
 /// The postmortems under `paths`, in path order, and the files that could
 /// not be read.
-pub fn load(paths: &[PathBuf]) -> Result<(Vec<Entry>, Vec<Problem>), Error> {
+pub fn load(paths: &[PathBuf], detail: Detail) -> Result<(Vec<Entry>, Vec<Problem>), Error> {
     let targets = files::collect(paths);
     if let Some(missing) = targets.missing.first() {
         return Err(Error::io(
@@ -128,8 +138,11 @@ pub fn load(paths: &[PathBuf]) -> Result<(Vec<Entry>, Vec<Problem>), Error> {
             std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
         ));
     }
-    let results: Vec<Result<Entry, (PathBuf, String)>> =
-        targets.files.par_iter().map(|path| read(path)).collect();
+    let results: Vec<Result<Entry, (PathBuf, String)>> = targets
+        .files
+        .par_iter()
+        .map(|path| read(path, detail))
+        .collect();
     let mut entries = Vec::new();
     let mut problems = targets.unreadable;
     for result in results {
@@ -141,12 +154,21 @@ pub fn load(paths: &[PathBuf]) -> Result<(Vec<Entry>, Vec<Problem>), Error> {
     Ok((entries, problems))
 }
 
-fn read(path: &Path) -> Result<Entry, Problem> {
+fn read(path: &Path, detail: Detail) -> Result<Entry, Problem> {
     let _processing = crate::crash::processing(path);
     let bytes = std::fs::read(path).map_err(|e| (path.to_owned(), e.to_string()))?;
     let doc = Document::from_bytes(path.to_owned(), bytes)
         .map_err(|e| (path.to_owned(), e.to_string()))?;
-    Ok(Entry::of(&doc))
+    let mut entry = Entry::of(&doc);
+    if detail == Detail::Counts {
+        for (_, action) in &mut entry.actions {
+            action.text = String::new();
+            action.priority = None;
+            action.status = None;
+        }
+        entry.actions.shrink_to_fit();
+    }
+    Ok(entry)
 }
 
 /// Prints the problems of [`load`] to stderr as warnings.
