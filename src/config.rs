@@ -113,7 +113,7 @@ pub struct Config {
     /// Phrases of blame language (PM401), lowercase.
     pub blame_words: Vec<String>,
     /// `blame_words` as one case-insensitive automaton, built on first use.
-    blame_automaton: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    blame_automaton: std::sync::OnceLock<Option<crate::lint::scan::FoldedPhrases>>,
     /// Action items too vague to act on (PM402), normalized.
     pub vague_actions: Vec<String>,
     /// Whether `pm lint` skips files given by name that lie outside the
@@ -164,18 +164,9 @@ impl Config {
 
     /// The blame phrases as one automaton (leftmost-longest, ASCII case
     /// ignored); `None` when there are none.
-    pub fn blame_matcher(&self) -> Option<&aho_corasick::AhoCorasick> {
+    pub fn blame_matcher(&self) -> Option<&crate::lint::scan::FoldedPhrases> {
         self.blame_automaton
-            .get_or_init(|| {
-                if self.blame_words.is_empty() {
-                    return None;
-                }
-                aho_corasick::AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                    .build(&self.blame_words)
-                    .ok()
-            })
+            .get_or_init(|| crate::lint::scan::FoldedPhrases::new(&self.blame_words))
             .as_ref()
     }
 

@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// What kind of placeholder a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +52,7 @@ pub fn scan(text: &str) -> Vec<Hit> {
 }
 
 /// [`scan`], told whether `text` may hold a format or TODO word at all
-/// (see [`needle_offsets`]); when it cannot, that search is skipped.
+/// (see [`needle_candidates`]); when it cannot, that search is skipped.
 pub fn scan_with(text: &str, may_hold_needles: bool) -> Vec<Hit> {
     let has_bracket = memchr_byte(b'[', text);
     let has_brace = memchr_byte(b'{', text);
@@ -174,24 +174,87 @@ fn memchr_byte(byte: u8, text: &str) -> bool {
     text.as_bytes().contains(&byte)
 }
 
-/// Where a format or TODO word may start in `text`, in order: one pass over
-/// a whole document, so that each of its text runs need only be searched
-/// when one of these lies inside it.
-pub fn needle_offsets(text: &str) -> Vec<usize> {
-    needles()
-        .find_overlapping_iter(text)
-        .map(|m| m.start())
-        .collect()
+/// Where a format or TODO word may lie in `text`: one pass over a whole
+/// document, so that each of its text runs need only be searched when it
+/// touches one of these (see [`Candidates`]).
+pub fn needle_candidates(text: &str) -> Candidates {
+    Candidates(
+        leftmost_needles()
+            .find_iter(text)
+            .map(|m| m.range())
+            .collect(),
+    )
 }
 
 /// One automaton for every format and TODO word: a text run is searched
-/// once, whatever the number of needles.
+/// once, whatever the number of needles. Overlapping matches are needed to
+/// keep the longest of overlapping formats.
 fn needles() -> &'static AhoCorasick {
     static NEEDLES: OnceLock<AhoCorasick> = OnceLock::new();
     NEEDLES.get_or_init(|| {
         AhoCorasick::new(FORMATS.iter().chain(TODO_WORDS))
             .unwrap_or_else(|e| unreachable!("fixed needles always build: {e}"))
     })
+}
+
+/// The same needles for the pass over a whole document. Leftmost matching
+/// lets aho-corasick use its SIMD prefilter, which overlapping search cannot.
+fn leftmost_needles() -> &'static AhoCorasick {
+    static NEEDLES: OnceLock<AhoCorasick> = OnceLock::new();
+    NEEDLES.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(FORMATS.iter().chain(TODO_WORDS))
+            .unwrap_or_else(|e| unreachable!("fixed needles always build: {e}"))
+    })
+}
+
+/// The matches of one leftmost search over a whole document, in order and
+/// disjoint. Every occurrence of a needle, overlapping ones included,
+/// intersects one of them: the search either reports it or reports a match
+/// that starts at or before it and reaches into it. So a text run that
+/// touches none of them holds no needle and need not be searched.
+#[derive(Debug, Default)]
+pub struct Candidates(Vec<Range<usize>>);
+
+impl Candidates {
+    /// Whether a match intersects `span` (same coordinates as the search).
+    pub fn touch(&self, span: Range<usize>) -> bool {
+        let first = self.0.partition_point(|m| m.end <= span.start);
+        self.0.get(first).is_some_and(|m| m.start < span.end)
+    }
+}
+
+/// Phrases matched with ASCII case ignored, leftmost-longest. The automaton
+/// holds the phrases lower-cased and searches a lower-cased copy of the text
+/// (same byte offsets): aho-corasick has no SIMD prefilter for its own
+/// case-insensitive mode, and without one it visits every byte.
+#[derive(Debug, Clone)]
+pub struct FoldedPhrases(AhoCorasick);
+
+impl FoldedPhrases {
+    /// An automaton for `phrases`; `None` when there are none.
+    pub fn new(phrases: &[String]) -> Option<FoldedPhrases> {
+        if phrases.is_empty() {
+            return None;
+        }
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(phrases.iter().map(|p| p.to_ascii_lowercase()))
+            .ok()
+            .map(FoldedPhrases)
+    }
+
+    /// The byte ranges of the phrases in `text`, in order.
+    pub fn find(&self, text: &str) -> Vec<Range<usize>> {
+        let folded = text.to_ascii_lowercase();
+        self.0.find_iter(&folded).map(|m| m.range()).collect()
+    }
+
+    /// [`FoldedPhrases::find`] as [`Candidates`] for the text runs of `text`.
+    pub fn candidates(&self, text: &str) -> Candidates {
+        Candidates(self.find(text))
+    }
 }
 
 /// Format stand-ins and TODO words not glued to a word on either side; of
@@ -347,5 +410,30 @@ mod tests {
         ] {
             assert!(!is_stand_in(label), "{label}");
         }
+    }
+
+    #[test]
+    fn every_run_holding_a_needle_touches_a_candidate() {
+        // The leftmost pass reports `HH:MM` and `YYYY`; the overlapping
+        // `MM/DD/YYYY` starting inside `HH:MM` still touches one.
+        let text = "HH:MM/DD/YYYY and then prose";
+        let candidates = needle_candidates(text);
+        assert!(candidates.touch(3..13));
+        assert!(candidates.touch(12..14));
+        assert!(!candidates.touch(14..28));
+        assert!(!needle_candidates("no needles here").touch(0..15));
+    }
+
+    #[test]
+    fn folded_phrases_ignore_ascii_case_only() {
+        let phrases =
+            FoldedPhrases::new(&["Human Error".to_owned(), "négligé".to_owned()]).expect("phrases");
+        assert_eq!(
+            phrases.find("a HUMAN error, a human ERROR"),
+            [2..13, 17..28]
+        );
+        assert_eq!(phrases.find("NéGLIGé"), vec![Range { start: 0, end: 9 }]);
+        assert!(phrases.find("NÉGLIGÉ").is_empty());
+        assert!(FoldedPhrases::new(&[]).is_none());
     }
 }

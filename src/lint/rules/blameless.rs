@@ -95,24 +95,17 @@ pub fn check(c: &mut Checker<'_>) {
         return;
     };
     // One pass over the body finds where phrases may be; only the runs
-    // holding one are searched on their own.
-    let body = &doc.text[doc.body_start..];
-    let candidates: Vec<usize> = matcher
-        .find_iter(body)
-        .map(|m| m.start() + doc.body_start)
-        .collect();
-    if candidates.is_empty() {
-        return;
-    }
+    // touching one are searched on their own.
+    let candidates = matcher.candidates(&doc.text[doc.body_start..]);
     for run in &doc.outline.texts {
-        let first = candidates.partition_point(|&at| at < run.span.start);
-        let inside = candidates.get(first).is_some_and(|&at| at < run.span.end);
-        if !inside && run.inexact.is_empty() {
+        let relative = run.span.start.saturating_sub(doc.body_start)
+            ..run.span.end.saturating_sub(doc.body_start);
+        if run.inexact.is_empty() && !candidates.touch(relative) {
             continue;
         }
         let bytes = run.text.as_bytes();
-        for m in matcher.find_iter(&run.text) {
-            let (at, end) = (m.start(), m.end());
+        for found in matcher.find(&run.text) {
+            let (at, end) = (found.start, found.end);
             let word_before = at > 0 && bytes[at - 1].is_ascii_alphanumeric();
             let word_after = end < bytes.len() && bytes[end].is_ascii_alphanumeric();
             if word_before || word_after {

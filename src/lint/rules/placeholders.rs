@@ -158,15 +158,13 @@ pub fn report_hit(c: &mut Checker<'_>, kind: Kind, span: Range<usize>, found: &s
 /// Checks the body for placeholders.
 pub fn check(c: &mut Checker<'_>) {
     let doc = c.doc;
-    let candidates = scan::needle_offsets(&doc.text[doc.body_start..]);
+    let candidates = scan::needle_candidates(&doc.text[doc.body_start..]);
     for run in &doc.outline.texts {
         // A run whose text is its source holds a format or TODO word only
         // where the one pass over the document found one.
         let relative = run.span.start.saturating_sub(doc.body_start)
             ..run.span.end.saturating_sub(doc.body_start);
-        let first = candidates.partition_point(|&at| at < relative.start);
-        let may_hold =
-            !run.inexact.is_empty() || candidates.get(first).is_some_and(|&at| at < relative.end);
+        let may_hold = !run.inexact.is_empty() || candidates.touch(relative);
         for hit in scan::scan_with(&run.text, may_hold) {
             report_hit(
                 c,
