@@ -9,6 +9,8 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
+mod flat;
+
 /// The front matter fields pm knows, in the order `pm new` writes them.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FrontMatter {
@@ -328,14 +330,22 @@ pub fn parse(text: &str) -> State {
         });
     }
     let base = block.yaml_start;
+    if let Some(fields) = flat::parse(block.yaml, base) {
+        return State::Parsed(Parsed { span, fields });
+    }
+    from_yaml(block.yaml, base, span)
+}
+
+/// Reads a front matter block with the YAML parser.
+fn from_yaml(yaml: &str, base: usize, span: Range<usize>) -> State {
     let to_range = |location: serde_saphyr::Location| {
         let span = location.span();
         let start = span.byte_offset().map_or(0, |o| o as usize);
         let len = span.byte_len().map_or(0, |l| l as usize);
-        let start = (base + start).min(base + block.yaml.len());
-        start..(start + len).min(base + block.yaml.len())
+        let start = (base + start).min(base + yaml.len());
+        start..(start + len).min(base + yaml.len())
     };
-    match serde_saphyr::from_str::<Fields>(block.yaml) {
+    match serde_saphyr::from_str::<Fields>(yaml) {
         Ok(Fields(pairs)) => State::Parsed(Parsed {
             span,
             fields: pairs
@@ -352,7 +362,7 @@ pub fn parse(text: &str) -> State {
             // Errors carry a line and column within the YAML; byte offsets
             // are not always known.
             let offset = err.location().map_or(base, |location| {
-                offset_of(block.yaml, location.line(), location.column()) + base
+                offset_of(yaml, location.line(), location.column()) + base
             });
             let message = yaml_error_message(&err)
                 .replace(", set DuplicateKeyPolicy in Options if acceptable", "")
@@ -426,6 +436,7 @@ impl Iterator for LineSpans<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::Strategy;
 
     #[test]
     fn finds_a_block_with_lf_or_crlf() {
@@ -509,5 +520,156 @@ mod tests {
             panic!("no block");
         };
         assert_eq!(block.yaml, "");
+    }
+
+    /// Pieces of front matter lines: mostly ones the flat reader takes,
+    /// and the tricky ones (YAML 1.1 booleans, nulls, numbers, quotes with
+    /// escapes, comments, nested mappings, tabs, CR, odd characters).
+    const KEYS: &[&str] = &[
+        "title", "status", "date", "lead", "services", "_k", "a-b", "k9", "y", "on", "Null",
+        "\"q\"",
+    ];
+    const PLAIN: &[&str] = &[
+        "",
+        " ",
+        "x",
+        "draft",
+        "SEV-2",
+        "Chloé Martin",
+        "5h 56m",
+        "2019-03-07T05:49:00Z",
+        "v1",
+        "5 €",
+        "\"DB down\"",
+        "\"\"",
+        "'it'",
+        "a#b",
+        "https://x.example/a?b=c",
+        "É",
+        "é",
+        "a  b  ",
+        "nUll",
+        "Infinity",
+        "x [y] {z}, w",
+        "1.0.0",
+        "12:30",
+    ];
+    const TRICKY: &[&str] = &[
+        "2019-03-07",
+        "0x10",
+        "007",
+        "1_000",
+        "1e3",
+        ".5",
+        "+1",
+        "-1",
+        "yes",
+        "No",
+        "tRUE",
+        "NULL",
+        "~",
+        "nan",
+        "NaN",
+        ".inf",
+        "inf",
+        "5d",
+        "\"a\\nb\"",
+        "'a''b'",
+        "\"open",
+        "a: b",
+        "a #c",
+        "x:",
+        "[a, b]",
+        "[]",
+        "{a: 1}",
+        "&a x",
+        "*a",
+        "!!str 1",
+        "|",
+        ">",
+        "- a",
+        "a\tb",
+        "a\rb",
+        "\u{85}x",
+        "x\u{feff}",
+        "\u{2028}",
+        "%x",
+        "@x",
+        "`x`",
+    ];
+    const TAILS: &[&str] = &[
+        "",
+        "",
+        "",
+        "- a\n",
+        "- a\n- \"b\"\n",
+        "  - a\n  - b c\n",
+        "# c\n",
+        "\n",
+        "   \n",
+        "- yes\n",
+        "  - a\n- b\n",
+        "-\n- a\n",
+        "- a\n\n- b\n",
+        "  x\n",
+        "  # c\n",
+        "- a: 1\n",
+        "- [a]\n",
+        "  - a\n    b\n",
+    ];
+
+    /// A block of lines; most keys are distinct (`f0`, `f1`, …), some are
+    /// taken from KEYS, repeats included.
+    fn block() -> impl Strategy<Value = String> {
+        let key = proptest::prop_oneof![
+            4 => proptest::strategy::Just(None),
+            1 => proptest::sample::select(KEYS).prop_map(Some),
+        ];
+        let value = proptest::prop_oneof![
+            8 => proptest::sample::select(PLAIN),
+            1 => proptest::sample::select(TRICKY),
+        ];
+        let tail = proptest::prop_oneof![
+            6 => proptest::sample::select(&TAILS[..6]),
+            1 => proptest::sample::select(TAILS),
+        ];
+        proptest::collection::vec((key, value, tail), 0..7).prop_map(|lines| {
+            let mut yaml = String::new();
+            for (i, (key, value, tail)) in lines.into_iter().enumerate() {
+                let key = key.map_or_else(|| format!("f{i}"), str::to_owned);
+                let sep = if value.is_empty() { "" } else { " " };
+                yaml.push_str(&format!("{key}:{sep}{value}\n{tail}"));
+            }
+            yaml
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+        /// Whatever the flat reader accepts, serde-saphyr reads the same way.
+        #[test]
+        fn the_flat_reader_agrees_with_the_yaml_parser(yaml in block()) {
+            let text = format!("---\n{yaml}---\n# T\n");
+            if let Some(fields) = flat::parse(&yaml, 4) {
+                let by_parser = from_yaml(&yaml, 4, 0..text.len() - 4);
+                let State::Parsed(parsed) = by_parser else {
+                    panic!("flat read {yaml:?} but the YAML parser says {by_parser:?}");
+                };
+                proptest::prop_assert_eq!(fields, parsed.fields, "{:?}", yaml);
+            }
+        }
+    }
+
+    #[test]
+    fn the_flat_reader_takes_what_pm_new_writes() {
+        let yaml = "title: \"DB down\"\nincident_id: INC-1\ndate: \"2026-11-23\"\nseverity: SEV-2\nstatus: draft\nduration: 5h 56m\nlead: Chloé Martin\nservices:\n- api\n- db\ntemplate: standard\n";
+        let fields = flat::parse(yaml, 4).expect("flat");
+        assert_eq!(fields.len(), 9);
+        let text = format!("---\n{yaml}---\n");
+        let State::Parsed(parsed) = from_yaml(yaml, 4, 0..text.len()) else {
+            panic!("not parsed");
+        };
+        assert_eq!(fields, parsed.fields);
     }
 }
