@@ -640,6 +640,39 @@ fn pm309_each_file_names_every_other_file_with_the_id() {
 }
 
 #[test]
+fn pm309_in_human_output_takes_its_place_among_the_files_other_findings() {
+    // Files are rendered as they are linted; a file that shares its id with
+    // a later one is rendered again, PM309 in position order.
+    let tmp = tmp();
+    write_raw(&tmp, "a.md", CLEAN);
+    write_raw(
+        &tmp,
+        "b.md",
+        edit(CLEAN, "connection pool was exhausted.", "connection pool was TODO."),
+    );
+    let run = lint_human(&tmp, &["a.md", "b.md"]);
+    let headers: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("error") || l.starts_with("warning") || l.contains("--> "))
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "error[PM309]: incident id `INC-2026-0042` is also used by b.md",
+            " --> a.md:3:14",
+            "error[PM309]: incident id `INC-2026-0042` is also used by a.md",
+            " --> b.md:3:14",
+            "error[PM205]: `TODO` left in the document",
+            "  --> b.md:17:21",
+        ],
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.code, 1);
+}
+
+#[test]
 fn pm309_the_same_id_in_two_separate_runs_is_not_reported() {
     let tmp = tmp();
     write_raw(&tmp, "a.md", CLEAN);

@@ -11,6 +11,7 @@ use crate::document::dates;
 use crate::error::Error;
 use crate::files;
 use crate::git;
+use crate::lint::FileReport;
 use crate::lint::check::Options;
 use crate::lint::runner;
 use crate::lint::templates::Profiles;
@@ -65,25 +66,37 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
         strict: args.strict,
         today,
     };
-    let mut reports = runner::lint_files(&targets.files, config, &profiles, options);
-    runner::check_duplicate_ids(&mut reports, config);
-    reports.extend(
-        targets
-            .unreadable
-            .into_iter()
-            .map(|(path, reason)| runner::unreadable_report(path, reason)),
-    );
-    reports.sort_by(|a, b| a.path.cmp(&b.path));
-
     let to_file = args.output_file.is_some();
     let color = !to_file
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // Per-file formats are rendered by the threads that lint, as they go.
+    let render = |report: &FileReport| {
+        if args.statistics {
+            None
+        } else {
+            output::render_file(args.format, report, color)
+        }
+    };
+    let mut linted = runner::lint_files(&targets.files, config, &profiles, options, &render);
+    linted.extend(
+        targets
+            .unreadable
+            .into_iter()
+            .map(|(path, reason)| (runner::unreadable_report(path, reason), None)),
+    );
+    linted.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    let (mut reports, mut rendered): (Vec<FileReport>, Vec<Option<Vec<u8>>>) =
+        linted.into_iter().unzip();
+    for changed in runner::check_duplicate_ids(&mut reports, config) {
+        rendered[changed] = None;
+    }
+
     let print = |out: &mut dyn Write| {
         if args.statistics {
             output::statistics::write(&reports, out)
         } else {
-            output::write(args.format, &reports, color, out)
+            output::write_rendered(args.format, &reports, &rendered, color, out)
         }
     };
     match &args.output_file {

@@ -17,16 +17,23 @@ use crate::lint::suppress::Suppressions;
 use crate::lint::templates::Profiles;
 use crate::lint::{Excerpt, FileReport, Finding, IdSite, Level, rules};
 
-/// Lints `files` in parallel; reports are in the order of `files`.
-pub fn lint_files(
+/// Lints `files` in parallel; reports are in the order of `files`. Each
+/// report is also handed to `then` on the thread that made it (e.g. to
+/// render it), and comes back with what `then` returned.
+pub fn lint_files<T: Send>(
     files: &[PathBuf],
     config: &Config,
     profiles: &Profiles,
     options: Options,
-) -> Vec<FileReport> {
+    then: &(dyn Fn(&FileReport) -> T + Sync),
+) -> Vec<(FileReport, T)> {
     files
         .par_iter()
-        .map(|path| lint_file(path, config, profiles, options))
+        .map(|path| {
+            let report = lint_file(path, config, profiles, options);
+            let extra = then(&report);
+            (report, extra)
+        })
         .collect()
 }
 
@@ -118,11 +125,12 @@ fn id_site(doc: &Document) -> Option<IdSite> {
 }
 
 /// Reports every incident id that more than one of `reports` states, on
-/// each file that states it (PM309). `reports` are in path order.
-pub fn check_duplicate_ids(reports: &mut [FileReport], config: &Config) {
+/// each file that states it (PM309). `reports` are in path order. Returns
+/// the indices of the reports that got a finding, in order.
+pub fn check_duplicate_ids(reports: &mut [FileReport], config: &Config) -> Vec<usize> {
     let rule = &DUPLICATE_ID;
     if !config.enabled(rule) {
-        return;
+        return Vec::new();
     }
     let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, report) in reports.iter().enumerate() {
@@ -156,11 +164,15 @@ pub fn check_duplicate_ids(reports: &mut [FileReport], config: &Config) {
             ));
         }
     }
+    let mut changed: Vec<usize> = additions.iter().map(|(i, _)| *i).collect();
     for (i, finding) in additions {
         let findings = &mut reports[i].findings;
         findings.push(finding);
         findings.sort_by(|a, b| (a.start, a.end, a.rule.id).cmp(&(b.start, b.end, b.rule.id)));
     }
+    changed.sort_unstable();
+    changed.dedup();
+    changed
 }
 
 fn unreadable(message: String, line: usize) -> Finding {

@@ -4,21 +4,19 @@ use std::io::{self, Write};
 
 use crate::lint::FileReport;
 
-/// Writes `path:line:col: ID [level] message` lines.
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    for report in reports {
-        for f in &report.findings {
-            writeln!(
-                out,
-                "{}:{}:{}: {} [{}] {}",
-                report.path.display(),
-                f.start.line,
-                f.start.column,
-                f.rule.id,
-                f.level,
-                f.message
-            )?;
-        }
+/// Writes a file's findings as `path:line:col: ID [level] message` lines.
+pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    for f in &report.findings {
+        writeln!(
+            out,
+            "{}:{}:{}: {} [{}] {}",
+            report.path.display(),
+            f.start.line,
+            f.start.column,
+            f.rule.id,
+            f.level,
+            f.message
+        )?;
     }
     Ok(())
 }

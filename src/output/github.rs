@@ -6,26 +6,25 @@ use std::io::{self, Write};
 use crate::lint::{FileReport, Level};
 use crate::output::portable_path;
 
-/// Writes one `::error …::message` or `::warning …::message` line per finding.
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    for report in reports {
-        let file = escape_property(&portable_path(&report.path));
-        for f in &report.findings {
-            let command = match f.level {
-                Level::Error => "error",
-                Level::Warning => "warning",
-            };
-            writeln!(
-                out,
-                "::{command} file={file},line={},col={},endLine={},endColumn={},title={}::{}",
-                f.start.line,
-                f.start.column,
-                f.end.line,
-                f.end.column,
-                escape_property(f.rule.id),
-                escape_data(&format!("{} ({})", f.message, f.rule.name)),
-            )?;
-        }
+/// Writes one `::error …::message` or `::warning …::message` line per
+/// finding of a file.
+pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    let file = escape_property(&portable_path(&report.path));
+    for f in &report.findings {
+        let command = match f.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        };
+        writeln!(
+            out,
+            "::{command} file={file},line={},col={},endLine={},endColumn={},title={}::{}",
+            f.start.line,
+            f.start.column,
+            f.end.line,
+            f.end.column,
+            escape_property(f.rule.id),
+            escape_data(&format!("{} ({})", f.message, f.rule.name)),
+        )?;
     }
     Ok(())
 }

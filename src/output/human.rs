@@ -8,56 +8,52 @@ use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Origin, Re
 
 use crate::lint::{FileReport, Finding, Level};
 
-/// Writes one snippet per finding, separated by blank lines.
-pub fn write(reports: &[FileReport], color: bool, out: &mut dyn Write) -> io::Result<()> {
+/// Writes one snippet per finding of a file, each followed by a blank line.
+pub fn write_file(report: &FileReport, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    for report in reports {
-        let path = report.path.display().to_string();
-        for finding in &report.findings {
-            let level = match finding.level {
-                Level::Error => SnippetLevel::ERROR,
-                Level::Warning => SnippetLevel::WARNING,
-            };
-            let title = level
-                .primary_title(finding.message.as_str())
-                .id(finding.rule.id);
-            let source = &finding.source;
-            let origin = Origin::path(path.as_str())
-                .line(finding.start.line)
-                .char_column(finding.start.column);
-            let group = if source.text.is_empty() {
-                title.element(origin)
-            } else if source.first_column > 1 || source.cut_end {
-                // Part of a long line: the location is stated, the
-                // excerpt shown with its cuts marked.
-                let before = if source.first_column > 1 { "…" } else { "" };
-                let after = if source.cut_end { "…" } else { "" };
-                let shown = format!("{before}{}{after}", source.text);
-                let span = line_span(finding);
-                let shift = before.len();
-                title.element(origin).element(
-                    Snippet::source(shown)
-                        .line_start(finding.start.line)
-                        .annotation(
-                            AnnotationKind::Primary.span(span.start + shift..span.end + shift),
-                        ),
-                )
-            } else {
-                title.element(
-                    Snippet::source(source.text.as_str())
-                        .line_start(finding.start.line)
-                        .path(path.as_str())
-                        .annotation(AnnotationKind::Primary.span(line_span(finding))),
-                )
-            };
-            let help = format!("{} ({})", finding.help, finding.rule.name);
-            let report: [Group<'_>; 1] = [group.element(SnippetLevel::HELP.message(help.as_str()))];
-            writeln!(out, "{}\n", renderer.render(&report))?;
-        }
+    let path = report.path.display().to_string();
+    for finding in &report.findings {
+        let level = match finding.level {
+            Level::Error => SnippetLevel::ERROR,
+            Level::Warning => SnippetLevel::WARNING,
+        };
+        let title = level
+            .primary_title(finding.message.as_str())
+            .id(finding.rule.id);
+        let source = &finding.source;
+        let origin = Origin::path(path.as_str())
+            .line(finding.start.line)
+            .char_column(finding.start.column);
+        let group = if source.text.is_empty() {
+            title.element(origin)
+        } else if source.first_column > 1 || source.cut_end {
+            // Part of a long line: the location is stated, the
+            // excerpt shown with its cuts marked.
+            let before = if source.first_column > 1 { "…" } else { "" };
+            let after = if source.cut_end { "…" } else { "" };
+            let shown = format!("{before}{}{after}", source.text);
+            let span = line_span(finding);
+            let shift = before.len();
+            title.element(origin).element(
+                Snippet::source(shown)
+                    .line_start(finding.start.line)
+                    .annotation(AnnotationKind::Primary.span(span.start + shift..span.end + shift)),
+            )
+        } else {
+            title.element(
+                Snippet::source(source.text.as_str())
+                    .line_start(finding.start.line)
+                    .path(path.as_str())
+                    .annotation(AnnotationKind::Primary.span(line_span(finding))),
+            )
+        };
+        let help = format!("{} ({})", finding.help, finding.rule.name);
+        let report: [Group<'_>; 1] = [group.element(SnippetLevel::HELP.message(help.as_str()))];
+        writeln!(out, "{}\n", renderer.render(&report))?;
     }
     Ok(())
 }

@@ -63,6 +63,15 @@ impl Summary {
     }
 }
 
+impl Format {
+    /// Whether the format prints each file on its own, its output for a file
+    /// depending on that file alone: such files can be rendered in parallel,
+    /// as they are linted (see [`render_file`]).
+    pub fn is_per_file(self) -> bool {
+        matches!(self, Format::Human | Format::Concise | Format::Github)
+    }
+}
+
 /// Writes `reports` in `format`; `color` allows ANSI styling (human only).
 pub fn write(
     format: Format,
@@ -70,13 +79,56 @@ pub fn write(
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    write_rendered(format, reports, &[], color, out)
+}
+
+/// [`write`], where `rendered[i]`, when present, is report `i` already
+/// rendered by [`render_file`] with the same format and colour.
+pub fn write_rendered(
+    format: Format,
+    reports: &[FileReport],
+    rendered: &[Option<Vec<u8>>],
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Human => human::write(reports, color, out),
-        Format::Concise => concise::write(reports, out),
         Format::Json => json::write(reports, out),
         Format::Sarif => sarif::write(reports, out),
-        Format::Github => github::write(reports, out),
         Format::Junit => junit::write(reports, out),
+        Format::Human | Format::Concise | Format::Github => {
+            for (i, report) in reports.iter().enumerate() {
+                match rendered.get(i) {
+                    Some(Some(text)) => out.write_all(text)?,
+                    _ => write_file(format, report, color, out)?,
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// One file's findings in a per-file format; `None` for the others.
+pub fn render_file(format: Format, report: &FileReport, color: bool) -> Option<Vec<u8>> {
+    if !format.is_per_file() {
+        return None;
+    }
+    let mut text = Vec::new();
+    // Writing to a Vec cannot fail.
+    write_file(format, report, color, &mut text).ok()?;
+    Some(text)
+}
+
+fn write_file(
+    format: Format,
+    report: &FileReport,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Human => human::write_file(report, color, out),
+        Format::Concise => concise::write_file(report, out),
+        Format::Github => github::write_file(report, out),
+        Format::Json | Format::Sarif | Format::Junit => Ok(()),
     }
 }
 
