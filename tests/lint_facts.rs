@@ -648,7 +648,11 @@ fn pm309_in_human_output_takes_its_place_among_the_files_other_findings() {
     write_raw(
         &tmp,
         "b.md",
-        edit(CLEAN, "connection pool was exhausted.", "connection pool was TODO."),
+        edit(
+            CLEAN,
+            "connection pool was exhausted.",
+            "connection pool was TODO.",
+        ),
     );
     let run = lint_human(&tmp, &["a.md", "b.md"]);
     let headers: Vec<&str> = run

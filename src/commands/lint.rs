@@ -85,7 +85,7 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
             .into_iter()
             .map(|(path, reason)| (runner::unreadable_report(path, reason), None)),
     );
-    linted.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    linted.sort_by(|a, b| files::path_order(&a.0.path, &b.0.path));
     let (mut reports, mut rendered): (Vec<FileReport>, Vec<Option<Vec<u8>>>) =
         linted.into_iter().unzip();
     for changed in runner::check_duplicate_ids(&mut reports, config) {

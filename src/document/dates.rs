@@ -1,6 +1,6 @@
 //! ISO 8601 dates and timestamps as postmortems write them.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// A `YYYY-MM-DD` date (exactly that shape). Checked byte by byte: it is
 /// tried at many positions of action items and timelines.
@@ -28,9 +28,69 @@ pub enum Timestamp {
     Local(NaiveDateTime),
 }
 
+/// Two ASCII digits as a number.
+fn two_digits(b: &[u8]) -> Option<u32> {
+    match b {
+        [t, u] if t.is_ascii_digit() && u.is_ascii_digit() => {
+            Some(u32::from(t - b'0') * 10 + u32::from(u - b'0'))
+        }
+        _ => None,
+    }
+}
+
+/// A time of day, `HH:MM` or `HH:MM:SS`, with an optional `Z`.
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let text = text.trim_start().trim_end_matches(['Z', 'z']);
+    let b = text.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    // The common shapes byte by byte; the rest (one-digit hours, leap
+    // seconds) as chrono reads them.
+    let fast = match b.len() {
+        5 if b[2] == b':' => NaiveTime::from_hms_opt(two_digits(&b[..2])?, two_digits(&b[3..])?, 0),
+        8 if b[2] == b':' && b[5] == b':' => NaiveTime::from_hms_opt(
+            two_digits(&b[..2])?,
+            two_digits(&b[3..5])?,
+            two_digits(&b[6..])?,
+        ),
+        _ => None,
+    };
+    fast.or_else(|| {
+        NaiveTime::parse_from_str(text, "%H:%M:%S")
+            .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M"))
+            .ok()
+    })
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ`, what pm new and most tools write, byte by byte.
+fn parse_utc_seconds(text: &str) -> Option<Timestamp> {
+    let b = text.as_bytes();
+    if b.len() != 20 || b[10] != b'T' || b[13] != b':' || b[16] != b':' || b[19] != b'Z' {
+        return None;
+    }
+    let date = parse_date(&text[..10])?;
+    let time = NaiveTime::from_hms_opt(
+        two_digits(&b[11..13])?,
+        two_digits(&b[14..16])?,
+        two_digits(&b[17..19])?,
+    )?;
+    Some(Timestamp::Zoned(
+        date.and_time(time).and_utc().fixed_offset(),
+    ))
+}
+
 /// Parses `YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]`; a space may replace the `T`.
 pub fn parse_timestamp(text: &str) -> Option<Timestamp> {
     let text = text.trim();
+    // Every shape starts with a date; most texts tried (times of day in
+    // timelines) have none.
+    if !text.contains('-') {
+        return None;
+    }
+    if let Some(timestamp) = parse_utc_seconds(text) {
+        return Some(timestamp);
+    }
     let normalized = if text.len() > 10 && text.as_bytes()[10] == b' ' {
         format!("{}T{}", &text[..10], &text[11..])
     } else {
@@ -204,5 +264,58 @@ mod tests {
         for bad in ["2026-11-22", "10:00", "2026-11-22T25:00Z", "yesterday"] {
             assert!(parse_timestamp(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn times_of_day_read_as_chrono_reads_them() {
+        let chrono_reads = |text: &str| {
+            let text = text.trim_end_matches(['Z', 'z']);
+            NaiveTime::parse_from_str(text, "%H:%M:%S")
+                .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M"))
+                .ok()
+        };
+        for text in [
+            "14:02",
+            "14:02Z",
+            "00:00",
+            "23:59",
+            "24:00",
+            "14:60",
+            "9:05",
+            "14:02:30",
+            "23:59:60",
+            "14:02:61",
+            "1a:00",
+            "HH:MM",
+            "14-02",
+            "14:02:3",
+            "",
+            "Z",
+            "+1:30",
+            " 14:02",
+            "\t14:02:30",
+            "14: 02",
+        ] {
+            assert_eq!(parse_time(text), chrono_reads(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn utc_timestamps_read_as_rfc3339_reads_them() {
+        for text in [
+            "2026-11-22T10:00:00Z",
+            "2026-02-29T10:00:00Z",
+            "2024-02-29T23:59:59Z",
+            "2026-11-22T24:00:00Z",
+            "2026-11-22T23:59:60Z",
+            "2026-13-01T00:00:00Z",
+            "2026-11-22T10:0a:00Z",
+        ] {
+            let expected = DateTime::parse_from_rfc3339(text)
+                .ok()
+                .map(Timestamp::Zoned);
+            assert_eq!(parse_timestamp(text), expected, "{text:?}");
+        }
+        assert_eq!(parse_timestamp("14:02"), None);
     }
 }

@@ -39,10 +39,10 @@ pub struct Heading {
 pub struct TextRun {
     /// Where it is.
     pub span: Range<usize>,
-    /// The text, with Markdown escapes and entities resolved.
-    pub text: String,
-    /// The pieces of `text` that differ from their source (`&amp;` read as
-    /// `&`), as (text start, text length, source start, source length).
+    /// The text when it differs from the source (see [`TextRun::text`]).
+    decoded: Option<String>,
+    /// The pieces of the text that differ from their source (`&amp;` read
+    /// as `&`), as (text start, text length, source start, source length).
     /// Everything else maps one to one onto the file.
     pub inexact: Vec<(usize, usize, usize, usize)>,
     /// The list item it belongs to (innermost), if any.
@@ -83,6 +83,15 @@ impl Outline {
 }
 
 impl TextRun {
+    /// The text, with Markdown escapes and entities resolved; `source` is
+    /// the file's text. Most runs read as written and are not copied.
+    pub fn text<'a>(&'a self, source: &'a str) -> &'a str {
+        match &self.decoded {
+            Some(text) => text,
+            None => source.get(self.span.clone()).unwrap_or(""),
+        }
+    }
+
     /// The file span of `text[range]`.
     pub fn sub_span(&self, range: Range<usize>) -> Range<usize> {
         self.source_offset(range.start, false)..self.source_offset(range.end, true)
@@ -466,17 +475,24 @@ impl Builder {
             && last.in_heading == in_heading
             && !self.run_broken
         {
-            if !exact {
-                last.inexact.push(piece(last.text.len()));
+            if exact && last.decoded.is_none() {
+                last.span.end = range.end;
+                return;
             }
-            last.text.push_str(t);
+            let decoded = last
+                .decoded
+                .get_or_insert_with(|| source.get(last.span.clone()).unwrap_or("").to_owned());
+            if !exact {
+                last.inexact.push(piece(decoded.len()));
+            }
+            decoded.push_str(t);
             last.span.end = range.end;
             return;
         }
         self.run_broken = false;
         self.outline.texts.push(TextRun {
             span: range.clone(),
-            text: t.to_owned(),
+            decoded: (!exact).then(|| t.to_owned()),
             inexact: if exact { Vec::new() } else { vec![piece(0)] },
             item,
             in_heading,

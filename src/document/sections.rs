@@ -218,6 +218,7 @@ pub fn normalize(title: &str) -> String {
                 out.push_str(word);
                 pending_space = true;
             }
+            None if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             None => out.extend(c.to_lowercase()),
         }
     }

@@ -327,6 +327,11 @@ const STAND_IN_NOUNS: &[&str] = &[
 /// Whether `label` is a numbered stand-in such as `Factor 1` or `Step 3`
 /// (emphasis markers and a trailing colon ignored).
 pub fn is_stand_in(label: &str) -> bool {
+    // Most labels do not end with a number: answer those without trimming.
+    let end = label.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '*' | '_'));
+    if !end.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let label = label
         .trim()
         .trim_end_matches(':')

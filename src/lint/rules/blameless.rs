@@ -36,13 +36,13 @@ pub static VAGUE_ACTION: Rule = Rule {
 };
 
 /// Words that add nothing to a vague action ("improve monitoring going forward").
-const FILLER: &[&str] = &[
-    "going forward",
-    "in the future",
-    "overall",
-    "in general",
-    "generally",
-    "further",
+const FILLER: &[&[&str]] = &[
+    &["going", "forward"],
+    &["in", "the", "future"],
+    &["overall"],
+    &["in", "general"],
+    &["generally"],
+    &["further"],
 ];
 
 /// Checks the action items for vague wording.
@@ -50,22 +50,36 @@ fn check_actions(c: &mut Checker<'_>) {
     let doc = c.doc;
     let vague = &c.config.vague_actions;
     for action in &doc.actions {
-        if has_ticket(&action.text) {
+        if has_ticket(&action.text) || !is_vague(&action.text, vague) {
             continue;
         }
-        let mut text = crate::document::sections::normalize(&action.text);
-        for filler in FILLER {
-            text = text.replace(filler, " ");
-        }
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if vague.contains(&text) {
-            c.report(
-                &VAGUE_ACTION,
-                action.span.clone(),
-                format!("action item `{}` is too vague to act on", action.text),
-            );
+        c.report(
+            &VAGUE_ACTION,
+            action.span.clone(),
+            format!("action item `{}` is too vague to act on", action.text),
+        );
+    }
+}
+
+/// Whether `text`, normalized and without filler words, is one of the
+/// `vague` phrases (normalized, words separated by single spaces).
+fn is_vague(text: &str, vague: &[String]) -> bool {
+    let normalized = crate::document::sections::normalize(text);
+    let words: Vec<&str> = normalized.split(' ').collect();
+    let mut kept: Vec<&str> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        match FILLER.iter().find(|filler| words[i..].starts_with(filler)) {
+            Some(filler) => i += filler.len(),
+            None => {
+                kept.push(words[i]);
+                i += 1;
+            }
         }
     }
+    vague
+        .iter()
+        .any(|phrase| phrase.split(' ').eq(kept.iter().copied()))
 }
 
 /// A ticket reference: `ABC-123` or `#123`.
@@ -103,8 +117,9 @@ pub fn check(c: &mut Checker<'_>) {
         if run.inexact.is_empty() && !candidates.touch(relative) {
             continue;
         }
-        let bytes = run.text.as_bytes();
-        for found in matcher.find(&run.text) {
+        let text = run.text(&doc.text);
+        let bytes = text.as_bytes();
+        for found in matcher.find(text) {
             let (at, end) = (found.start, found.end);
             let word_before = at > 0 && bytes[at - 1].is_ascii_alphanumeric();
             let word_after = end < bytes.len() && bytes[end].is_ascii_alphanumeric();
@@ -114,8 +129,27 @@ pub fn check(c: &mut Checker<'_>) {
             c.report(
                 &BLAME,
                 run.sub_span(at..end),
-                format!("blame language: `{}`", &run.text[at..end]),
+                format!("blame language: `{}`", &text[at..end]),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vague_phrases_match_whole_words_with_filler_dropped() {
+        let vague = [
+            "improve monitoring".to_owned(),
+            "be more careful".to_owned(),
+        ];
+        assert!(is_vague("Improve monitoring going forward.", &vague));
+        assert!(is_vague("In the future, be more careful", &vague));
+        assert!(is_vague("**Improve overall monitoring**", &vague));
+        assert!(!is_vague("Improve monitoring of pgbouncer waits", &vague));
+        assert!(!is_vague("Improve monitoring furthermore", &vague));
+        assert!(!is_vague("", &vague));
     }
 }

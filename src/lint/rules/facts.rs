@@ -243,17 +243,10 @@ fn parse_when(cell: &str) -> Option<When> {
     let mut words = cell.split_whitespace();
     let first = words.next()?;
     if let Some(date) = dates::parse_date(first) {
-        let time = parse_time(words.next()?)?;
+        let time = dates::parse_time(words.next()?)?;
         return Some(When::At(date.and_time(time)));
     }
-    parse_time(first).map(When::TimeOfDay)
-}
-
-fn parse_time(text: &str) -> Option<chrono::NaiveTime> {
-    let text = text.trim_end_matches(['Z', 'z']);
-    chrono::NaiveTime::parse_from_str(text, "%H:%M:%S")
-        .or_else(|_| chrono::NaiveTime::parse_from_str(text, "%H:%M"))
-        .ok()
+    dates::parse_time(first).map(When::TimeOfDay)
 }
 
 fn is_timeline_table(c: &Checker<'_>, table: &Table) -> bool {

@@ -165,12 +165,13 @@ pub fn check(c: &mut Checker<'_>) {
         let relative = run.span.start.saturating_sub(doc.body_start)
             ..run.span.end.saturating_sub(doc.body_start);
         let may_hold = !run.inexact.is_empty() || candidates.touch(relative);
-        for hit in scan::scan_with(&run.text, may_hold) {
+        let text = run.text(&doc.text);
+        for hit in scan::scan_with(text, may_hold) {
             report_hit(
                 c,
                 hit.kind,
                 run.sub_span(hit.range.clone()),
-                &run.text[hit.range],
+                &text[hit.range],
             );
         }
     }
@@ -237,7 +238,7 @@ fn check_stand_ins(c: &mut Checker<'_>) {
             .iter()
             .filter(|run| run.item == Some(index))
             .find_map(|run| {
-                run.text
+                run.text(&doc.text)
                     .find(label)
                     .map(|at| run.sub_span(at..at + label.len()))
             })
