@@ -29,7 +29,7 @@ impl LineIndex {
     /// Indexes `text`; LF and CRLF line endings are both understood.
     pub fn new(text: &str) -> Self {
         let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         let mut checkpoints = vec![(0, 0)];
         let mut chars = 0;

@@ -212,6 +212,8 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 pub fn parse(text: &str, start: usize) -> Outline {
     let mut builder = Builder::default();
     let body = &text[start..];
+    // About one text run per line of prose: fewer regrowths.
+    builder.outline.texts.reserve(body.len() / 64);
     for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
         let range = range.start + start..range.end + start;
         builder.event(text, event, range);
@@ -219,20 +221,60 @@ pub fn parse(text: &str, start: usize) -> Outline {
     builder.finish(text.len())
 }
 
+/// The text of an item, cell or heading as its events arrive. While it is
+/// one stretch of the source as written (the common case) only its span is
+/// kept, and [`Gather::finish`] copies it once.
+#[derive(Debug, Default)]
+enum Gather {
+    #[default]
+    Empty,
+    Source(Range<usize>),
+    Owned(String),
+}
+
+impl Gather {
+    /// Adds `piece`; `exact` is its span when it is the source as written.
+    fn push(&mut self, source: &str, piece: &str, exact: Option<Range<usize>>) {
+        match (&mut *self, exact) {
+            (Gather::Empty, Some(span)) => *self = Gather::Source(span),
+            (Gather::Source(span), Some(next)) if span.end == next.start => span.end = next.end,
+            (Gather::Owned(text), _) => text.push_str(piece),
+            (Gather::Empty, None) => *self = Gather::Owned(piece.to_owned()),
+            (Gather::Source(span), _) => {
+                let mut text = source.get(span.clone()).unwrap_or("").to_owned();
+                text.push_str(piece);
+                *self = Gather::Owned(text);
+            }
+        }
+    }
+
+    /// The text, trimmed.
+    fn finish(self, source: &str) -> String {
+        match self {
+            Gather::Empty => String::new(),
+            Gather::Source(span) => source.get(span).unwrap_or("").trim().to_owned(),
+            Gather::Owned(text) if text.trim().len() == text.len() => text,
+            Gather::Owned(text) => text.trim().to_owned(),
+        }
+    }
+}
+
 #[derive(Default)]
 struct Builder {
     outline: Outline,
     /// The heading being read, with its title so far.
-    open_heading: Option<(u8, Range<usize>, String)>,
-    /// Stack of open list items (indices into `outline.items`).
-    item_stack: Vec<usize>,
+    open_heading: Option<(u8, Range<usize>, Gather)>,
+    /// Stack of open list items (indices into `outline.items`), with the
+    /// text of each so far.
+    item_stack: Vec<(usize, Gather)>,
     /// Whether each open list is ordered.
     list_stack: Vec<bool>,
     /// Paragraphs seen inside each open item (a second block makes children).
     item_blocks: Vec<usize>,
     table: Option<Table>,
     row: Option<Row>,
-    cell: Option<Cell>,
+    /// The cell being read and its text so far.
+    cell: Option<(Range<usize>, Gather)>,
     in_code_block: usize,
     html_block: Option<usize>,
     /// Whether the open section's own body has content so far.
@@ -263,11 +305,7 @@ impl Builder {
             Event::Code(t) => {
                 self.content();
                 self.outline.code.push(range.clone());
-                self.push_item_text(&t);
-                self.push_cell_text(&t);
-                if let Some((_, _, title)) = &mut self.open_heading {
-                    title.push_str(&t);
-                }
+                self.gather(text, &t, None);
                 // Code ends a text run: what is on either side is separate.
                 self.break_run();
             }
@@ -282,7 +320,7 @@ impl Builder {
                 self.break_run();
             }
             Event::TaskListMarker(checked) => {
-                if let Some(&item) = self.item_stack.last() {
+                if let Some(&(item, _)) = self.item_stack.last() {
                     self.outline.items[item].task = Some(checked);
                 }
                 self.content();
@@ -293,8 +331,7 @@ impl Builder {
                 self.break_run();
             }
             Event::SoftBreak | Event::HardBreak => {
-                self.push_item_text(" ");
-                self.push_cell_text(" ");
+                self.gather(text, " ", None);
                 self.break_run();
             }
             Event::Rule => self.break_run(),
@@ -308,12 +345,12 @@ impl Builder {
                 // The section before ends where this heading starts; the
                 // heading's own text is not content of either section.
                 self.close_section(range.start);
-                self.open_heading = Some((level as u8, range, String::new()));
+                self.open_heading = Some((level as u8, range, Gather::default()));
             }
             Tag::List(first) => self.list_stack.push(first.is_some()),
             Tag::Item => {
                 self.content();
-                let parent = self.item_stack.last().copied();
+                let parent = self.item_stack.last().map(|(item, _)| *item);
                 let index = self.outline.items.len();
                 if let Some(parent) = parent {
                     self.outline.items[parent].has_children = true;
@@ -328,11 +365,12 @@ impl Builder {
                     children: Vec::new(),
                     ordered: self.list_stack.last().copied().unwrap_or(false),
                 });
-                self.item_stack.push(self.outline.items.len() - 1);
+                self.item_stack
+                    .push((self.outline.items.len() - 1, Gather::default()));
                 self.item_blocks.push(0);
             }
             Tag::Paragraph | Tag::BlockQuote(_) => {
-                if let (Some(&item), Some(blocks)) =
+                if let (Some(&(item, _)), Some(blocks)) =
                     (self.item_stack.last(), self.item_blocks.last_mut())
                 {
                     *blocks += 1;
@@ -345,7 +383,7 @@ impl Builder {
                 self.content();
                 self.outline.code.push(range.clone());
                 self.in_code_block += 1;
-                if let Some(&item) = self.item_stack.last() {
+                if let Some(&(item, _)) = self.item_stack.last() {
                     self.outline.items[item].has_children = true;
                 }
             }
@@ -367,12 +405,7 @@ impl Builder {
                     cells: Vec::new(),
                 });
             }
-            Tag::TableCell => {
-                self.cell = Some(Cell {
-                    span: range,
-                    text: String::new(),
-                });
-            }
+            Tag::TableCell => self.cell = Some((range, Gather::default())),
             Tag::Link {
                 link_type: LinkType::Autolink | LinkType::Email,
                 dest_url,
@@ -402,16 +435,15 @@ impl Builder {
         match tag {
             TagEnd::Heading(_) => {
                 if let Some((level, span, title)) = self.open_heading.take() {
-                    self.push_heading(level, span, title.trim().to_owned());
+                    self.push_heading(level, span, title.finish(text));
                 }
             }
             TagEnd::List(_) => {
                 self.list_stack.pop();
             }
             TagEnd::Item => {
-                if let Some(item) = self.item_stack.pop() {
-                    let item = &mut self.outline.items[item];
-                    item.text = item.text.trim().to_owned();
+                if let Some((item, gathered)) = self.item_stack.pop() {
+                    self.outline.items[item].text = gathered.finish(text);
                 }
                 self.item_blocks.pop();
             }
@@ -428,13 +460,14 @@ impl Builder {
                 }
             }
             TagEnd::TableCell => {
-                if let (Some(mut cell), Some(row)) = (self.cell.take(), self.row.as_mut()) {
-                    cell.text = cell.text.trim().to_owned();
+                if let (Some((span, gathered)), Some(row)) = (self.cell.take(), self.row.as_mut()) {
                     // The cell's span without the padding around its text.
-                    let written = text.get(cell.span.clone()).unwrap_or("");
-                    let start = cell.span.start + (written.len() - written.trim_start().len());
-                    cell.span = start..(cell.span.start + written.trim_end().len()).max(start);
-                    row.cells.push(cell);
+                    let written = text.get(span.clone()).unwrap_or("");
+                    let start = span.start + (written.len() - written.trim_start().len());
+                    row.cells.push(Cell {
+                        span: start..(span.start + written.trim_end().len()).max(start),
+                        text: gathered.finish(text),
+                    });
                 }
             }
             TagEnd::TableHead => {
@@ -457,17 +490,13 @@ impl Builder {
     }
 
     fn text(&mut self, source: &str, t: &str, range: Range<usize>) {
-        self.push_item_text(t);
-        self.push_cell_text(t);
-        if let Some((_, _, title)) = &mut self.open_heading {
-            title.push_str(t);
-        }
+        let exact = source.get(range.clone()) == Some(t);
+        self.gather(source, t, exact.then(|| range.clone()));
         if self.in_autolink {
             return;
         }
-        let exact = source.get(range.clone()) == Some(t);
         let piece = |text_start: usize| (text_start, t.len(), range.start, range.len());
-        let item = self.item_stack.last().copied();
+        let item = self.item_stack.last().map(|(item, _)| *item);
         let in_heading = self.open_heading.is_some();
         if let Some(last) = self.outline.texts.last_mut()
             && last.span.end == range.start
@@ -499,15 +528,17 @@ impl Builder {
         });
     }
 
-    fn push_item_text(&mut self, t: &str) {
-        if let Some(&item) = self.item_stack.last() {
-            self.outline.items[item].text.push_str(t);
+    /// Adds a piece of text to the open item, cell and heading; `exact` is
+    /// its span when the piece is the source there, as written.
+    fn gather(&mut self, source: &str, t: &str, exact: Option<Range<usize>>) {
+        if let Some((_, text)) = self.item_stack.last_mut() {
+            text.push(source, t, exact.clone());
         }
-    }
-
-    fn push_cell_text(&mut self, t: &str) {
-        if let Some(cell) = &mut self.cell {
-            cell.text.push_str(t);
+        if let Some((_, text)) = &mut self.cell {
+            text.push(source, t, exact.clone());
+        }
+        if let Some((_, _, title)) = &mut self.open_heading {
+            title.push(source, t, exact);
         }
     }
 

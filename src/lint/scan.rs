@@ -54,8 +54,8 @@ pub fn scan(text: &str) -> Vec<Hit> {
 /// [`scan`], told whether `text` may hold a format or TODO word at all
 /// (see [`needle_candidates`]); when it cannot, that search is skipped.
 pub fn scan_with(text: &str, may_hold_needles: bool) -> Vec<Hit> {
-    let has_bracket = memchr_byte(b'[', text);
-    let has_brace = memchr_byte(b'{', text);
+    let has_bracket = memchr::memchr(b'[', text.as_bytes()).is_some();
+    let has_brace = memchr::memchr(b'{', text.as_bytes()).is_some();
     if !has_bracket && !has_brace && !may_hold_needles {
         return Vec::new();
     }
@@ -170,10 +170,6 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-fn memchr_byte(byte: u8, text: &str) -> bool {
-    text.as_bytes().contains(&byte)
-}
-
 /// Where a format or TODO word may lie in `text`: one pass over a whole
 /// document, so that each of its text runs need only be searched when it
 /// touches one of these (see [`Candidates`]).
@@ -218,6 +214,16 @@ fn leftmost_needles() -> &'static AhoCorasick {
 pub struct Candidates(Vec<Range<usize>>);
 
 impl Candidates {
+    /// Where `[` or `{` (which may open a bracket or brace placeholder)
+    /// is in `text`: one SIMD pass over a whole document.
+    pub fn brackets(text: &str) -> Candidates {
+        Candidates(
+            memchr::memchr2_iter(b'[', b'{', text.as_bytes())
+                .map(|at| at..at + 1)
+                .collect(),
+        )
+    }
+
     /// Whether a match intersects `span` (same coordinates as the search).
     pub fn touch(&self, span: Range<usize>) -> bool {
         let first = self.0.partition_point(|m| m.end <= span.start);

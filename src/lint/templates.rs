@@ -23,7 +23,8 @@ const SENTINEL: &str = "\u{1}pm-value\u{1}";
 pub struct Profile {
     /// Trimmed lines the template writes that a finished document must not
     /// keep (headings, table headers, labels and questions excluded).
-    pub lines: HashSet<String>,
+    /// (foldhash: every line of every linted file is looked up here.)
+    pub lines: foldhash::HashSet<String>,
     /// Ids of the core canonical sections the template has.
     pub required: Vec<&'static str>,
 }

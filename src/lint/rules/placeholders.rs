@@ -158,13 +158,19 @@ pub fn report_hit(c: &mut Checker<'_>, kind: Kind, span: Range<usize>, found: &s
 /// Checks the body for placeholders.
 pub fn check(c: &mut Checker<'_>) {
     let doc = c.doc;
-    let candidates = scan::needle_candidates(&doc.text[doc.body_start..]);
+    let body = &doc.text[doc.body_start..];
+    let needles = scan::needle_candidates(body);
+    let brackets = scan::Candidates::brackets(body);
     for run in &doc.outline.texts {
-        // A run whose text is its source holds a format or TODO word only
-        // where the one pass over the document found one.
+        // A run whose text is its source holds a placeholder only where the
+        // passes over the whole document found a needle or a bracket.
         let relative = run.span.start.saturating_sub(doc.body_start)
             ..run.span.end.saturating_sub(doc.body_start);
-        let may_hold = !run.inexact.is_empty() || candidates.touch(relative);
+        let decoded = !run.inexact.is_empty();
+        let may_hold = decoded || needles.touch(relative.clone());
+        if !may_hold && !brackets.touch(relative) {
+            continue;
+        }
         let text = run.text(&doc.text);
         for hit in scan::scan_with(text, may_hold) {
             report_hit(

@@ -1,7 +1,7 @@
 //! Structure rules: the sections a postmortem needs are there, hold
 //! something, and appear once.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use crate::document::sections::{self, DEFAULT_REQUIRED};
 use crate::lint::check::Checker;
@@ -138,8 +138,8 @@ fn check_duplicates(c: &mut Checker<'_>) {
     let doc = c.doc;
     // The first heading seen per (parent, level, title) and per (parent,
     // level, canonical section).
-    let mut by_title: HashMap<(Option<usize>, u8, &str), usize> = HashMap::new();
-    let mut by_section: HashMap<(Option<usize>, u8, &str), usize> = HashMap::new();
+    let mut by_title: BTreeMap<(Option<usize>, u8, &str), usize> = BTreeMap::new();
+    let mut by_section: BTreeMap<(Option<usize>, u8, &str), usize> = BTreeMap::new();
     for (i, heading) in doc.outline.headings.iter().enumerate() {
         let title_key = (heading.parent, heading.level, heading.normalized.as_str());
         let same_title = *by_title.entry(title_key).or_insert(i);
