@@ -197,6 +197,15 @@ pub const CORE: &[&str] = &[
 /// spaces collapsed. `## 3. Root Cause & Analysis:` → `root cause and analysis`.
 pub fn normalize(title: &str) -> String {
     let title = strip_numbering(title.trim());
+    if title.is_ascii() {
+        normalize_ascii(title.as_bytes())
+    } else {
+        normalize_chars(title)
+    }
+}
+
+/// [`normalize`] after the numbering is stripped, a character at a time.
+fn normalize_chars(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
     let mut pending_space = false;
     for c in title.chars() {
@@ -223,6 +232,30 @@ pub fn normalize(title: &str) -> String {
         }
     }
     out
+}
+
+/// [`normalize`] of an ASCII title, a byte at a time (headings, table
+/// headers and action items are normalized for every file).
+fn normalize_ascii(title: &[u8]) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(title.len() + 8);
+    let mut pending_space = false;
+    for &b in title {
+        if b.is_ascii_alphanumeric() || b == b'&' {
+            if pending_space {
+                out.push(b' ');
+                pending_space = false;
+            }
+            if b == b'&' {
+                out.extend_from_slice(b"and");
+                pending_space = true;
+            } else {
+                out.push(b.to_ascii_lowercase());
+            }
+        } else {
+            pending_space = !out.is_empty();
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Drops `3.`, `3)`, `2.1`, `2.1.` and roman `IV.` numbering before a
@@ -288,5 +321,26 @@ mod tests {
         assert_eq!(id("Executive Summary"), Some("summary"));
         assert_eq!(id("Follow-up"), None);
         assert_eq!(id("Appendix"), None);
+    }
+
+    #[test]
+    fn the_ascii_path_normalizes_as_the_character_path_does() {
+        for title in [
+            "Root Cause & Analysis:",
+            "&& a&&b ",
+            "  --Lessons -- Learned!! ",
+            "What went well?",
+            "A&B",
+            "",
+            "&",
+            "5 Whys (root cause)",
+            "x__y--z  w",
+        ] {
+            assert_eq!(
+                normalize_ascii(title.as_bytes()),
+                normalize_chars(title),
+                "{title:?}"
+            );
+        }
     }
 }

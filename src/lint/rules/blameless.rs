@@ -84,7 +84,7 @@ fn is_vague(text: &str, vague: &[String]) -> bool {
 
 /// A ticket reference: `ABC-123` or `#123`.
 fn has_ticket(text: &str) -> bool {
-    text.split(|c: char| c.is_whitespace() || "()[],;:".contains(c))
+    text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ',' | ';' | ':'))
         .any(|word| {
             let jira = word.split_once('-').is_some_and(|(key, n)| {
                 key.len() >= 2

@@ -311,12 +311,12 @@ fn check_actions(c: &mut Checker<'_>, today: NaiveDate) {
         let placeholder = |v: &Option<crate::document::actions::Value>| {
             v.as_ref().is_some_and(|v| !scan::scan(&v.text).is_empty())
         };
-        let label = short(&action.text);
+        let label = || short(&action.text);
         if action.owner.is_none() {
             c.report(
                 &ACTION_OWNER,
                 action.span.clone(),
-                format!("action item {label}has no owner"),
+                format!("action item {}has no owner", label()),
             );
         }
         if !placeholder(&action.due) {
@@ -324,7 +324,7 @@ fn check_actions(c: &mut Checker<'_>, today: NaiveDate) {
                 (None, _) => c.report(
                     &ACTION_DUE,
                     action.span.clone(),
-                    format!("action item {label}has no due date"),
+                    format!("action item {}has no due date", label()),
                 ),
                 (Some(due), None) if !placeholder(&action.owner) => c.report(
                     &ACTION_DUE,
@@ -345,7 +345,8 @@ fn check_actions(c: &mut Checker<'_>, today: NaiveDate) {
                 &ACTION_OVERDUE,
                 span,
                 format!(
-                    "action item {label}was due {due} and is not done ({} ago)",
+                    "action item {}was due {due} and is not done ({} ago)",
+                    label(),
                     match (today - due).num_days() {
                         1 => "1 day".to_owned(),
                         days => format!("{days} days"),

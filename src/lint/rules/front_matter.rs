@@ -244,29 +244,37 @@ fn check_status(c: &mut Checker<'_>, field: &Field) {
 /// Reports the placeholders in a field's string values; true if any.
 /// `block_end` is where the front matter ends.
 fn report_placeholders(c: &mut Checker<'_>, field: &Field, block_end: usize) -> bool {
-    let texts: Vec<String> = match &field.value {
-        Value::Str(s) => vec![s.clone()],
-        Value::List(items) => items.iter().filter_map(Value::as_text).collect(),
+    let texts: Vec<&str> = match &field.value {
+        Value::Str(s) => vec![s.as_str()],
+        Value::List(items) => items
+            .iter()
+            .filter_map(|item| match item {
+                Value::Str(s) | Value::Number(s) => Some(s.as_str()),
+                _ => None,
+            })
+            .collect(),
         _ => return false,
     };
-    let mut found = false;
+    let hits: Vec<Vec<scan::Hit>> = texts.iter().map(|text| scan::scan(text)).collect();
+    if hits.iter().all(Vec::is_empty) {
+        return false;
+    }
     // Values are searched for from where the value starts, each after the
     // one before (a list's items follow each other).
     let mut from = field.value_span.start;
-    for text in texts {
+    for (text, hits) in texts.into_iter().zip(hits) {
         let written = c.doc.text.get(from..block_end).unwrap_or("");
-        let at = written.find(text.as_str()).map(|i| from + i);
+        let at = written.find(text).map(|i| from + i);
         if let Some(at) = at {
             from = at + text.len();
         }
-        for hit in scan::scan(&text) {
+        for hit in hits {
             let span = match at {
                 Some(at) => at + hit.range.start..at + hit.range.end,
                 None => field.value_span.clone(),
             };
             placeholders::report_hit(c, hit.kind, span, &text[hit.range]);
-            found = true;
         }
     }
-    found
+    true
 }

@@ -233,8 +233,11 @@ fn check_stand_ins(c: &mut Checker<'_>) {
             Some((label, rest)) => (label, rest.trim()),
             None => (item.text.as_str(), ""),
         };
+        if !scan::is_stand_in(label) {
+            continue;
+        }
         let unfilled = rest.is_empty() || !scan::scan(rest).is_empty() || rest.starts_with('[');
-        if !unfilled || !scan::is_stand_in(label) {
+        if !unfilled {
             continue;
         }
         let label = label.trim().trim_matches(|ch| ch == '*' || ch == '_');
