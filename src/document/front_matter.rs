@@ -419,7 +419,7 @@ impl Iterator for LineSpans<'_> {
         }
         let begin = self.pos;
         let rest = &self.text[begin..];
-        let (end, next) = match rest.find('\n') {
+        let (end, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
             Some(i) => (begin + i, begin + i + 1),
             None => (self.text.len(), self.text.len()),
         };

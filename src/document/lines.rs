@@ -28,9 +28,9 @@ pub struct Position {
 impl LineIndex {
     /// Indexes `text`; LF and CRLF line endings are both understood.
     pub fn new(text: &str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-            .collect();
+        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let mut checkpoints = vec![(0, 0)];
         let mut chars = 0;
         let mut at = 0;

@@ -198,7 +198,7 @@ impl<'a> Iterator for Lines<'a> {
         }
         let start = self.pos;
         let rest = &self.yaml[start..];
-        let len = rest.find('\n').unwrap_or(rest.len());
+        let len = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
         self.pos = start + len + 1;
         Some((start, &rest[..len]))
     }

@@ -77,9 +77,8 @@ fn is_vague(text: &str, vague: &[String]) -> bool {
             }
         }
     }
-    vague
-        .iter()
-        .any(|phrase| phrase.split(' ').eq(kept.iter().copied()))
+    let kept = kept.join(" ");
+    vague.iter().any(|phrase| *phrase == kept)
 }
 
 /// A ticket reference: `ABC-123` or `#123`.
