@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use crate::cli::ActionsArgs;
-use crate::commands::{paths_or_default, print, today};
+use crate::commands::{paths_or_default, print_with, today};
 use crate::config::Config;
 use crate::error::Error;
 use crate::portfolio::{self, actions, table};
@@ -22,10 +22,8 @@ pub fn run(config: &Config, args: ActionsArgs) -> Result<ExitCode, Error> {
     )?;
     portfolio::warn(&problems);
     let items = actions::items(&entries, &filter, today);
+    drop(entries);
     let cells: Vec<Vec<String>> = items.iter().map(actions::cells).collect();
-    let mut out = Vec::new();
-    table::write(args.format, &actions::HEADER, &cells, &items, &mut out)
-        .map_err(|e| Error::io("<output>", e))?;
-    print(&out)?;
+    print_with(|out| table::write(args.format, &actions::HEADER, &cells, &items, out))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use crate::cli::ListArgs;
-use crate::commands::{date_flag, paths_or_default, print};
+use crate::commands::{date_flag, paths_or_default, print_with};
 use crate::config::Config;
 use crate::error::Error;
 use crate::portfolio::{self, list, table};
@@ -39,10 +39,8 @@ pub fn run(config: &Config, args: ListArgs) -> Result<ExitCode, Error> {
     )?;
     portfolio::warn(&problems);
     let rows = list::rows(&entries, &filter);
+    drop(entries);
     let cells: Vec<Vec<String>> = rows.iter().map(list::cells).collect();
-    let mut out = Vec::new();
-    table::write(args.format, &list::HEADER, &cells, &rows, &mut out)
-        .map_err(|e| Error::io("<output>", e))?;
-    print(&out)?;
+    print_with(|out| table::write(args.format, &list::HEADER, &cells, &rows, out))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -48,6 +48,17 @@ pub(crate) fn today(value: Option<&str>) -> Result<NaiveDate, Error> {
 }
 
 /// Writes `bytes` to stdout.
+/// Writes to standard output through a buffer as `write` goes, so a long
+/// table is never held in memory twice.
+pub(crate) fn print_with(
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io("<stdout>", e))
+}
+
 pub(crate) fn print(bytes: &[u8]) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
     out.write_all(bytes)
