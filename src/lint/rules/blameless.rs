@@ -78,7 +78,7 @@ fn is_vague(text: &str, vague: &[String]) -> bool {
         }
     }
     let kept = kept.join(" ");
-    vague.iter().any(|phrase| *phrase == kept)
+    vague.contains(&kept)
 }
 
 /// A ticket reference: `ABC-123` or `#123`.
