@@ -115,6 +115,8 @@ pub fn render_file(format: Format, report: &FileReport, color: bool) -> Option<V
     let mut text = Vec::new();
     // Writing to a Vec cannot fail.
     write_file(format, report, color, &mut text).ok()?;
+    // Kept until every file is linted: no spare capacity.
+    text.shrink_to_fit();
     Some(text)
 }
 
