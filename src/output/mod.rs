@@ -73,17 +73,8 @@ impl Format {
 }
 
 /// Writes `reports` in `format`; `color` allows ANSI styling (human only).
-pub fn write(
-    format: Format,
-    reports: &[FileReport],
-    color: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    write_rendered(format, reports, &[], color, out)
-}
-
-/// [`write`], where `rendered[i]`, when present, is report `i` already
-/// rendered by [`render_file`] with the same format and colour.
+/// `rendered[i]`, when present, is report `i` already rendered by
+/// [`render_file`] with the same format and colour.
 pub fn write_rendered(
     format: Format,
     reports: &[FileReport],
