@@ -212,11 +212,14 @@ fn leftmost_needles() -> &'static AhoCorasick {
     })
 }
 
-/// The matches of one leftmost search over a whole document, in order and
-/// disjoint. Every occurrence of a needle, overlapping ones included,
-/// intersects one of them: the search either reports it or reports a match
-/// that starts at or before it and reaches into it. So a text run that
-/// touches none of them holds no needle and need not be searched.
+/// Where a whole-document pass found something a text run may hold, as
+/// ranges in order and disjoint: a run that touches none of them need not
+/// be searched on its own.
+///
+/// For a leftmost search this is exact: every occurrence of a needle,
+/// overlapping ones included, intersects a match it reports (it reports
+/// the occurrence itself or a match that starts at or before it and
+/// reaches into it).
 #[derive(Debug, Default)]
 pub struct Candidates(Vec<Range<usize>>);
 
