@@ -33,6 +33,8 @@ pub(super) fn parse(yaml: &str, base: usize) -> Option<Vec<Field>> {
         return None;
     }
     let mut fields: Vec<Field> = Vec::new();
+    // Keys seen so far: a set, so a block of thousands of keys stays linear.
+    let mut keys: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     let mut lines = Lines { yaml, pos: 0 }.peekable();
     while let Some((start, line)) = lines.next() {
         let trimmed = line.trim_start_matches(' ');
@@ -42,9 +44,7 @@ pub(super) fn parse(yaml: &str, base: usize) -> Option<Vec<Field>> {
         let key_len = key_len(line)?;
         let key = &line[..key_len];
         let after = line[key_len..].strip_prefix(':')?;
-        if !(after.is_empty() || after.starts_with(' '))
-            || fields.iter().any(|f| f.key == key)
-            || is_not_string(key)
+        if !(after.is_empty() || after.starts_with(' ')) || !keys.insert(key) || is_not_string(key)
         {
             return None;
         }
