@@ -170,14 +170,15 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// Where a format or TODO word may lie in `text`: one pass over a whole
-/// document, so that each of its text runs need only be searched when it
-/// touches one of these (see [`Candidates`]).
-pub fn needle_candidates(text: &str) -> Candidates {
+/// Where a format or TODO word may lie in `text`, which starts at file
+/// offset `base`: one pass over a whole document, so that each of its text
+/// runs need only be searched when it touches one of these (see
+/// [`Candidates`]).
+pub fn needle_candidates(text: &str, base: usize) -> Candidates {
     Candidates(
         leftmost_needles()
             .find_iter(text)
-            .map(|m| m.range())
+            .map(|m| base + m.start()..base + m.end())
             .collect(),
     )
 }
@@ -226,15 +227,15 @@ pub struct Candidates(Vec<Range<usize>>);
 impl Candidates {
     /// Where `[` or `{` (which may open a bracket or brace placeholder)
     /// is in `text`: one SIMD pass over a whole document.
-    pub fn brackets(text: &str) -> Candidates {
+    pub fn brackets(text: &str, base: usize) -> Candidates {
         Candidates(
             memchr::memchr2_iter(b'[', b'{', text.as_bytes())
-                .map(|at| at..at + 1)
+                .map(|at| base + at..base + at + 1)
                 .collect(),
         )
     }
 
-    /// Whether a match intersects `span` (same coordinates as the search).
+    /// Whether a match intersects `span`, in file offsets.
     pub fn touch(&self, span: Range<usize>) -> bool {
         let first = self.0.partition_point(|m| m.end <= span.start);
         self.0.get(first).is_some_and(|m| m.start < span.end)
@@ -268,9 +269,15 @@ impl FoldedPhrases {
         self.0.find_iter(&folded).map(|m| m.range()).collect()
     }
 
-    /// [`FoldedPhrases::find`] as [`Candidates`] for the text runs of `text`.
-    pub fn candidates(&self, text: &str) -> Candidates {
-        Candidates(self.find(text))
+    /// [`FoldedPhrases::find`] as [`Candidates`] for the text runs of
+    /// `text`, which starts at file offset `base`.
+    pub fn candidates(&self, text: &str, base: usize) -> Candidates {
+        Candidates(
+            self.find(text)
+                .into_iter()
+                .map(|r| base + r.start..base + r.end)
+                .collect(),
+        )
     }
 }
 
@@ -439,11 +446,12 @@ mod tests {
         // The leftmost pass reports `HH:MM` and `YYYY`; the overlapping
         // `MM/DD/YYYY` starting inside `HH:MM` still touches one.
         let text = "HH:MM/DD/YYYY and then prose";
-        let candidates = needle_candidates(text);
+        let candidates = needle_candidates(text, 0);
         assert!(candidates.touch(3..13));
         assert!(candidates.touch(12..14));
         assert!(!candidates.touch(14..28));
-        assert!(!needle_candidates("no needles here").touch(0..15));
+        assert!(!needle_candidates("no needles here", 0).touch(0..15));
+        assert!(needle_candidates("x TODO", 10).touch(12..16));
     }
 
     #[test]

@@ -109,11 +109,9 @@ pub fn check(c: &mut Checker<'_>) {
     };
     // One pass over the body finds where phrases may be; only the runs
     // touching one are searched on their own.
-    let candidates = matcher.candidates(&doc.text[doc.body_start..]);
+    let candidates = matcher.candidates(&doc.text[doc.body_start..], doc.body_start);
     for run in &doc.outline.texts {
-        let relative = run.span.start.saturating_sub(doc.body_start)
-            ..run.span.end.saturating_sub(doc.body_start);
-        if run.inexact.is_empty() && !candidates.touch(relative) {
+        if run.inexact.is_empty() && !candidates.touch(run.span.clone()) {
             continue;
         }
         let text = run.text(&doc.text);

@@ -159,16 +159,14 @@ pub fn report_hit(c: &mut Checker<'_>, kind: Kind, span: Range<usize>, found: &s
 pub fn check(c: &mut Checker<'_>) {
     let doc = c.doc;
     let body = &doc.text[doc.body_start..];
-    let needles = scan::needle_candidates(body);
-    let brackets = scan::Candidates::brackets(body);
+    let needles = scan::needle_candidates(body, doc.body_start);
+    let brackets = scan::Candidates::brackets(body, doc.body_start);
     for run in &doc.outline.texts {
         // A run whose text is its source holds a placeholder only where the
         // passes over the whole document found a needle or a bracket.
-        let relative = run.span.start.saturating_sub(doc.body_start)
-            ..run.span.end.saturating_sub(doc.body_start);
         let decoded = !run.inexact.is_empty();
-        let may_hold = decoded || needles.touch(relative.clone());
-        if !may_hold && !brackets.touch(relative) {
+        let may_hold = decoded || needles.touch(run.span.clone());
+        if !may_hold && !brackets.touch(run.span.clone()) {
             continue;
         }
         let text = run.text(&doc.text);
