@@ -530,6 +530,94 @@ fn actions_owner_ignores_a_leading_at() {
     assert_eq!(ids(&overdue), ["INC-2026-0063", "INC-2026-0051"]);
 }
 
+#[test]
+fn actions_table_aligns_wide_characters_and_ends_lines_without_spaces() {
+    let tmp = tmp();
+    write_raw(
+        &tmp,
+        "pm/a.md",
+        "---\nincident_id: INC-1\n---\n# A\n\n## Action Items\n\n\
+         - [ ] Add a disk alert - Owner: 李雷 - Due: 2026-01-02\n\
+         - [ ] Rotate the keys - Owner: Ann - Due: 2027-01-02\n",
+    );
+    let out = pm_ok(&tmp, &["actions", "--today", TODAY, "pm"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    for line in &lines {
+        assert_eq!(line.trim_end(), *line, "trailing spaces: {line:?}");
+    }
+    // 李雷 is four columns wide but two characters: the columns after it
+    // still start where the header's do.
+    let column = |line: &str, word: &str| {
+        let at = line
+            .find(word)
+            .unwrap_or_else(|| panic!("{word} in {line:?}"));
+        unicode_width(&line[..at])
+    };
+    assert_eq!(
+        column(lines[0], "action"),
+        column(lines[1], "Add a disk alert")
+    );
+    assert_eq!(
+        column(lines[0], "action"),
+        column(lines[2], "Rotate the keys")
+    );
+    assert!(lines[1].ends_with("yes"), "{out}");
+    assert!(lines[2].ends_with("pm/a.md:9"), "{out}");
+}
+
+/// Display columns of `text`: CJK characters take two.
+fn unicode_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+#[test]
+fn actions_due_the_same_day_are_in_file_then_line_order() {
+    let tmp = tmp();
+    let doc = |id: &str| {
+        format!(
+            "---\nincident_id: {id}\n---\n# {id}\n\n## Action Items\n\n\
+             - [ ] First fix of {id} - Owner: Ann - Due: 2027-01-02\n\
+             - [ ] Second fix of {id} - Owner: Ann - Due: 2027-01-02\n\
+             - [ ] Earlier fix of {id} - Owner: Ann - Due: 2027-01-01\n"
+        )
+    };
+    write_raw(&tmp, "pm/b.md", doc("INC-B"));
+    write_raw(&tmp, "pm/a/z.md", doc("INC-AZ"));
+    write_raw(&tmp, "pm/a-b.md", doc("INC-AB"));
+    let items = pm_json(&tmp, &["actions", "--today", TODAY, "pm"]);
+    let got: Vec<String> = items
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|i| format!("{} {}", i["path"].as_str().unwrap_or(""), i["line"]))
+        .collect();
+    // Files in the order pm lint and pm list walk them: a folder's own
+    // files before names that merely start like it.
+    assert_eq!(
+        got,
+        [
+            "pm/a/z.md 10",
+            "pm/a-b.md 10",
+            "pm/b.md 10",
+            "pm/a/z.md 8",
+            "pm/a/z.md 9",
+            "pm/a-b.md 8",
+            "pm/a-b.md 9",
+            "pm/b.md 8",
+            "pm/b.md 9",
+        ]
+    );
+}
+
 // CSV
 
 #[test]

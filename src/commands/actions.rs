@@ -6,7 +6,8 @@ use crate::cli::ActionsArgs;
 use crate::commands::{paths_or_default, print_with, today};
 use crate::config::Config;
 use crate::error::Error;
-use crate::portfolio::{self, actions, table};
+use crate::portfolio::actions::{self, FileActions, Listing};
+use crate::portfolio::{self, table};
 
 /// Runs `pm actions`.
 pub fn run(config: &Config, args: ActionsArgs) -> Result<ExitCode, Error> {
@@ -16,18 +17,12 @@ pub fn run(config: &Config, args: ActionsArgs) -> Result<ExitCode, Error> {
         overdue: args.overdue,
         owner: args.owner.clone(),
     };
-    let (entries, problems) = portfolio::load(
-        &paths_or_default(&args.paths, config),
-        portfolio::Detail::Full,
-    )?;
+    let (files, problems) = portfolio::load(&paths_or_default(&args.paths, config), |doc| {
+        FileActions::of(doc, &filter, today)
+    })?;
     portfolio::warn(&problems);
-    let items = actions::items(entries, &filter, today);
-    if args.format == portfolio::Format::Json {
-        print_with(|out| table::write(args.format, &actions::HEADER, &[], &items, out))?;
-    } else {
-        // The items' texts move into the cells: one copy in memory.
-        let cells: Vec<Vec<String>> = items.into_iter().map(actions::cells).collect();
-        print_with(|out| table::write(args.format, &actions::HEADER, &cells, &(), out))?;
-    }
+    let listing = Listing::new(files);
+    let rows = || listing.items().map(actions::cells);
+    print_with(|out| table::write(args.format, &actions::HEADER, rows, &listing, out))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -13,10 +13,8 @@ use crate::scaffold::write::{Mode, write_atomic};
 /// Runs `pm index`.
 pub fn run(config: &Config, args: IndexArgs) -> Result<ExitCode, Error> {
     let file = &args.write;
-    let (mut entries, problems) = portfolio::load(
-        &paths_or_default(&args.paths, config),
-        portfolio::Detail::Counts,
-    )?;
+    let (mut entries, problems) =
+        portfolio::load(&paths_or_default(&args.paths, config), portfolio::Entry::of)?;
     portfolio::warn(&problems);
     // The index may live among the postmortems; it does not list itself.
     if let Ok(target) = std::fs::canonicalize(file) {

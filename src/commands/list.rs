@@ -33,14 +33,12 @@ pub fn run(config: &Config, args: ListArgs) -> Result<ExitCode, Error> {
         since: date_flag("--since", args.since.as_deref())?,
         until: date_flag("--until", args.until.as_deref())?,
     };
-    let (entries, problems) = portfolio::load(
-        &paths_or_default(&args.paths, config),
-        portfolio::Detail::Counts,
-    )?;
+    let (entries, problems) =
+        portfolio::load(&paths_or_default(&args.paths, config), portfolio::Entry::of)?;
     portfolio::warn(&problems);
     let rows = list::rows(&entries, &filter);
     drop(entries);
-    let cells: Vec<Vec<String>> = rows.iter().map(list::cells).collect();
-    print_with(|out| table::write(args.format, &list::HEADER, &cells, &rows, out))?;
+    let cells = || rows.iter().map(list::cells);
+    print_with(|out| table::write(args.format, &list::HEADER, cells, &rows, out))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -47,7 +47,6 @@ pub(crate) fn today(value: Option<&str>) -> Result<NaiveDate, Error> {
     Ok(date_flag("--today", value)?.unwrap_or_else(|| chrono::Local::now().date_naive()))
 }
 
-/// Writes `bytes` to stdout.
 /// Writes to standard output through a buffer as `write` goes, so a long
 /// table is never held in memory twice.
 pub(crate) fn print_with(
@@ -59,6 +58,7 @@ pub(crate) fn print_with(
         .map_err(|e| Error::io("<stdout>", e))
 }
 
+/// Writes `bytes` to stdout.
 pub(crate) fn print(bytes: &[u8]) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
     out.write_all(bytes)

@@ -14,10 +14,8 @@ use crate::portfolio::{self, Format};
 /// Runs `pm stats`.
 pub fn run(config: &Config, args: StatsArgs) -> Result<ExitCode, Error> {
     let today = today(args.today.as_deref())?;
-    let (entries, problems) = portfolio::load(
-        &paths_or_default(&args.paths, config),
-        portfolio::Detail::Counts,
-    )?;
+    let (entries, problems) =
+        portfolio::load(&paths_or_default(&args.paths, config), portfolio::Entry::of)?;
     portfolio::warn(&problems);
     let stats = stats::compute(&entries, config.severities.levels(), today);
     let mut out = Vec::new();

@@ -1,10 +1,12 @@
 //! `pm actions`: every action item of every postmortem.
 
-use chrono::NaiveDate;
-use serde::Serialize;
+use std::borrow::Cow;
 
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+use crate::document::Document;
 use crate::output::portable_path;
-use crate::portfolio::Entry;
 
 /// Which action items to show.
 #[derive(Debug, Clone, Default)]
@@ -17,25 +19,141 @@ pub struct Filter {
     pub owner: Option<String>,
 }
 
+/// The action items of one postmortem that pass a [`Filter`].
+#[derive(Debug, Clone)]
+pub struct FileActions {
+    /// The file, as shown.
+    path: String,
+    /// Its incident id.
+    incident_id: Option<String>,
+    /// Its items, in the order of the file.
+    actions: Vec<Action>,
+}
+
+#[derive(Debug, Clone)]
+struct Action {
+    line: usize,
+    text: String,
+    owner: Option<String>,
+    due: Option<String>,
+    due_date: Option<NaiveDate>,
+    priority: Option<String>,
+    status: Option<String>,
+    done: bool,
+    overdue: bool,
+}
+
+impl FileActions {
+    /// The action items of `doc` that pass `filter`, on `today`.
+    pub fn of(doc: &Document, filter: &Filter, today: NaiveDate) -> FileActions {
+        let wanted_owner = filter.owner.as_deref().map(owner_key);
+        let actions = doc
+            .actions
+            .iter()
+            .map(|a| Action {
+                line: doc.position(a.span.start).line,
+                text: a.text.clone(),
+                owner: a.owner.as_ref().map(|o| o.text.clone()),
+                due: a.due.as_ref().map(|d| d.text.clone()),
+                due_date: a.due_date,
+                priority: a.priority.clone(),
+                status: a.status.clone(),
+                done: a.done,
+                overdue: !a.done && a.due_date.is_some_and(|d| d < today),
+            })
+            .filter(|a| !filter.open || !a.done)
+            .filter(|a| !filter.overdue || a.overdue)
+            .filter(|a| {
+                wanted_owner
+                    .as_ref()
+                    .is_none_or(|w| a.owner.as_deref().is_some_and(|o| owner_key(o) == *w))
+            })
+            .collect();
+        FileActions {
+            path: portable_path(&doc.path),
+            incident_id: doc.field("incident_id").map(|v| v.trim().to_owned()),
+            actions,
+        }
+    }
+}
+
+/// Every item of a set of postmortems, by due date (items without one
+/// last), then file and line. Items are kept once, grouped by file, and
+/// shown through [`Item`]s that borrow them: with tens of thousands of
+/// items, copies would multiply the peak memory.
+#[derive(Debug)]
+pub struct Listing {
+    files: Vec<FileActions>,
+    /// (file, item) indices in display order.
+    order: Vec<(usize, usize)>,
+}
+
+impl Listing {
+    /// Orders the items of `files`, which are in path order.
+    pub fn new(mut files: Vec<FileActions>) -> Listing {
+        files.retain(|f| !f.actions.is_empty());
+        for file in &mut files {
+            file.actions.shrink_to_fit();
+        }
+        let mut order: Vec<(usize, usize)> = Vec::new();
+        for (f, file) in files.iter().enumerate() {
+            order.extend((0..file.actions.len()).map(|i| (f, i)));
+        }
+        let action = |&(f, i): &(usize, usize)| &files[f].actions[i];
+        order.sort_by_key(|key| {
+            let a = action(key);
+            (a.due_date.is_none(), a.due_date, key.0, a.line)
+        });
+        Listing { files, order }
+    }
+
+    /// The items in display order.
+    pub fn items(&self) -> impl Iterator<Item = Item<'_>> {
+        self.order.iter().map(|&(f, i)| {
+            let file = &self.files[f];
+            let a = &file.actions[i];
+            Item {
+                incident_id: file.incident_id.as_deref(),
+                path: &file.path,
+                line: a.line,
+                action: &a.text,
+                owner: a.owner.as_deref(),
+                due: a.due.as_deref(),
+                priority: a.priority.as_deref(),
+                status: a.status.as_deref(),
+                done: a.done,
+                overdue: a.overdue,
+            }
+        })
+    }
+}
+
+/// JSON: an array of [`Item`]s, written as they are made.
+impl Serialize for Listing {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.items())
+    }
+}
+
 /// One action item, as JSON shows it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Item {
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct Item<'a> {
     /// The postmortem's incident id.
-    pub incident_id: Option<String>,
+    pub incident_id: Option<&'a str>,
     /// The postmortem's file.
-    pub path: String,
+    pub path: &'a str,
     /// Line the item starts on.
     pub line: usize,
     /// What is to be done.
-    pub action: String,
+    pub action: &'a str,
     /// Who owns it.
-    pub owner: Option<String>,
+    pub owner: Option<&'a str>,
     /// When it is due, as written.
-    pub due: Option<String>,
+    pub due: Option<&'a str>,
     /// Its priority, as written.
-    pub priority: Option<String>,
+    pub priority: Option<&'a str>,
     /// Its status, as written.
-    pub status: Option<String>,
+    pub status: Option<&'a str>,
     /// Whether it is finished.
     pub done: bool,
     /// Whether its due date has passed and it is not finished.
@@ -47,69 +165,24 @@ pub fn owner_key(owner: &str) -> String {
     owner.trim().trim_start_matches('@').to_lowercase()
 }
 
-/// Every action item of `entries` that passes `filter`, by due date (items
-/// without one last), then file and line. The entries' texts move into the
-/// items: with tens of thousands of items, two copies would double the
-/// peak memory.
-pub fn items(entries: Vec<Entry>, filter: &Filter, today: NaiveDate) -> Vec<Item> {
-    let wanted_owner = filter.owner.as_deref().map(owner_key);
-    let mut items: Vec<(Option<NaiveDate>, Item)> = entries
-        .into_iter()
-        .flat_map(|entry| {
-            let path = portable_path(&entry.path);
-            let id = entry.id;
-            entry.actions.into_iter().map(move |(line, a)| {
-                let overdue = !a.done && a.due_date.is_some_and(|d| d < today);
-                (
-                    a.due_date,
-                    Item {
-                        incident_id: id.clone(),
-                        path: path.clone(),
-                        line,
-                        action: a.text,
-                        owner: a.owner.map(|o| o.text),
-                        due: a.due.map(|d| d.text),
-                        priority: a.priority,
-                        status: a.status,
-                        done: a.done,
-                        overdue,
-                    },
-                )
-            })
-        })
-        .filter(|(_, item)| !filter.open || !item.done)
-        .filter(|(_, item)| !filter.overdue || item.overdue)
-        .filter(|(_, item)| {
-            wanted_owner
-                .as_ref()
-                .is_none_or(|w| item.owner.as_deref().is_some_and(|o| owner_key(o) == *w))
-        })
-        .collect();
-    items.sort_by(|(a_due, a), (b_due, b)| {
-        (a_due.is_none(), a_due, &a.path, a.line).cmp(&(b_due.is_none(), b_due, &b.path, b.line))
-    });
-    items.into_iter().map(|(_, item)| item).collect()
-}
-
 /// Column titles of the table and CSV forms.
 pub const HEADER: [&str; 8] = [
     "due", "owner", "priority", "status", "action", "incident", "source", "overdue",
 ];
 
-/// An item's cells, in [`HEADER`] order (the item's texts move into them).
-pub fn cells(item: Item) -> Vec<String> {
+/// An item's cells, in [`HEADER`] order.
+pub fn cells(item: Item<'_>) -> Vec<Cow<'_, str>> {
+    fn text(v: Option<&str>) -> Cow<'_, str> {
+        Cow::Borrowed(v.unwrap_or_default())
+    }
     vec![
-        item.due.unwrap_or_default(),
-        item.owner.unwrap_or_default(),
-        item.priority.unwrap_or_default(),
-        item.status.unwrap_or_default(),
-        item.action,
-        item.incident_id.unwrap_or_default(),
-        format!("{}:{}", item.path, item.line),
-        if item.overdue {
-            "yes".to_owned()
-        } else {
-            String::new()
-        },
+        text(item.due),
+        text(item.owner),
+        text(item.priority),
+        text(item.status),
+        Cow::Borrowed(item.action),
+        text(item.incident_id),
+        Cow::Owned(format!("{}:{}", item.path, item.line)),
+        Cow::Borrowed(if item.overdue { "yes" } else { "" }),
     ]
 }

@@ -15,7 +15,6 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::document::Document;
-use crate::document::actions::ActionItem;
 use crate::document::dates::{self, Timestamp, human_minutes};
 use crate::error::Error;
 use crate::files;
@@ -56,8 +55,20 @@ pub struct Entry {
     pub duration: Option<String>,
     /// Minutes from started_at to resolved_at.
     pub duration_minutes: Option<i64>,
-    /// Action items, each with the line it starts on.
-    pub actions: Vec<(usize, ActionItem)>,
+    /// Action items, as counted.
+    pub actions: Vec<ActionFacts>,
+}
+
+/// What `pm list` and `pm stats` need of an action item: no texts, so
+/// thousands of postmortems stay small.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionFacts {
+    /// Who owns it.
+    pub owner: Option<String>,
+    /// The due date, when it is one.
+    pub due_date: Option<NaiveDate>,
+    /// Whether it is finished.
+    pub done: bool,
 }
 
 impl Entry {
@@ -86,7 +97,11 @@ impl Entry {
             actions: doc
                 .actions
                 .iter()
-                .map(|a| (doc.position(a.span.start).line, a.clone()))
+                .map(|a| ActionFacts {
+                    owner: a.owner.as_ref().map(|o| o.text.clone()),
+                    due_date: a.due_date,
+                    done: a.done,
+                })
                 .collect(),
         }
     }
@@ -111,26 +126,20 @@ impl Entry {
 
     /// Open action items.
     pub fn open_actions(&self) -> usize {
-        self.actions.iter().filter(|(_, a)| !a.done).count()
+        self.actions.iter().filter(|a| !a.done).count()
     }
 }
 
 /// A file that could not be read, and why.
 pub type Problem = (PathBuf, String);
 
-/// How much of each action item an [`Entry`] keeps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Detail {
-    /// Everything (`pm actions`).
-    Full,
-    /// Owner, due date and done only (`pm list`, `pm stats`, `pm index`):
-    /// the texts are dropped, so thousands of postmortems stay small.
-    Counts,
-}
-
-/// The postmortems under `paths`, in path order, and the files that could
-/// not be read.
-pub fn load(paths: &[PathBuf], detail: Detail) -> Result<(Vec<Entry>, Vec<Problem>), Error> {
+/// What `extract` makes of each postmortem under `paths`, in path order,
+/// and the files that could not be read. Files are read and parsed in
+/// parallel and each document is dropped as soon as `extract` is done.
+pub fn load<T: Send>(
+    paths: &[PathBuf],
+    extract: impl Fn(&Document) -> T + Sync,
+) -> Result<(Vec<T>, Vec<Problem>), Error> {
     let targets = files::collect(paths);
     if let Some(missing) = targets.missing.first() {
         return Err(Error::io(
@@ -138,37 +147,28 @@ pub fn load(paths: &[PathBuf], detail: Detail) -> Result<(Vec<Entry>, Vec<Proble
             std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
         ));
     }
-    let results: Vec<Result<Entry, (PathBuf, String)>> = targets
+    let results: Vec<Result<T, Problem>> = targets
         .files
         .par_iter()
-        .map(|path| read(path, detail))
+        .map(|path| read(path, &extract))
         .collect();
-    let mut entries = Vec::new();
+    let mut extracted = Vec::with_capacity(results.len());
     let mut problems = targets.unreadable;
     for result in results {
         match result {
-            Ok(entry) => entries.push(entry),
+            Ok(value) => extracted.push(value),
             Err(problem) => problems.push(problem),
         }
     }
-    Ok((entries, problems))
+    Ok((extracted, problems))
 }
 
-fn read(path: &Path, detail: Detail) -> Result<Entry, Problem> {
+fn read<T>(path: &Path, extract: impl Fn(&Document) -> T) -> Result<T, Problem> {
     let _processing = crate::crash::processing(path);
     let bytes = std::fs::read(path).map_err(|e| (path.to_owned(), e.to_string()))?;
     let doc = Document::from_bytes(path.to_owned(), bytes)
         .map_err(|e| (path.to_owned(), e.to_string()))?;
-    let mut entry = Entry::of(&doc);
-    if detail == Detail::Counts {
-        for (_, action) in &mut entry.actions {
-            action.text = String::new();
-            action.priority = None;
-            action.status = None;
-        }
-        entry.actions.shrink_to_fit();
-    }
-    Ok(entry)
+    Ok(extract(&doc))
 }
 
 /// Prints the problems of [`load`] to stderr as warnings.

@@ -125,14 +125,11 @@ pub fn compute(entries: &[Entry], scale: &[String], today: NaiveDate) -> Stats {
             .collect()
     };
     let mut owners: BTreeMap<String, OwnerLoad> = BTreeMap::new();
-    for (_, action) in entries.iter().flat_map(|e| &e.actions) {
+    for action in entries.iter().flat_map(|e| &e.actions) {
         if action.done {
             continue;
         }
-        let owner = action
-            .owner
-            .as_ref()
-            .map_or("(no owner)", |o| o.text.as_str());
+        let owner = action.owner.as_deref().unwrap_or("(no owner)");
         let load = owners.entry(owner_key(owner)).or_insert_with(|| OwnerLoad {
             owner: owner.to_owned(),
             open: 0,
