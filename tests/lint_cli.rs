@@ -374,6 +374,53 @@ fn output_is_in_path_order_and_the_same_on_every_run() {
 }
 
 #[test]
+fn hundreds_of_files_come_out_in_path_order_on_stdout_and_in_a_file() {
+    // More files than are linted at a time: output is written as the run
+    // goes, in path order (a folder's files before names that merely start
+    // like it), the same as a file written with --output-file.
+    let tmp = tmp();
+    let mut expected = Vec::new();
+    for i in 0..700 {
+        let folder = ["docs/a-b", "docs/a", "docs/a/z", "docs"][i % 4];
+        let path = format!("{folder}/f{:03}.md", 699 - i);
+        write(&tmp, &path, with_error());
+        expected.push(path);
+    }
+    let key = |p: &String| -> Vec<u16> {
+        p.bytes()
+            .map(|b| if b == b'/' { 0 } else { u16::from(b) + 1 })
+            .collect()
+    };
+    expected.sort_by_key(key);
+    let out = lint(&tmp, &["docs"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        "Found 700 errors and 0 warnings in 700 of 700 files checked.\n"
+    );
+    let paths: Vec<&str> = out
+        .lines()
+        .iter()
+        .map(|line| line.split(':').next().expect("a path"))
+        .collect();
+    assert_eq!(paths, expected);
+    let to_file = run(pm(&tmp).args([
+        "lint",
+        "--format",
+        "concise",
+        "--today",
+        support::TODAY,
+        "-o",
+        "report.txt",
+        "docs",
+    ]));
+    assert_eq!(to_file.code, 1);
+    assert_eq!(to_file.stdout, "");
+    let written = std::fs::read_to_string(tmp.path().join("report.txt")).expect("report.txt");
+    assert_eq!(written, out.stdout);
+}
+
+#[test]
 fn a_file_given_twice_is_linted_once() {
     let tmp = tmp();
     write(&tmp, "docs/a.md", with_error());

@@ -11,8 +11,8 @@
 mod support;
 
 use support::{
-    CLEAN, Run, assert_clean, clean_with, edit, lint, lint_doc, lint_human, tmp, with_status,
-    write, write_raw,
+    CLEAN, Run, TODAY, assert_clean, clean_with, edit, lint, lint_doc, lint_human, pm, run, tmp,
+    with_status, write, write_raw,
 };
 
 /// The one action item of [`CLEAN`]; what replaces it starts on line 33.
@@ -640,9 +640,9 @@ fn pm309_each_file_names_every_other_file_with_the_id() {
 }
 
 #[test]
-fn pm309_in_human_output_takes_its_place_among_the_files_other_findings() {
-    // Files are rendered as they are linted; a file that shares its id with
-    // a later one is rendered again, PM309 in position order.
+fn pm309_comes_after_the_findings_of_every_file_in_human_output() {
+    // Files are written as they are linted; ids are compared once all are
+    // read, so the findings across files come last, in path order.
     let tmp = tmp();
     write_raw(&tmp, "a.md", CLEAN);
     write_raw(
@@ -663,16 +663,63 @@ fn pm309_in_human_output_takes_its_place_among_the_files_other_findings() {
     assert_eq!(
         headers,
         [
+            "error[PM205]: `TODO` left in the document",
+            "  --> b.md:17:21",
             "error[PM309]: incident id `INC-2026-0042` is also used by b.md",
             " --> a.md:3:14",
             "error[PM309]: incident id `INC-2026-0042` is also used by a.md",
             " --> b.md:3:14",
-            "error[PM205]: `TODO` left in the document",
-            "  --> b.md:17:21",
         ],
         "{}",
         run.stdout
     );
+    assert_eq!(
+        run.stderr,
+        "Found 3 errors and 0 warnings in 2 of 2 files checked.\n"
+    );
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn pm309_in_json_is_among_its_files_findings_in_position_order() {
+    let tmp = tmp();
+    write_raw(&tmp, "a.md", CLEAN);
+    write_raw(
+        &tmp,
+        "b.md",
+        edit(
+            CLEAN,
+            "connection pool was exhausted.",
+            "connection pool was TODO.",
+        ),
+    );
+    let out = run(pm(&tmp).args(["lint", "--format", "json", "--today", TODAY, "a.md", "b.md"]));
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let got: Vec<String> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| format!("{}:{} {}", f["path"], f["line"], f["rule"]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            r#""a.md":3 "PM309""#,
+            r#""b.md":3 "PM309""#,
+            r#""b.md":17 "PM205""#,
+        ]
+    );
+    assert_eq!(json["summary"]["files_with_findings"], 2);
+    assert_eq!(json["summary"]["errors"], 3);
+}
+
+#[test]
+fn pm309_is_counted_by_statistics() {
+    let tmp = tmp();
+    write_raw(&tmp, "a.md", CLEAN);
+    write_raw(&tmp, "b.md", CLEAN);
+    let run = lint(&tmp, &["--statistics", "a.md", "b.md"]);
+    assert_eq!(run.stdout, "2  PM309  duplicate-incident-id [error]\n");
     assert_eq!(run.code, 1);
 }
 
@@ -857,10 +904,10 @@ fn pm308_and_pm309_are_errors_even_in_a_draft() {
     assert_errors(
         &lint(&tmp, &["a.md", "b.md"]),
         &[
-            "a.md:3:14: PM309 [error] incident id `INC-2026-0042` is also used by b.md",
             "a.md:31:5: PM308 [error] link to `missing.md`: no such file (missing.md)",
-            "b.md:3:14: PM309 [error] incident id `INC-2026-0042` is also used by a.md",
             "b.md:31:5: PM308 [error] link to `missing.md`: no such file (missing.md)",
+            "a.md:3:14: PM309 [error] incident id `INC-2026-0042` is also used by b.md",
+            "b.md:3:14: PM309 [error] incident id `INC-2026-0042` is also used by a.md",
         ],
     );
 }

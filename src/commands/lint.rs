@@ -13,10 +13,11 @@ use crate::files;
 use crate::git;
 use crate::lint::FileReport;
 use crate::lint::check::Options;
-use crate::lint::runner;
+use crate::lint::runner::{self, IdClaim, Target};
 use crate::lint::templates::Profiles;
+use crate::output::statistics::Counts;
 use crate::output::{self, Summary};
-use crate::scaffold::write::{Mode, write_atomic};
+use crate::scaffold::write::{Mode, write_atomic_with};
 
 /// Runs `pm lint`.
 pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
@@ -70,50 +71,97 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     let color = !to_file
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    // Per-file formats are rendered by the threads that lint, as they go.
-    let render = |report: &FileReport| {
-        if args.statistics {
-            None
-        } else {
-            output::render_file(args.format, report, color)
-        }
-    };
-    let mut linted = runner::lint_files(&targets.files, config, &profiles, options, &render);
-    linted.extend(
+
+    let mut queue: Vec<Target> = targets.files.into_iter().map(Target::File).collect();
+    queue.extend(
         targets
             .unreadable
             .into_iter()
-            .map(|(path, reason)| (runner::unreadable_report(path, reason), None)),
+            .map(|(path, reason)| Target::Unreadable(path, reason)),
     );
-    linted.sort_by(|a, b| files::path_order(&a.0.path, &b.0.path));
-    let (mut reports, mut rendered): (Vec<FileReport>, Vec<Option<Vec<u8>>>) =
-        linted.into_iter().unzip();
-    for changed in runner::check_duplicate_ids(&mut reports, config) {
-        rendered[changed] = None;
-    }
+    queue.sort_by(|a, b| files::path_order(a.path(), b.path()));
 
-    let print = |out: &mut dyn Write| {
-        if args.statistics {
-            output::statistics::write(&reports, out)
+    let format = args.format;
+    // Per-file formats are rendered by the threads that lint and written as
+    // the run goes; a whole-document format needs every report first.
+    let streamed = !args.statistics && format.is_per_file();
+    let whole = !args.statistics && !format.is_per_file();
+    let render = |report: &FileReport| {
+        if streamed {
+            output::render_file(format, report, color)
         } else {
-            output::write_rendered(args.format, &reports, &rendered, color, out)
+            None
+        }
+    };
+    let mut summary = Summary::default();
+    let mut counts = Counts::default();
+    let mut write_run = |out: &mut dyn Write| -> std::io::Result<()> {
+        let mut claims: Vec<IdClaim> = Vec::new();
+        let mut kept: Vec<FileReport> = Vec::new();
+        runner::lint_in_order(
+            &queue,
+            config,
+            &profiles,
+            options,
+            &render,
+            |mut report, rendered| {
+                summary.add(&report);
+                counts.add(&report);
+                if let Some(site) = report.incident_id.take() {
+                    claims.push(IdClaim {
+                        path: report.path.clone(),
+                        site,
+                        had_findings: !report.findings.is_empty(),
+                    });
+                }
+                if let Some(text) = rendered {
+                    out.write_all(&text)?;
+                } else if whole {
+                    kept.push(report);
+                }
+                Ok::<(), std::io::Error>(())
+            },
+        )?;
+        // Incident ids are compared once every file is read: in per-file
+        // formats these findings follow those of the files themselves.
+        let duplicates: Vec<FileReport> = runner::duplicate_ids(&claims, config)
+            .into_iter()
+            .map(|(i, finding)| {
+                let claim = &claims[i];
+                summary.files_with_findings += usize::from(!claim.had_findings);
+                FileReport {
+                    path: claim.path.clone(),
+                    findings: vec![finding],
+                    incident_id: None,
+                }
+            })
+            .collect();
+        for report in &duplicates {
+            summary.add_findings(report);
+            counts.add(report);
+        }
+        if args.statistics {
+            counts.write(out)
+        } else if whole {
+            runner::merge(&mut kept, duplicates);
+            output::write_document(format, &kept, out)
+        } else {
+            for report in &duplicates {
+                output::write_file(format, report, color, out)?;
+            }
+            Ok(())
         }
     };
     match &args.output_file {
-        Some(path) => {
-            let mut buffer = Vec::new();
-            print(&mut buffer).map_err(|e| Error::io(path, e))?;
-            write_atomic(path, &buffer, Mode::Replace)?;
-        }
+        Some(path) => write_atomic_with(path, Mode::Replace, write_run)?,
         None => {
             let mut out = BufWriter::new(std::io::stdout().lock());
-            print(&mut out)
+            write_run(&mut out)
                 .and_then(|()| out.flush())
                 .map_err(|e| Error::io("<stdout>", e))?;
         }
     }
 
-    let summary = Summary::of(&reports);
     let missing = targets.missing.len();
     let line = summary_line(&summary);
     if missing == 0 {

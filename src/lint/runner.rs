@@ -17,24 +17,58 @@ use crate::lint::suppress::Suppressions;
 use crate::lint::templates::Profiles;
 use crate::lint::{Excerpt, FileReport, Finding, IdSite, Level, rules};
 
-/// Lints `files` in parallel; reports are in the order of `files`. Each
-/// report is also handed to `then` on the thread that made it (e.g. to
-/// render it), and comes back with what `then` returned.
-pub fn lint_files<T: Send>(
-    files: &[PathBuf],
+/// What a run lints: a file, or a path the walk could not read (with why).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A Markdown file.
+    File(PathBuf),
+    /// A folder or link that could not be walked.
+    Unreadable(PathBuf, String),
+}
+
+impl Target {
+    /// The path.
+    pub fn path(&self) -> &Path {
+        match self {
+            Target::File(path) | Target::Unreadable(path, _) => path,
+        }
+    }
+}
+
+/// How many files are linted between two hand-overs to `emit` in
+/// [`lint_in_order`]: enough to keep every thread busy, few enough that
+/// the reports waiting to be written stay small.
+const CHUNK: usize = 256;
+
+/// Lints `targets` in parallel and hands each report, with what `then`
+/// made of it on the thread that linted it (e.g. its rendered text), to
+/// `emit` in the order of `targets`. Only a chunk of reports is held at a
+/// time, whatever the number of files. Stops at the first error of `emit`.
+pub fn lint_in_order<T: Send, E>(
+    targets: &[Target],
     config: &Config,
     profiles: &Profiles,
     options: Options,
     then: &(dyn Fn(&FileReport) -> T + Sync),
-) -> Vec<(FileReport, T)> {
-    files
-        .par_iter()
-        .map(|path| {
-            let report = lint_file(path, config, profiles, options);
-            let extra = then(&report);
-            (report, extra)
-        })
-        .collect()
+    mut emit: impl FnMut(FileReport, T) -> Result<(), E>,
+) -> Result<(), E> {
+    for chunk in targets.chunks(CHUNK) {
+        let done: Vec<(FileReport, T)> = chunk
+            .par_iter()
+            .map(|target| {
+                let report = match target {
+                    Target::File(path) => lint_file(path, config, profiles, options),
+                    Target::Unreadable(path, reason) => unreadable_report(path, reason),
+                };
+                let extra = then(&report);
+                (report, extra)
+            })
+            .collect();
+        for (report, extra) in done {
+            emit(report, extra)?;
+        }
+    }
+    Ok(())
 }
 
 /// Reads, parses and checks one file. A file that cannot be read or decoded
@@ -87,16 +121,16 @@ pub fn lint_document(
         .into_iter()
         .filter(|f| !suppressions.suppresses(f.rule.id, f.start.line))
         .collect();
-    findings.sort_by(|a, b| (a.start, a.end, a.rule.id).cmp(&(b.start, b.end, b.rule.id)));
+    by_position(&mut findings);
     findings.dedup_by(|a, b| a.span == b.span && a.rule.id == b.rule.id && a.message == b.message);
     findings
 }
 
-/// A report for a path that could not be read or walked.
-pub fn unreadable_report(path: PathBuf, reason: String) -> FileReport {
+/// A report for a path that could not be walked.
+fn unreadable_report(path: &Path, reason: &str) -> FileReport {
     FileReport {
-        path,
-        findings: vec![unreadable(reason, 1)],
+        path: path.to_owned(),
+        findings: vec![unreadable(reason.to_owned(), 1)],
         incident_id: None,
     }
 }
@@ -124,55 +158,73 @@ fn id_site(doc: &Document) -> Option<IdSite> {
     })
 }
 
-/// Reports every incident id that more than one of `reports` states, on
-/// each file that states it (PM309). `reports` are in path order. Returns
-/// the indices of the reports that got a finding, in order.
-pub fn check_duplicate_ids(reports: &mut [FileReport], config: &Config) -> Vec<usize> {
+/// Where one file of a run states its incident id.
+#[derive(Debug, Clone)]
+pub struct IdClaim {
+    /// The file.
+    pub path: PathBuf,
+    /// Where it states the id.
+    pub site: IdSite,
+    /// Whether the file had findings of its own.
+    pub had_findings: bool,
+}
+
+/// The incident ids that more than one of `claims` (in path order) states:
+/// a PM309 finding for each claim of such an id, with the claim's index,
+/// in the order of `claims`. Empty when the rule is off.
+pub fn duplicate_ids(claims: &[IdClaim], config: &Config) -> Vec<(usize, Finding)> {
     let rule = &DUPLICATE_ID;
     if !config.enabled(rule) {
         return Vec::new();
     }
     let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, report) in reports.iter().enumerate() {
-        if let Some(site) = &report.incident_id {
-            by_id.entry(site.id.as_str()).or_default().push(i);
-        }
+    for (i, claim) in claims.iter().enumerate() {
+        by_id.entry(claim.site.id.as_str()).or_default().push(i);
     }
-    let mut additions: Vec<(usize, Finding)> = Vec::new();
+    let mut found: Vec<(usize, Finding)> = Vec::new();
     for (id, files) in by_id.into_iter().filter(|(_, files)| files.len() > 1) {
         for &i in &files {
-            let Some(site) = &reports[i].incident_id else {
-                continue;
-            };
+            let site = &claims[i].site;
             let others: Vec<String> = files
                 .iter()
                 .filter(|&&j| j != i)
-                .map(|&j| reports[j].path.display().to_string())
+                .map(|&j| claims[j].path.display().to_string())
                 .collect();
-            additions.push((
-                i,
-                Finding {
-                    rule,
-                    level: config.level(rule),
-                    span: site.span.clone(),
-                    start: site.start,
-                    end: site.end,
-                    message: format!("incident id `{id}` is also used by {}", others.join(", ")),
-                    help: rule.summary.into(),
-                    source: site.source.clone(),
-                },
-            ));
+            let finding = Finding {
+                rule,
+                level: config.level(rule),
+                span: site.span.clone(),
+                start: site.start,
+                end: site.end,
+                message: format!("incident id `{id}` is also used by {}", others.join(", ")),
+                help: rule.summary.into(),
+                source: site.source.clone(),
+            };
+            found.push((i, finding));
         }
     }
-    let mut changed: Vec<usize> = additions.iter().map(|(i, _)| *i).collect();
-    for (i, finding) in additions {
-        let findings = &mut reports[i].findings;
-        findings.push(finding);
-        findings.sort_by(|a, b| (a.start, a.end, a.rule.id).cmp(&(b.start, b.end, b.rule.id)));
+    found.sort_by_key(|(i, _)| *i);
+    found
+}
+
+/// Adds each of `extra` (in path order, each path among `reports`) to the
+/// findings of the report of its file, keeping them in position order.
+pub fn merge(reports: &mut [FileReport], extra: Vec<FileReport>) {
+    let mut at = 0;
+    for addition in extra {
+        let Some(found) = reports[at..].iter().position(|r| r.path == addition.path) else {
+            continue;
+        };
+        at += found;
+        let findings = &mut reports[at].findings;
+        findings.extend(addition.findings);
+        by_position(findings);
     }
-    changed.sort_unstable();
-    changed.dedup();
-    changed
+}
+
+/// Sorts findings by position, then rule.
+fn by_position(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| (a.start, a.end, a.rule.id).cmp(&(b.start, b.end, b.rule.id)));
 }
 
 fn unreadable(message: String, line: usize) -> Finding {

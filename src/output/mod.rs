@@ -47,54 +47,54 @@ pub struct Summary {
 impl Summary {
     /// Counts `reports`.
     pub fn of(reports: &[FileReport]) -> Self {
-        let count = |level| {
-            reports
-                .iter()
-                .flat_map(|r| &r.findings)
-                .filter(|f| f.level == level)
-                .count()
-        };
-        Summary {
-            files: reports.len(),
-            files_with_findings: reports.iter().filter(|r| !r.findings.is_empty()).count(),
-            errors: count(Level::Error),
-            warnings: count(Level::Warning),
+        let mut summary = Summary::default();
+        for report in reports {
+            summary.add(report);
+        }
+        summary
+    }
+
+    /// Counts one more file.
+    pub fn add(&mut self, report: &FileReport) {
+        self.files += 1;
+        self.files_with_findings += usize::from(!report.findings.is_empty());
+        self.add_findings(report);
+    }
+
+    /// Counts the findings of `report`, of a file already counted.
+    pub fn add_findings(&mut self, report: &FileReport) {
+        for finding in &report.findings {
+            match finding.level {
+                Level::Error => self.errors += 1,
+                Level::Warning => self.warnings += 1,
+            }
         }
     }
 }
 
 impl Format {
     /// Whether the format prints each file on its own, its output for a file
-    /// depending on that file alone: such files can be rendered in parallel,
-    /// as they are linted (see [`render_file`]).
+    /// depending on that file alone: such files are rendered in parallel as
+    /// they are linted (see [`render_file`]) and written as the run goes.
+    /// The others write one document for the whole run
+    /// ([`write_document`]).
     pub fn is_per_file(self) -> bool {
         matches!(self, Format::Human | Format::Concise | Format::Github)
     }
 }
 
-/// Writes `reports` in `format`; `color` allows ANSI styling (human only).
-/// `rendered[i]`, when present, is report `i` already rendered by
-/// [`render_file`] with the same format and colour.
-pub fn write_rendered(
+/// Writes `reports` as one document (json, sarif, junit); nothing for the
+/// per-file formats.
+pub fn write_document(
     format: Format,
     reports: &[FileReport],
-    rendered: &[Option<Vec<u8>>],
-    color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
         Format::Json => json::write(reports, out),
         Format::Sarif => sarif::write(reports, out),
         Format::Junit => junit::write(reports, out),
-        Format::Human | Format::Concise | Format::Github => {
-            for (i, report) in reports.iter().enumerate() {
-                match rendered.get(i) {
-                    Some(Some(text)) => out.write_all(text)?,
-                    _ => write_file(format, report, color, out)?,
-                }
-            }
-            Ok(())
-        }
+        Format::Human | Format::Concise | Format::Github => Ok(()),
     }
 }
 
@@ -106,12 +106,12 @@ pub fn render_file(format: Format, report: &FileReport, color: bool) -> Option<V
     let mut text = Vec::new();
     // Writing to a Vec cannot fail.
     write_file(format, report, color, &mut text).ok()?;
-    // Kept until every file is linted: no spare capacity.
-    text.shrink_to_fit();
     Some(text)
 }
 
-fn write_file(
+/// Writes one file's findings in a per-file format; nothing for the others.
+/// `color` allows ANSI styling (human only).
+pub fn write_file(
     format: Format,
     report: &FileReport,
     color: bool,

@@ -20,6 +20,16 @@ pub enum Mode {
 /// A new file gets the usual permissions (0666 less the umask); a replaced
 /// one keeps its own.
 pub fn write_atomic(path: &Path, contents: &[u8], mode: Mode) -> Result<(), Error> {
+    write_atomic_with(path, mode, |out| out.write_all(contents))
+}
+
+/// [`write_atomic`] of what `write` writes, as it writes it (through a
+/// buffer): `path` gets all of it or is left as it was.
+pub fn write_atomic_with(
+    path: &Path,
+    mode: Mode,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -54,7 +64,11 @@ pub fn write_atomic(path: &Path, contents: &[u8], mode: Mode) -> Result<(), Erro
     let mut temp = builder
         .tempfile_in(parent)
         .map_err(|e| Error::io(parent, e))?;
-    temp.write_all(contents)
+    let written = {
+        let mut out = std::io::BufWriter::new(temp.as_file_mut());
+        write(&mut out).and_then(|()| out.flush())
+    };
+    written
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| Error::io(temp.path(), e))?;
     let persisted = match mode {
