@@ -272,6 +272,8 @@ struct Builder {
     /// Paragraphs seen inside each open item (a second block makes children).
     item_blocks: Vec<usize>,
     table: Option<Table>,
+    /// Columns of the open table (rows hold as many cells).
+    columns: usize,
     row: Option<Row>,
     /// The cell being read and its text so far.
     cell: Option<(Range<usize>, Gather)>,
@@ -388,8 +390,9 @@ impl Builder {
                 }
             }
             Tag::HtmlBlock => self.html_block = Some(range.start),
-            Tag::Table(_) => {
+            Tag::Table(alignments) => {
                 self.content();
+                self.columns = alignments.len();
                 self.table = Some(Table {
                     span: range.clone(),
                     header: Row {
@@ -402,7 +405,7 @@ impl Builder {
             Tag::TableHead | Tag::TableRow => {
                 self.row = Some(Row {
                     span: range,
-                    cells: Vec::new(),
+                    cells: Vec::with_capacity(self.columns),
                 });
             }
             Tag::TableCell => self.cell = Some((range, Gather::default())),
