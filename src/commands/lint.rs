@@ -104,12 +104,12 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
             &profiles,
             options,
             &render,
-            |mut report, rendered| {
+            |index, mut report, rendered| {
                 summary.add(&report);
                 counts.add(&report);
                 if let Some(site) = report.incident_id.take() {
                     claims.push(IdClaim {
-                        path: report.path.clone(),
+                        target: index,
                         site,
                         had_findings: !report.findings.is_empty(),
                     });
@@ -124,13 +124,13 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
         )?;
         // Incident ids are compared once every file is read: in per-file
         // formats these findings follow those of the files themselves.
-        let duplicates: Vec<FileReport> = runner::duplicate_ids(&claims, config)
+        let duplicates: Vec<FileReport> = runner::duplicate_ids(&claims, &queue, config)
             .into_iter()
             .map(|(i, finding)| {
                 let claim = &claims[i];
                 summary.files_with_findings += usize::from(!claim.had_findings);
                 FileReport {
-                    path: claim.path.clone(),
+                    path: queue[claim.target].path().to_owned(),
                     findings: vec![finding],
                     incident_id: None,
                 }

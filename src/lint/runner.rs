@@ -40,9 +40,9 @@ impl Target {
 /// the reports waiting to be written stay small.
 const CHUNK: usize = 256;
 
-/// Lints `targets` in parallel and hands each report, with what `then`
-/// made of it on the thread that linted it (e.g. its rendered text), to
-/// `emit` in the order of `targets`. Only a chunk of reports is held at a
+/// Lints `targets` in parallel and hands each report, with its index in
+/// `targets` and what `then` made of it on the thread that linted it (e.g.
+/// its rendered text), to `emit` in the order of `targets`. Only a chunk of reports is held at a
 /// time, whatever the number of files. Stops at the first error of `emit`.
 pub fn lint_in_order<T: Send, E>(
     targets: &[Target],
@@ -50,9 +50,9 @@ pub fn lint_in_order<T: Send, E>(
     profiles: &Profiles,
     options: Options,
     then: &(dyn Fn(&FileReport) -> T + Sync),
-    mut emit: impl FnMut(FileReport, T) -> Result<(), E>,
+    mut emit: impl FnMut(usize, FileReport, T) -> Result<(), E>,
 ) -> Result<(), E> {
-    for chunk in targets.chunks(CHUNK) {
+    for (number, chunk) in targets.chunks(CHUNK).enumerate() {
         let done: Vec<(FileReport, T)> = chunk
             .par_iter()
             .map(|target| {
@@ -64,8 +64,8 @@ pub fn lint_in_order<T: Send, E>(
                 (report, extra)
             })
             .collect();
-        for (report, extra) in done {
-            emit(report, extra)?;
+        for (i, (report, extra)) in done.into_iter().enumerate() {
+            emit(number * CHUNK + i, report, extra)?;
         }
     }
     Ok(())
@@ -161,18 +161,22 @@ fn id_site(doc: &Document) -> Option<IdSite> {
 /// Where one file of a run states its incident id.
 #[derive(Debug, Clone)]
 pub struct IdClaim {
-    /// The file.
-    pub path: PathBuf,
+    /// The file's index among the run's targets.
+    pub target: usize,
     /// Where it states the id.
     pub site: IdSite,
     /// Whether the file had findings of its own.
     pub had_findings: bool,
 }
 
-/// The incident ids that more than one of `claims` (in path order) states:
-/// a PM309 finding for each claim of such an id, with the claim's index,
-/// in the order of `claims`. Empty when the rule is off.
-pub fn duplicate_ids(claims: &[IdClaim], config: &Config) -> Vec<(usize, Finding)> {
+/// The incident ids that more than one of `claims` (made by `targets`, in
+/// their order) states: a PM309 finding for each claim of such an id, with
+/// the claim's index, in the order of `claims`. Empty when the rule is off.
+pub fn duplicate_ids(
+    claims: &[IdClaim],
+    targets: &[Target],
+    config: &Config,
+) -> Vec<(usize, Finding)> {
     let rule = &DUPLICATE_ID;
     if !config.enabled(rule) {
         return Vec::new();
@@ -188,7 +192,8 @@ pub fn duplicate_ids(claims: &[IdClaim], config: &Config) -> Vec<(usize, Finding
             let others: Vec<String> = files
                 .iter()
                 .filter(|&&j| j != i)
-                .map(|&j| claims[j].path.display().to_string())
+                .filter_map(|&j| targets.get(claims[j].target))
+                .map(|target| target.path().display().to_string())
                 .collect();
             let finding = Finding {
                 rule,
