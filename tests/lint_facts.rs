@@ -639,10 +639,9 @@ fn pm309_each_file_names_every_other_file_with_the_id() {
     );
 }
 
-#[test]
-fn pm309_comes_after_the_findings_of_every_file_in_human_output() {
-    // Files are written as they are linted; ids are compared once all are
-    // read, so the findings across files come last, in path order.
+/// `a.md` and `b.md` with the same incident id; `b.md` also has a `TODO`
+/// on line 17.
+fn same_id_and_a_todo_in_b() -> tempfile::TempDir {
     let tmp = tmp();
     write_raw(&tmp, "a.md", CLEAN);
     write_raw(
@@ -654,6 +653,14 @@ fn pm309_comes_after_the_findings_of_every_file_in_human_output() {
             "connection pool was TODO.",
         ),
     );
+    tmp
+}
+
+#[test]
+fn pm309_comes_after_the_findings_of_every_file_in_human_output() {
+    // Files are written as they are linted; ids are compared once all are
+    // read, so the findings across files come last, in path order.
+    let tmp = same_id_and_a_todo_in_b();
     let run = lint_human(&tmp, &["a.md", "b.md"]);
     let headers: Vec<&str> = run
         .stdout
@@ -682,17 +689,7 @@ fn pm309_comes_after_the_findings_of_every_file_in_human_output() {
 
 #[test]
 fn pm309_in_json_is_among_its_files_findings_in_position_order() {
-    let tmp = tmp();
-    write_raw(&tmp, "a.md", CLEAN);
-    write_raw(
-        &tmp,
-        "b.md",
-        edit(
-            CLEAN,
-            "connection pool was exhausted.",
-            "connection pool was TODO.",
-        ),
-    );
+    let tmp = same_id_and_a_todo_in_b();
     let out = run(pm(&tmp).args(["lint", "--format", "json", "--today", TODAY, "a.md", "b.md"]));
     let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
     let got: Vec<String> = json["findings"]

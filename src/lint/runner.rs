@@ -42,8 +42,9 @@ const CHUNK: usize = 256;
 
 /// Lints `targets` in parallel and hands each report, with its index in
 /// `targets` and what `then` made of it on the thread that linted it (e.g.
-/// its rendered text), to `emit` in the order of `targets`. Only a chunk of reports is held at a
-/// time, whatever the number of files. Stops at the first error of `emit`.
+/// its rendered text), to `emit` in the order of `targets`. Only a chunk of
+/// reports is held at a time, whatever the number of files. Stops at the
+/// first error of `emit`.
 pub fn lint_in_order<T: Send, E>(
     targets: &[Target],
     config: &Config,
