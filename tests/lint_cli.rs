@@ -130,6 +130,21 @@ fn a_missing_path_exits_2_and_the_other_paths_are_still_linted() {
 }
 
 #[test]
+fn a_missing_path_beside_clean_files_is_not_called_no_problems() {
+    let tmp = tmp();
+    write(&tmp, "a.md", CLEAN);
+    let run = lint(&tmp, &["a.md", "nope.md", "gone/"]);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "error: nope.md: no such file or directory\n\
+         error: gone/: no such file or directory\n\
+         Checked 1 file; 2 paths not found.\n"
+    );
+    assert_eq!(run.code, 2);
+}
+
+#[test]
 fn a_missing_path_exits_2_even_when_the_others_have_errors() {
     let tmp = tmp();
     write(&tmp, "a.md", with_error());

@@ -2,7 +2,7 @@
 //! a summary, and exit 0 (no errors), 1 (errors) or 2 (could not run).
 
 use std::io::{BufWriter, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::LintArgs;
@@ -16,30 +16,13 @@ use crate::lint::check::Options;
 use crate::lint::runner::{self, IdClaim, Target};
 use crate::lint::templates::Profiles;
 use crate::output::statistics::Counts;
-use crate::output::{self, Summary};
+use crate::output::{self, Format, Summary};
 use crate::scaffold::write::{Mode, write_atomic_with};
 
 /// Runs `pm lint`.
 pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     let defaulted = args.paths.is_empty() && !args.staged;
-    let paths = if args.staged {
-        git::staged_files()?
-            .into_iter()
-            .filter(|path| files::is_markdown(path) && inside(path, &config.postmortems_dir))
-            .collect()
-    } else if defaulted {
-        vec![config.postmortems_dir.clone()]
-    } else if config.only_postmortems {
-        // A hook passes every staged Markdown file; only postmortems count.
-        args.paths
-            .iter()
-            .filter(|path| path.is_dir() || inside(path, &config.postmortems_dir))
-            .cloned()
-            .collect()
-    } else {
-        args.paths.clone()
-    };
-    let targets = files::collect(&paths);
+    let targets = files::collect(&paths_to_lint(config, &args)?);
     if defaulted && !targets.missing.is_empty() {
         return Err(Error::Usage(format!(
             "no postmortems folder `{}`; pass the files or folders to lint, e.g. `pm lint docs/`",
@@ -55,22 +38,12 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     for path in &targets.missing {
         eprintln!("error: {}: no such file or directory", path.display());
     }
-
-    let profiles = Profiles::new(config.templates.clone(), config);
     let today = match &args.today {
         Some(text) => dates::parse_date(text).ok_or_else(|| {
             Error::invalid_value("--today", text, "a date as YYYY-MM-DD (e.g. 2026-12-01)")
         })?,
         None => chrono::Local::now().date_naive(),
     };
-    let options = Options {
-        strict: args.strict,
-        today,
-    };
-    let to_file = args.output_file.is_some();
-    let color = !to_file
-        && std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
 
     let mut queue: Vec<Target> = targets.files.into_iter().map(Target::File).collect();
     queue.extend(
@@ -80,29 +53,105 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
             .map(|(path, reason)| Target::Unreadable(path, reason)),
     );
     queue.sort_by(|a, b| files::path_order(a.path(), b.path()));
-
-    let format = args.format;
-    // Per-file formats are rendered by the threads that lint and written as
-    // the run goes; a whole-document format needs every report first.
-    let streamed = !args.statistics && format.is_per_file();
-    let whole = !args.statistics && !format.is_per_file();
-    let render = |report: &FileReport| {
-        if streamed {
-            output::render_file(format, report, color)
-        } else {
-            None
-        }
+    let run = Run {
+        config,
+        profiles: Profiles::new(config.templates.clone(), config),
+        options: Options {
+            strict: args.strict,
+            today,
+        },
+        queue,
+        format: args.format,
+        statistics: args.statistics,
+        color: args.output_file.is_none()
+            && std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     let mut summary = Summary::default();
-    let mut counts = Counts::default();
-    let mut write_run = |out: &mut dyn Write| -> std::io::Result<()> {
+    match &args.output_file {
+        Some(path) => write_atomic_with(path, Mode::Replace, |out| {
+            summary = run.write(out)?;
+            Ok(())
+        })?,
+        None => {
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            summary = run
+                .write(&mut out)
+                .and_then(|summary| out.flush().map(|()| summary))
+                .map_err(|e| Error::io("<stdout>", e))?;
+        }
+    }
+
+    let missing = targets.missing.len();
+    eprintln!("{}", summary_line(&summary, missing));
+    Ok(if missing > 0 {
+        ExitCode::from(2)
+    } else if summary.errors > 0 && !args.exit_zero {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The files and folders to lint: the staged postmortems, the postmortems
+/// folder, or the paths given (only those inside the postmortems folder when
+/// the configuration says so).
+fn paths_to_lint(config: &Config, args: &LintArgs) -> Result<Vec<PathBuf>, Error> {
+    Ok(if args.staged {
+        git::staged_files()?
+            .into_iter()
+            .filter(|path| files::is_markdown(path) && inside(path, &config.postmortems_dir))
+            .collect()
+    } else if args.paths.is_empty() {
+        vec![config.postmortems_dir.clone()]
+    } else if config.only_postmortems {
+        // A hook passes every staged Markdown file; only postmortems count.
+        args.paths
+            .iter()
+            .filter(|path| path.is_dir() || inside(path, &config.postmortems_dir))
+            .cloned()
+            .collect()
+    } else {
+        args.paths.clone()
+    })
+}
+
+/// A lint run, ready to go: what to lint, how, and how to write it.
+struct Run<'a> {
+    config: &'a Config,
+    profiles: Profiles,
+    options: Options,
+    /// The files (and unreadable paths) in output order.
+    queue: Vec<Target>,
+    format: Format,
+    /// `--statistics`: counts per rule instead of the findings.
+    statistics: bool,
+    color: bool,
+}
+
+impl Run<'_> {
+    /// Lints the queue and writes the output to `out`. Per-file formats are
+    /// rendered by the threads that lint and written as the run goes; a
+    /// whole-document format (or `--statistics`) needs every report first.
+    fn write(&self, out: &mut dyn Write) -> std::io::Result<Summary> {
+        let streamed = !self.statistics && self.format.is_per_file();
+        let whole = !self.statistics && !self.format.is_per_file();
+        let render = |report: &FileReport| {
+            if streamed {
+                output::render_file(self.format, report, self.color)
+            } else {
+                None
+            }
+        };
+        let mut summary = Summary::default();
+        let mut counts = Counts::default();
         let mut claims: Vec<IdClaim> = Vec::new();
         let mut kept: Vec<FileReport> = Vec::new();
         runner::lint_in_order(
-            &queue,
-            config,
-            &profiles,
-            options,
+            &self.queue,
+            self.config,
+            &self.profiles,
+            self.options,
             &render,
             |index, mut report, rendered| {
                 summary.add(&report);
@@ -124,13 +173,13 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
         )?;
         // Incident ids are compared once every file is read: in per-file
         // formats these findings follow those of the files themselves.
-        let duplicates: Vec<FileReport> = runner::duplicate_ids(&claims, &queue, config)
+        let duplicates: Vec<FileReport> = runner::duplicate_ids(&claims, &self.queue, self.config)
             .into_iter()
             .map(|(i, finding)| {
                 let claim = &claims[i];
                 summary.files_with_findings += usize::from(!claim.had_findings);
                 FileReport {
-                    path: queue[claim.target].path().to_owned(),
+                    path: self.queue[claim.target].path().to_owned(),
                     findings: vec![finding],
                     incident_id: None,
                 }
@@ -140,54 +189,18 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
             summary.add_findings(report);
             counts.add(report);
         }
-        if args.statistics {
-            counts.write(out)
+        if self.statistics {
+            counts.write(out)?;
         } else if whole {
             runner::merge(&mut kept, duplicates);
-            output::write_document(format, &kept, out)
+            output::write_document(self.format, &kept, out)?;
         } else {
             for report in &duplicates {
-                output::write_file(format, report, color, out)?;
+                output::write_file(self.format, report, self.color, out)?;
             }
-            Ok(())
         }
-    };
-    match &args.output_file {
-        Some(path) => write_atomic_with(path, Mode::Replace, write_run)?,
-        None => {
-            let mut out = BufWriter::new(std::io::stdout().lock());
-            write_run(&mut out)
-                .and_then(|()| out.flush())
-                .map_err(|e| Error::io("<stdout>", e))?;
-        }
+        Ok(summary)
     }
-
-    let missing = targets.missing.len();
-    let line = summary_line(&summary);
-    if missing == 0 {
-        eprintln!("{line}");
-    } else if summary.errors + summary.warnings == 0 {
-        // "no problems found" would be untrue: a path was not there.
-        eprintln!(
-            "Checked {}; {} not found.",
-            plural(summary.files, "file"),
-            plural(missing, "path")
-        );
-    } else {
-        eprintln!(
-            "{}; {} not found.",
-            line.trim_end_matches('.'),
-            plural(missing, "path")
-        );
-    }
-
-    Ok(if !targets.missing.is_empty() {
-        ExitCode::from(2)
-    } else if summary.errors > 0 && !args.exit_zero {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
 }
 
 /// Whether `path` lies inside the folder `dir` (both may be relative).
@@ -206,15 +219,20 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-fn summary_line(s: &Summary) -> String {
-    if s.errors + s.warnings == 0 {
-        return format!("Checked {}: no problems found.", plural(s.files, "file"));
+/// The last line of a run, on stderr: what was found, and what was not there.
+fn summary_line(s: &Summary, missing: usize) -> String {
+    let files = plural(s.files, "file");
+    let not_found = (missing > 0).then(|| format!("; {} not found", plural(missing, "path")));
+    match (s.errors + s.warnings, not_found) {
+        (0, None) => format!("Checked {files}: no problems found."),
+        // "no problems found" would be untrue: a path was not there.
+        (0, Some(not_found)) => format!("Checked {files}{not_found}."),
+        (_, not_found) => format!(
+            "Found {} and {} in {} of {files} checked{}.",
+            plural(s.errors, "error"),
+            plural(s.warnings, "warning"),
+            s.files_with_findings,
+            not_found.unwrap_or_default()
+        ),
     }
-    format!(
-        "Found {} and {} in {} of {} checked.",
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning"),
-        s.files_with_findings,
-        plural(s.files, "file")
-    )
 }
