@@ -454,6 +454,33 @@ fn sarif_uris_are_relative_forward_slash_and_percent_encoded() {
 }
 
 #[test]
+fn sarif_locates_a_file_outside_the_current_folder_by_an_absolute_file_uri() {
+    let here = several();
+    let elsewhere = tmp();
+    write(&elsewhere, "far away.md", with_status(CLEAN, "done"));
+    let far = elsewhere.path().join("far away.md");
+    let far = far.to_str().expect("a UTF-8 temp path");
+    let (sarif, _) = sarif_and_json(&here, &["docs/blame.md", far]);
+    assert_valid(&sarif_schema(), &sarif);
+    let artifacts: Vec<&Value> = results(&sarif)
+        .iter()
+        .map(|r| &location(r)["artifactLocation"])
+        .collect();
+    let (near, away): (Vec<&Value>, Vec<&Value>) = artifacts
+        .into_iter()
+        .partition(|a| text(&a["uri"]) == "docs/blame.md");
+    assert!(!near.is_empty() && !away.is_empty(), "{sarif:#}");
+    for artifact in near {
+        assert_eq!(artifact["uriBaseId"], "%SRCROOT%");
+    }
+    let expected = format!("file://{}", far.replace(' ', "%20"));
+    for artifact in away {
+        assert_eq!(text(&artifact["uri"]), expected);
+        assert!(artifact.get("uriBaseId").is_none(), "{artifact}");
+    }
+}
+
+#[test]
 
 fn sarif_uri_of_a_top_level_file_with_a_colon_has_no_scheme() {
     let tmp = tmp();

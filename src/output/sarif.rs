@@ -4,81 +4,220 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde::ser::Serializer;
 
-use crate::lint::{FileReport, Level, registry};
+use crate::lint::{FileReport, Finding, Level, Rule, registry};
 use crate::output::portable_path;
 
-/// Writes the SARIF log and a final newline.
+/// Writes the SARIF log and a final newline. The results are serialized
+/// straight from the reports, one at a time.
 pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let rules: Vec<Value> = registry::ALL
-        .iter()
-        .map(|rule| {
-            json!({
-                "id": rule.id,
-                "name": rule.name,
-                "shortDescription": { "text": rule.summary },
-                "fullDescription": { "text": rule.explanation },
-                "help": {
-                    "text": format!("{}\n\nBad:\n{}\n\nGood:\n{}", rule.summary, rule.bad, rule.good),
-                },
-                "defaultConfiguration": { "level": level(rule.level) },
-            })
-        })
-        .collect();
-    let results: Vec<Value> = reports
-        .iter()
-        .flat_map(|report| {
-            let path = portable_path(&report.path);
-            // A file outside the current folder gets an absolute file URI.
-            let location = if path.starts_with('/') {
-                json!({ "uri": format!("file://{}", uri(&path)) })
-            } else {
-                json!({ "uri": uri(&path), "uriBaseId": "%SRCROOT%" })
-            };
-            report.findings.iter().map(move |f| {
-                let index = registry::ALL
-                    .iter()
-                    .position(|r| r.id == f.rule.id)
-                    .unwrap_or(0);
-                json!({
-                    "ruleId": f.rule.id,
-                    "ruleIndex": index,
-                    "level": level(f.level),
-                    "message": { "text": format!("{} ({})", f.message, f.help) },
-                    "locations": [{
-                        "physicalLocation": {
-                            "artifactLocation": location,
-                            "region": {
-                                "startLine": f.start.line,
-                                "startColumn": f.start.column,
-                                "endLine": f.end.line,
-                                "endColumn": f.end.column,
-                            },
-                        },
-                    }],
-                })
-            })
-        })
-        .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "pm",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://crates.io/crates/pm",
-                    "rules": rules,
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "pm",
+                    version: env!("CARGO_PKG_VERSION"),
+                    information_uri: "https://crates.io/crates/pm",
+                    rules: Rules,
                 },
             },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+            column_kind: "unicodeCodePoints",
+            results: Results { reports },
         }],
-    });
+    };
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
+}
+
+// The SARIF objects pm writes, fields in the order they are written.
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool,
+    column_kind: &'static str,
+    results: Results<'a>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    information_uri: &'static str,
+    rules: Rules,
+}
+
+/// Every rule pm has, in registry order (`ruleIndex` points into it).
+struct Rules;
+
+impl Serialize for Rules {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(registry::ALL.iter().map(|rule| RuleDescriptor::of(rule)))
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleDescriptor {
+    id: &'static str,
+    name: &'static str,
+    short_description: Text<&'static str>,
+    full_description: Text<&'static str>,
+    help: Text<String>,
+    default_configuration: Configuration,
+}
+
+impl RuleDescriptor {
+    fn of(rule: &'static Rule) -> Self {
+        RuleDescriptor {
+            id: rule.id,
+            name: rule.name,
+            short_description: Text { text: rule.summary },
+            full_description: Text {
+                text: rule.explanation,
+            },
+            help: Text {
+                text: format!(
+                    "{}\n\nBad:\n{}\n\nGood:\n{}",
+                    rule.summary, rule.bad, rule.good
+                ),
+            },
+            default_configuration: Configuration {
+                level: level(rule.level),
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Text<T> {
+    text: T,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+/// The findings of every report, in report order.
+struct Results<'a> {
+    reports: &'a [FileReport],
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.reports.iter().flat_map(|report| {
+            let artifact = ArtifactLocation::of(report);
+            report
+                .findings
+                .iter()
+                .map(move |finding| SarifResult::of(finding, artifact.clone()))
+        }))
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text<String>,
+    locations: [Location; 1],
+}
+
+impl SarifResult {
+    fn of(f: &Finding, artifact: ArtifactLocation) -> Self {
+        SarifResult {
+            rule_id: f.rule.id,
+            rule_index: registry::ALL
+                .iter()
+                .position(|r| r.id == f.rule.id)
+                .unwrap_or(0),
+            level: level(f.level),
+            message: Text {
+                text: format!("{} ({})", f.message, f.help),
+            },
+            locations: [Location {
+                physical_location: PhysicalLocation {
+                    artifact_location: artifact,
+                    region: Region {
+                        start_line: f.start.line,
+                        start_column: f.start.column,
+                        end_line: f.end.line,
+                        end_column: f.end.column,
+                    },
+                },
+            }],
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+impl ArtifactLocation {
+    /// A file below the current folder is relative to `%SRCROOT%`; one
+    /// outside it gets an absolute file URI.
+    fn of(report: &FileReport) -> Self {
+        let path = portable_path(&report.path);
+        if path.starts_with('/') {
+            ArtifactLocation {
+                uri: format!("file://{}", uri(&path)),
+                uri_base_id: None,
+            }
+        } else {
+            ArtifactLocation {
+                uri: uri(&path),
+                uri_base_id: Some("%SRCROOT%"),
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
 }
 
 fn level(level: Level) -> &'static str {
