@@ -129,14 +129,14 @@ pub fn write_file(
 /// and doubled separators dropped, and relative to the current folder when
 /// it lies below it.
 pub fn portable_path(path: &std::path::Path) -> String {
-    let relative = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| {
-            path.strip_prefix(cwd)
-                .ok()
-                .map(std::path::Path::to_path_buf)
-        })
-        .unwrap_or_else(|| path.to_path_buf());
+    // Asked once per run, not once per file: pm never changes its folder.
+    static CURRENT_DIR: std::sync::OnceLock<Option<std::path::PathBuf>> =
+        std::sync::OnceLock::new();
+    let relative = CURRENT_DIR
+        .get_or_init(|| std::env::current_dir().ok())
+        .as_deref()
+        .and_then(|cwd| path.strip_prefix(cwd).ok())
+        .unwrap_or(path);
     let parts: Vec<String> = relative
         .components()
         .filter(|c| !matches!(c, std::path::Component::CurDir))
