@@ -22,8 +22,31 @@ use crate::output::{Summary, portable_path};
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
-    findings: Vec<Finding<'a>>,
+    findings: Findings<'a>,
     summary: SummaryJson,
+}
+
+/// The findings of every report, in report order, serialized one at a time.
+struct Findings<'a>(&'a [FileReport]);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().flat_map(|report| {
+            let path = portable_path(&report.path);
+            report.findings.iter().map(move |f| Finding {
+                path: path.clone(),
+                line: f.start.line,
+                column: f.start.column,
+                end_line: f.end.line,
+                end_column: f.end.column,
+                rule: f.rule.id,
+                name: f.rule.name,
+                level: f.level.to_string(),
+                message: &f.message,
+                help: &f.help,
+            })
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -53,24 +76,7 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     let summary = Summary::of(reports);
     let document = Document {
         version: 1,
-        findings: reports
-            .iter()
-            .flat_map(|report| {
-                let path = portable_path(&report.path);
-                report.findings.iter().map(move |f| Finding {
-                    path: path.clone(),
-                    line: f.start.line,
-                    column: f.start.column,
-                    end_line: f.end.line,
-                    end_column: f.end.column,
-                    rule: f.rule.id,
-                    name: f.rule.name,
-                    level: f.level.to_string(),
-                    message: &f.message,
-                    help: &f.help,
-                })
-            })
-            .collect(),
+        findings: Findings(reports),
         summary: SummaryJson {
             files: summary.files,
             files_with_findings: summary.files_with_findings,
