@@ -774,6 +774,16 @@ fn index_twice_changes_nothing_and_check_passes() {
     assert_eq!(read(&tmp, "README.md"), once);
 }
 
+#[test]
+fn index_of_one_postmortem_says_postmortem() {
+    let tmp = with_examples();
+    let file = format!("{DIR}/{}", example("INC-2026-0063").file);
+    let wrote = pm_ok_stderr(&tmp, &["index", "--write", "README.md", &file]);
+    assert_eq!(wrote, "Wrote the index of 1 postmortem to README.md.\n");
+    let again = pm_ok_stderr(&tmp, &["index", "--write", "README.md", &file]);
+    assert_eq!(again, "README.md is up to date (1 postmortem).\n");
+}
+
 /// Runs `pm <args>` expecting success; stdout must be empty.
 #[track_caller]
 fn pm_ok_stderr(tmp: &tempfile::TempDir, args: &[&str]) -> String {

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::IndexArgs;
-use crate::commands::paths_or_default;
+use crate::commands::{paths_or_default, plural};
 use crate::config::Config;
 use crate::error::Error;
 use crate::portfolio::{self, index, list};
@@ -36,9 +36,9 @@ pub fn run(config: &Config, args: IndexArgs) -> Result<ExitCode, Error> {
     if args.check {
         if updated == current {
             eprintln!(
-                "{} is up to date ({} postmortems).",
+                "{} is up to date ({}).",
                 file.display(),
-                rows.len()
+                plural(rows.len(), "postmortem")
             );
             return Ok(ExitCode::SUCCESS);
         }
@@ -52,15 +52,15 @@ pub fn run(config: &Config, args: IndexArgs) -> Result<ExitCode, Error> {
     if updated != current {
         write_atomic(file, updated.as_bytes(), Mode::Replace)?;
         eprintln!(
-            "Wrote the index of {} postmortems to {}.",
-            rows.len(),
+            "Wrote the index of {} to {}.",
+            plural(rows.len(), "postmortem"),
             file.display()
         );
     } else {
         eprintln!(
-            "{} is up to date ({} postmortems).",
+            "{} is up to date ({}).",
             file.display(),
-            rows.len()
+            plural(rows.len(), "postmortem")
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::LintArgs;
+use crate::commands::plural;
 use crate::config::Config;
 use crate::document::dates;
 use crate::error::Error;
@@ -209,14 +210,6 @@ fn inside(path: &Path, dir: &Path) -> bool {
         return false;
     };
     path.starts_with(dir)
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 /// The last line of a run, on stderr: what was found, and what was not there.
