@@ -22,9 +22,10 @@ pub fn is_markdown(path: &Path) -> bool {
         .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
 }
 
-/// A folder's README (or index) describes the folder; it is not a
-/// postmortem, so a folder walk skips it (naming it lints it).
-fn is_readme(path: &Path) -> bool {
+/// A folder's README (or index) describes the folder (`pm index` writes
+/// one); it is not a postmortem. A folder walk and the hooks skip it; naming
+/// it on the command line lints it.
+pub fn is_readme(path: &Path) -> bool {
     path.file_stem()
         .and_then(|s| s.to_str())
         .is_some_and(|s| s.eq_ignore_ascii_case("readme") || s.eq_ignore_ascii_case("index"))

@@ -2,7 +2,7 @@
 //! as its hook source, and the hook `pm hook install` writes. Each test makes
 //! a temporary repository, commits a finished postmortem with an unfilled
 //! placeholder (rejected, with the finding shown), then the filled version
-//! (accepted).
+//! with the folder's index beside it (accepted).
 
 mod common;
 
@@ -67,6 +67,19 @@ fn stage(repo: &Path, text: &str) {
     git_ok(repo, &["add", DOC]);
 }
 
+/// Stages the index `pm index --write docs/postmortems/README.md` writes:
+/// not a postmortem, so no hook may reject it.
+fn stage_index(repo: &Path) {
+    let index = "docs/postmortems/README.md";
+    std::fs::create_dir_all(repo.join("docs/postmortems")).unwrap();
+    std::fs::write(
+        repo.join(index),
+        "<!-- pm-index:start -->\n| Date | ID |\n|---|---|\n<!-- pm-index:end -->\n",
+    )
+    .unwrap();
+    git_ok(repo, &["add", index]);
+}
+
 /// Commits; returns (success, stdout + stderr).
 fn commit(repo: &Path, message: &str, extra_env: &[(&str, PathBuf)]) -> (bool, String) {
     let mut cmd = Command::new("git");
@@ -111,6 +124,7 @@ fn hook_install_rejects_an_unfilled_postmortem_and_accepts_a_filled_one() {
     assert!(!head.status.success(), "no commit was made");
 
     stage(repo.path(), &good);
+    stage_index(repo.path());
     let (ok, output) = commit(repo.path(), "good", &[]);
     assert!(ok, "{output}");
     assert_eq!(git_ok(repo.path(), &["log", "--format=%s"]), "good\n");
@@ -251,6 +265,7 @@ fn the_pre_commit_framework_runs_the_pm_lint_hook_from_this_repository() {
     assert!(output.contains(&format!(" --> {DOC}:21:14")), "{output}");
 
     stage(repo.path(), &good);
+    stage_index(repo.path());
     let (ok, output) = commit(repo.path(), "good", &env);
     assert!(ok, "{output}");
     assert_eq!(git_ok(repo.path(), &["log", "-1", "--format=%s"]), "good\n");

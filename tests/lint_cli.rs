@@ -96,6 +96,57 @@ fn gitignored_files_are_skipped_in_a_git_repository() {
     assert_eq!(run.code, 1);
 }
 
+/// What `pm index --write docs/postmortems/README.md` leaves in the folder.
+const INDEX: &str = "<!-- pm-index:start -->\n| Date | ID |\n|---|---|\n<!-- pm-index:end -->\n";
+
+#[test]
+fn a_folders_readme_and_index_are_not_postmortems_unless_named() {
+    let tmp = tmp();
+    write(&tmp, "docs/postmortems/README.md", INDEX);
+    write(&tmp, "docs/postmortems/sub/index.md", INDEX);
+    write(&tmp, "docs/postmortems/a.md", with_error());
+    let walked = lint(&tmp, &["docs"]);
+    assert_eq!(
+        walked.stdout,
+        "docs/postmortems/a.md:31:20: PM201 [error] unfilled placeholder `[Your Name]`\n"
+    );
+    assert_eq!(walked.code, 1);
+    let named = lint(&tmp, &["docs/postmortems/README.md"]);
+    assert_eq!(
+        named.findings_of("PM001"),
+        [
+            "docs/postmortems/README.md:1:1: PM001 [error] no front matter: the file does not start with a `---` block"
+        ]
+    );
+    assert_eq!(named.code, 1);
+}
+
+#[test]
+fn only_postmortems_lints_the_postmortems_among_the_files_a_hook_passes() {
+    let tmp = tmp();
+    write(&tmp, ".pm.yaml", "only_postmortems: true\n");
+    write(&tmp, "README.md", "# Team\n\nOwner: [Your Name]\n");
+    write(&tmp, "docs/postmortems/README.md", INDEX);
+    write(&tmp, "docs/postmortems/a.md", with_error());
+    let run = lint(
+        &tmp,
+        &[
+            "README.md",
+            "docs/postmortems/README.md",
+            "docs/postmortems/a.md",
+        ],
+    );
+    assert_eq!(
+        run.stdout,
+        "docs/postmortems/a.md:31:20: PM201 [error] unfilled placeholder `[Your Name]`\n"
+    );
+    assert_eq!(
+        run.stderr,
+        "Found 1 error and 0 warnings in 1 of 1 file checked.\n"
+    );
+    assert_eq!(run.code, 1);
+}
+
 #[test]
 fn a_non_markdown_file_given_by_name_is_skipped_with_a_note() {
     let tmp = tmp();

@@ -95,13 +95,16 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
 }
 
 /// The files and folders to lint: the staged postmortems, the postmortems
-/// folder, or the paths given (only those inside the postmortems folder when
-/// the configuration says so).
+/// folder, or the paths given (only the postmortems among them when the
+/// configuration says so). Where pm picks the files, a README or index in
+/// the postmortems folder is not one of them, as in a folder walk.
 fn paths_to_lint(config: &Config, args: &LintArgs) -> Result<Vec<PathBuf>, Error> {
+    let may_be_postmortem =
+        |path: &Path| !files::is_readme(path) && inside(path, &config.postmortems_dir);
     Ok(if args.staged {
         git::staged_files()?
             .into_iter()
-            .filter(|path| files::is_markdown(path) && inside(path, &config.postmortems_dir))
+            .filter(|path| files::is_markdown(path) && may_be_postmortem(path))
             .collect()
     } else if args.paths.is_empty() {
         vec![config.postmortems_dir.clone()]
@@ -109,7 +112,7 @@ fn paths_to_lint(config: &Config, args: &LintArgs) -> Result<Vec<PathBuf>, Error
         // A hook passes every staged Markdown file; only postmortems count.
         args.paths
             .iter()
-            .filter(|path| path.is_dir() || inside(path, &config.postmortems_dir))
+            .filter(|path| path.is_dir() || may_be_postmortem(path))
             .cloned()
             .collect()
     } else {
