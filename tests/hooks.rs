@@ -191,7 +191,9 @@ fn hook_install_outside_a_repository_is_a_clear_error() {
         .code(2);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(
-        stderr.starts_with("error: git rev-parse --git-path hooks: fatal: not a git repository"),
+        stderr.starts_with(
+            "error: pm hook install: git rev-parse --git-path hooks: fatal: not a git repository"
+        ),
         "{stderr}"
     );
 }

@@ -148,6 +148,25 @@ fn only_postmortems_lints_the_postmortems_among_the_files_a_hook_passes() {
 }
 
 #[test]
+fn staged_outside_a_repository_is_a_clear_error() {
+    let tmp = tmp();
+    write(&tmp, "docs/postmortems/a.md", with_error());
+    let run = run(pm(&tmp)
+        .args(["lint", "--staged"])
+        .env("GIT_CEILING_DIRECTORIES", tmp.path().parent().unwrap()));
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.starts_with(
+            "error: pm lint --staged: git rev-parse --show-cdup: fatal: not a git repository"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert_eq!(run.code, 2);
+}
+
+#[test]
 fn a_non_markdown_file_given_by_name_is_skipped_with_a_note() {
     let tmp = tmp();
     write(&tmp, "notes.txt", "[Your Name]\n");
