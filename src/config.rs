@@ -113,7 +113,7 @@ pub struct Config {
     /// Phrases of blame language (PM401), lowercase.
     pub blame_words: Vec<String>,
     /// `blame_words` as one case-insensitive automaton, built on first use.
-    blame_automaton: std::sync::OnceLock<Option<crate::lint::scan::FoldedPhrases>>,
+    blame_automaton: std::sync::OnceLock<Option<crate::document::phrases::FoldedPhrases>>,
     /// Action items too vague to act on (PM402), normalized.
     pub vague_actions: Vec<String>,
     /// Whether `pm lint` skips files given by name that lie outside the
@@ -164,9 +164,9 @@ impl Config {
 
     /// The blame phrases as one automaton (leftmost-longest, ASCII case
     /// ignored); `None` when there are none.
-    pub fn blame_matcher(&self) -> Option<&crate::lint::scan::FoldedPhrases> {
+    pub fn blame_matcher(&self) -> Option<&crate::document::phrases::FoldedPhrases> {
         self.blame_automaton
-            .get_or_init(|| crate::lint::scan::FoldedPhrases::new(&self.blame_words))
+            .get_or_init(|| crate::document::phrases::FoldedPhrases::new(&self.blame_words))
             .as_ref()
     }
 

@@ -432,7 +432,7 @@ fn custom_placeholder_patterns_and_blame_words() {
     let tmp = repo();
     let text = finished(
         "SEV-2",
-        "\n## Notes\n\nOwner: <<OWNER>>. It was human error, or a slip.\n",
+        "\n## Notes\n\nOwner: %%OWNER%%. It was human error, or a slip.\n",
     );
     write(&tmp, "p.md", &text);
     pm(&tmp)
@@ -443,13 +443,33 @@ fn custom_placeholder_patterns_and_blame_words() {
     write(
         &tmp,
         ".pm.yaml",
-        "placeholders: ['<<[A-Z_]+>>']\nblame_words: [a slip]\n",
+        "placeholders: ['%%[A-Z_]+%%']\nblame_words: [a slip]\n",
     );
     pm(&tmp)
         .args(["lint", "--format", "concise", "p.md"])
         .assert()
         .code(1)
-        .stdout("p.md:38:8: PM210 [error] unfilled placeholder `<<OWNER>>`\np.md:38:42: PM401 [warning] blame language: `a slip`\n");
+        .stdout("p.md:38:8: PM210 [error] unfilled placeholder `%%OWNER%%`\np.md:38:42: PM401 [warning] blame language: `a slip`\n");
+}
+
+#[test]
+fn a_custom_pattern_over_a_built_in_placeholder_is_reported_once() {
+    // `<OWNER>` alone is an angle-bracket placeholder (PM201); the team's
+    // `<<…>>` pattern names it, so only PM210 reports it.
+    let tmp = repo();
+    let text = finished("SEV-2", "\n## Notes\n\nOwner: <<OWNER>>.\n");
+    write(&tmp, "p.md", &text);
+    pm(&tmp)
+        .args(["lint", "--format", "concise", "p.md"])
+        .assert()
+        .code(1)
+        .stdout("p.md:38:9: PM201 [error] unfilled placeholder `<OWNER>`\n");
+    write(&tmp, ".pm.yaml", "placeholders: ['<<[A-Z_]+>>']\n");
+    pm(&tmp)
+        .args(["lint", "--format", "concise", "p.md"])
+        .assert()
+        .code(1)
+        .stdout("p.md:38:8: PM210 [error] unfilled placeholder `<<OWNER>>`\n");
 }
 
 #[test]

@@ -522,7 +522,7 @@ fn a_file_given_twice_is_linted_once() {
 
 // pm rules
 
-const RULES: [(&str, &str); 31] = [
+const RULES: [(&str, &str); 34] = [
     ("PM000", "unreadable-file"),
     ("PM001", "missing-front-matter"),
     ("PM002", "invalid-front-matter"),
@@ -543,6 +543,9 @@ const RULES: [(&str, &str); 31] = [
     ("PM208", "template-text"),
     ("PM209", "guidance-comment"),
     ("PM210", "custom-placeholder"),
+    ("PM211", "stand-in-text"),
+    ("PM212", "template-instruction"),
+    ("PM213", "unknown-digits"),
     ("PM301", "timeline-order"),
     ("PM302", "duration-mismatch"),
     ("PM303", "timestamp-order"),

@@ -861,47 +861,46 @@ fn a_placeholder_is_a_warning_in_a_draft_and_an_error_once_final_or_strict() {
 
 #[test]
 fn disable_and_enable_suppress_the_rule_between_them() {
-    let text = "Lead: [Before].\n\n<!-- pm-lint-disable PM201 -->\n\nLead: [Inside] and {INSIDE}.\n\n<!-- pm-lint-enable PM201 -->\n\nLead: [After].";
+    let text = "Lead: [Your Name].\n\n<!-- pm-lint-disable PM201 -->\n\nLead: [Your Name] and {INSIDE}.\n\n<!-- pm-lint-enable PM201 -->\n\nLead: [Your Name].";
     assert_errors(
         &lint_doc(&clean_with(text), &[]),
         &[
-            "a.md:31:7: PM201 [error] unfilled placeholder `[Before]`",
-            "a.md:35:20: PM202 [error] unfilled placeholder `{INSIDE}`",
-            "a.md:39:7: PM201 [error] unfilled placeholder `[After]`",
+            "a.md:31:7: PM201 [error] unfilled placeholder `[Your Name]`",
+            "a.md:35:23: PM202 [error] unfilled placeholder `{INSIDE}`",
+            "a.md:39:7: PM201 [error] unfilled placeholder `[Your Name]`",
         ],
     );
 }
 
 #[test]
 fn disable_next_line_suppresses_only_the_next_line() {
-    let text =
-        "<!-- pm-lint-disable-next-line PM201 -->\nLead: [Skipped] and {KEPT}.\nLead: [Reported].";
+    let text = "<!-- pm-lint-disable-next-line PM201 -->\nLead: [Your Name] and {KEPT}.\nLead: [Your Name].";
     assert_errors(
         &lint_doc(&clean_with(text), &[]),
         &[
-            "a.md:32:21: PM202 [error] unfilled placeholder `{KEPT}`",
-            "a.md:33:7: PM201 [error] unfilled placeholder `[Reported]`",
+            "a.md:32:23: PM202 [error] unfilled placeholder `{KEPT}`",
+            "a.md:33:7: PM201 [error] unfilled placeholder `[Your Name]`",
         ],
     );
 }
 
 #[test]
 fn disable_file_takes_a_rule_name_and_covers_the_whole_file() {
-    let text = "Lead: [One].\n\n<!-- pm-lint-disable-file bracket-placeholder -->\n\nLead: [Two] and {THREE}.";
+    let text = "Lead: [Name].\n\n<!-- pm-lint-disable-file bracket-placeholder -->\n\nLead: [Name] and {THREE}.";
     assert_errors(
         &lint_doc(&clean_with(text), &[]),
-        &["a.md:35:17: PM202 [error] unfilled placeholder `{THREE}`"],
+        &["a.md:35:18: PM202 [error] unfilled placeholder `{THREE}`"],
     );
 }
 
 #[test]
 fn disable_without_rules_suppresses_every_rule() {
-    let text = "Lead: [One].\n\n<!-- pm-lint-disable -->\n\nLead: [Two] and {THREE} TODO.\n\n- Factor 1\n\n<!-- pm-lint-enable -->\n\nLead: [Four].";
+    let text = "Lead: [Name].\n\n<!-- pm-lint-disable -->\n\nLead: [Name] and {THREE} TODO.\n\n- Factor 1\n\n<!-- pm-lint-enable -->\n\nLead: [Your Name].";
     assert_errors(
         &lint_doc(&clean_with(text), &[]),
         &[
-            "a.md:31:7: PM201 [error] unfilled placeholder `[One]`",
-            "a.md:41:7: PM201 [error] unfilled placeholder `[Four]`",
+            "a.md:31:7: PM201 [error] unfilled placeholder `[Name]`",
+            "a.md:41:7: PM201 [error] unfilled placeholder `[Your Name]`",
         ],
     );
 }
@@ -916,12 +915,12 @@ fn disable_file_without_rules_suppresses_every_finding_of_the_file() {
 #[test]
 
 fn a_directive_with_a_misspelt_rule_does_not_disable_every_rule() {
-    let text = "<!-- pm-lint-disable-file PM2O1 -->\n\nLead: [One] and {TWO} TODO.";
+    let text = "<!-- pm-lint-disable-file PM2O1 -->\n\nLead: [Name] and {TWO} TODO.";
     let run = lint_doc(&clean_with(text), &[]);
     for line in [
-        "a.md:33:7: PM201 [error] unfilled placeholder `[One]`",
-        "a.md:33:17: PM202 [error] unfilled placeholder `{TWO}`",
-        "a.md:33:23: PM205 [error] `TODO` left in the document",
+        "a.md:33:7: PM201 [error] unfilled placeholder `[Name]`",
+        "a.md:33:18: PM202 [error] unfilled placeholder `{TWO}`",
+        "a.md:33:24: PM205 [error] `TODO` left in the document",
     ] {
         assert!(
             run.lines().contains(&line),
@@ -936,8 +935,9 @@ fn a_directive_with_a_misspelt_rule_does_not_disable_every_rule() {
 
 #[test]
 fn a_crlf_file_reports_the_same_positions_as_the_lf_file() {
-    let doc =
-        clean_with("Lead: [Your Name], é [Other].\n\n| Time | Event |\n|---|---|\n| HH:MM | |");
+    let doc = clean_with(
+        "Lead: [Your Name], é [Owner Name].\n\n| Time | Event |\n|---|---|\n| HH:MM | |",
+    );
     let doc = edit(&doc, "severity: SEV-2\n", "severity: sev2\n");
     let lf = lint_doc(&doc, &[]);
     assert_errors(
@@ -945,7 +945,7 @@ fn a_crlf_file_reports_the_same_positions_as_the_lf_file() {
         &[
             "a.md:5:11: PM004 [error] severity `sev2` is not in the scale",
             "a.md:31:7: PM201 [error] unfilled placeholder `[Your Name]`",
-            "a.md:31:22: PM201 [error] unfilled placeholder `[Other]`",
+            "a.md:31:22: PM201 [error] unfilled placeholder `[Owner Name]`",
             "a.md:35:3: PM203 [error] `HH:MM` is a format, not a value",
         ],
     );

@@ -7,9 +7,12 @@ pub mod dates;
 pub mod front_matter;
 pub mod lines;
 pub mod outline;
+pub mod phrases;
+pub mod placeholders;
 pub mod sections;
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use front_matter::{Located, State};
 use lines::{LineIndex, Position};
@@ -32,6 +35,8 @@ pub struct Document {
     pub outline: Outline,
     /// The action items, in document order.
     pub actions: Vec<actions::ActionItem>,
+    /// The stand-ins in the body, found on first use.
+    placeholders: OnceLock<Vec<placeholders::Hit>>,
 }
 
 /// Why a file could not become a [`Document`].
@@ -98,7 +103,14 @@ impl Document {
             front_matter,
             body_start,
             outline,
+            placeholders: OnceLock::new(),
         }
+    }
+
+    /// Every placeholder, template instruction and stand-in in the body, in
+    /// order; scanned once, on first use.
+    pub fn placeholders(&self) -> &[placeholders::Hit] {
+        self.placeholders.get_or_init(|| placeholders::scan(self))
     }
 
     /// The 1-based position of a byte offset.

@@ -201,6 +201,13 @@ pub struct Outline {
     pub links: Vec<Link>,
     /// Code spans and code blocks, where nothing is a placeholder.
     pub code: Vec<Range<usize>>,
+    /// Inline HTML and HTML blocks other than comments, in order
+    /// (`<br>`, `<details>`, and `<your name>`, which Markdown reads as a
+    /// tag).
+    pub html: Vec<Range<usize>>,
+    /// Paragraphs and list items whose whole text is in italics, from the
+    /// opening to the closing marker: templates write guidance so.
+    pub emphasized: Vec<Range<usize>>,
 }
 
 const OPTIONS: Options = Options::ENABLE_TABLES
@@ -287,10 +294,28 @@ struct Builder {
     in_autolink: bool,
     /// Headings whose sections are still open, outermost first.
     open_sections: Vec<usize>,
+    /// Whether the block being read is wholly in italics so far.
+    italic: Italic,
+}
+
+/// Tracks whether a paragraph or an item's text is one emphasis, start to
+/// end: `*Explain what the on-call engineer saw first*`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Italic {
+    /// Not at the start of a block, or the block is not wholly italic.
+    #[default]
+    No,
+    /// A block has started; nothing read yet.
+    Start,
+    /// Inside the emphasis that opened the block, nested `depth` deep.
+    Open { start: usize, depth: usize },
+    /// The emphasis closed at `end`; only the block's end may follow.
+    Closed { start: usize, end: usize },
 }
 
 impl Builder {
     fn event(&mut self, text: &str, event: Event<'_>, range: Range<usize>) {
+        self.track_italic(&event, &range);
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(text, tag, range),
@@ -318,6 +343,7 @@ impl Builder {
                     self.comments_in(text, range);
                 } else {
                     self.content();
+                    self.outline.html.push(range);
                 }
                 self.break_run();
             }
@@ -458,6 +484,7 @@ impl Builder {
                     let html = text.get(block.clone()).unwrap_or("");
                     if !html.trim_start().starts_with("<!--") {
                         self.content();
+                        self.outline.html.push(block.clone());
                     }
                     self.comments_in(text, block);
                 }
@@ -543,6 +570,40 @@ impl Builder {
         if let Some((_, _, title)) = &mut self.open_heading {
             title.push(source, t, exact);
         }
+    }
+
+    /// Follows the italic state of the open block through `event`.
+    fn track_italic(&mut self, event: &Event<'_>, range: &Range<usize>) {
+        self.italic = match (self.italic, event) {
+            (_, Event::Start(Tag::Paragraph | Tag::Item)) => Italic::Start,
+            (Italic::Start, Event::TaskListMarker(_)) => Italic::Start,
+            (Italic::Start, Event::Start(Tag::Emphasis)) => Italic::Open {
+                start: range.start,
+                depth: 1,
+            },
+            (Italic::Open { start, depth }, Event::Start(Tag::Emphasis)) => Italic::Open {
+                start,
+                depth: depth + 1,
+            },
+            (Italic::Open { start, depth: 1 }, Event::End(TagEnd::Emphasis)) => Italic::Closed {
+                start,
+                end: range.end,
+            },
+            (Italic::Open { start, depth }, Event::End(TagEnd::Emphasis)) => Italic::Open {
+                start,
+                depth: depth - 1,
+            },
+            (open @ Italic::Open { .. }, _) => open,
+            (
+                Italic::Closed { start, end },
+                Event::End(TagEnd::Paragraph | TagEnd::Item) | Event::Start(Tag::List(_)),
+            ) => {
+                self.outline.emphasized.push(start..end);
+                Italic::No
+            }
+            (closed @ Italic::Closed { .. }, Event::Text(t)) if t.trim().is_empty() => closed,
+            _ => Italic::No,
+        };
     }
 
     /// Marks the current section as having content.

@@ -6,7 +6,6 @@ pub mod registry;
 pub mod rule;
 pub mod rules;
 pub mod runner;
-pub mod scan;
 pub mod suppress;
 pub mod templates;
 

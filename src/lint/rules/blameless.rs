@@ -107,28 +107,9 @@ pub fn check(c: &mut Checker<'_>) {
     let Some(matcher) = c.config.blame_matcher() else {
         return;
     };
-    // One pass over the body finds where phrases may be; only the runs
-    // touching one are searched on their own.
-    let candidates = matcher.candidates(&doc.text[doc.body_start..], doc.body_start);
-    for run in &doc.outline.texts {
-        if run.inexact.is_empty() && !candidates.touch(run.span.clone()) {
-            continue;
-        }
-        let text = run.text(&doc.text);
-        let bytes = text.as_bytes();
-        for found in matcher.find(text) {
-            let (at, end) = (found.start, found.end);
-            let word_before = at > 0 && bytes[at - 1].is_ascii_alphanumeric();
-            let word_after = end < bytes.len() && bytes[end].is_ascii_alphanumeric();
-            if word_before || word_after {
-                continue;
-            }
-            c.report(
-                &BLAME,
-                run.sub_span(at..end),
-                format!("blame language: `{}`", &text[at..end]),
-            );
-        }
+    for span in matcher.find_in(doc) {
+        let found = doc.text.get(span.clone()).unwrap_or("").to_owned();
+        c.report(&BLAME, span, format!("blame language: `{found}`"));
     }
 }
 

@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use crate::document::dates::{self, Timestamp, human_minutes};
 use crate::document::front_matter::State;
 use crate::document::outline::Table;
+use crate::document::placeholders;
 use crate::document::sections;
 use crate::lint::check::Checker;
-use crate::lint::scan;
 use crate::lint::{Level, Rule};
 
 /// PM301
@@ -194,7 +194,7 @@ fn check_front_matter_times(c: &mut Checker<'_>) {
     let Some(text) = field.value.as_text().filter(|t| !t.trim().is_empty()) else {
         return;
     };
-    if !scan::scan(&text).is_empty() {
+    if placeholders::is_unfilled(&text) {
         return; // a placeholder, reported as such
     }
     let actual = start.minutes_until(resolve);
@@ -309,7 +309,8 @@ fn check_actions(c: &mut Checker<'_>, today: NaiveDate) {
     let doc = c.doc;
     for action in &doc.actions {
         let placeholder = |v: &Option<crate::document::actions::Value>| {
-            v.as_ref().is_some_and(|v| !scan::scan(&v.text).is_empty())
+            v.as_ref()
+                .is_some_and(|v| placeholders::is_unfilled(&v.text))
         };
         let label = || short(&action.text);
         if action.owner.is_none() {

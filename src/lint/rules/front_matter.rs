@@ -1,11 +1,13 @@
 //! Front matter rules: the YAML block exists, parses, and holds the keys and
 //! values pm relies on.
 
+use std::ops::Range;
+
 use crate::document::dates;
 use crate::document::front_matter::{Field, Parsed, State, Value};
+use crate::document::placeholders::{self, Kind};
 use crate::lint::check::{Checker, Stage};
-use crate::lint::rules::placeholders;
-use crate::lint::scan;
+use crate::lint::rules;
 use crate::lint::{Level, Rule};
 
 /// PM001
@@ -255,7 +257,10 @@ fn report_placeholders(c: &mut Checker<'_>, field: &Field, block_end: usize) -> 
             .collect(),
         _ => return false,
     };
-    let hits: Vec<Vec<scan::Hit>> = texts.iter().map(|text| scan::scan(text)).collect();
+    let hits: Vec<Vec<(Range<usize>, Kind)>> = texts
+        .iter()
+        .map(|text| placeholders::in_value(text))
+        .collect();
     if hits.iter().all(Vec::is_empty) {
         return false;
     }
@@ -268,12 +273,12 @@ fn report_placeholders(c: &mut Checker<'_>, field: &Field, block_end: usize) -> 
         if let Some(at) = at {
             from = at + text.len();
         }
-        for hit in hits {
+        for (range, kind) in hits {
             let span = match at {
-                Some(at) => at + hit.range.start..at + hit.range.end,
+                Some(at) => at + range.start..at + range.end,
                 None => field.value_span.clone(),
             };
-            placeholders::report_hit(c, hit.kind, span, &text[hit.range]);
+            rules::placeholders::report_hit(c, kind, span, &text[range]);
         }
     }
     true

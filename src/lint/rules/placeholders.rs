@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
+use crate::document::placeholders::{self, Kind, prose};
 use crate::lint::check::{Checker, Stage};
-use crate::lint::scan::{self, Kind};
 use crate::lint::{Level, Rule};
 
 /// PM201
@@ -14,10 +14,15 @@ pub static BRACKET: Rule = Rule {
     level: Level::Error,
     status_aware: true,
     summary: "replace the bracketed text with the real content",
-    explanation: "Templates mark what to write as `[Your Name]` or `[X hours Y minutes]`. \
-        Bracketed text that Markdown does not read as a link, an image, a footnote or a task \
-        box is such a placeholder. Real links, reference links, `[ ]`/`[x]` task boxes, \
-        footnotes, numbered citations like `[1]` and anything in code are never reported.",
+    explanation: "Templates mark what to write as `[Your Name]`, `[X hours Y minutes]` or \
+        `<insert date>`. Bracketed text is reported when it reads as a description of what goes \
+        there: it addresses the writer (`[Describe the impact]`, `[e.g., 5 minutes]`), holds a \
+        format or a choice (`[YYYY-MM-DD]`, `[High | Medium | Low]`), names a value (`[Incident \
+        Title]`, `[Engineer Name]`), or is the whole value of a field, cell or item. Links, \
+        task boxes, footnotes, citations (`[1]`), times (`[09:14]`), tags and log levels \
+        (`[WARN]`, `[OPS-2291]`), names (`[Dana]`), editorial marks (`[sic]`), labels quoted \
+        from a tool (`[Firing]`), code-shaped text, HTML, autolinks, chat nicks (`<dana>`) and \
+        command parameters (`restart <unit>`) are never reported.",
     bad: "**Incident Lead:** [Your Name]",
     good: "**Incident Lead:** Dana Kim",
 };
@@ -29,8 +34,10 @@ pub static BRACE: Rule = Rule {
     level: Level::Error,
     status_aware: true,
     summary: "replace the `{NAME}` with the real value",
-    explanation: "`{TITLE}` and `{INCIDENT_URL}` are template variables nobody filled in. \
-        Lower-case braces, `${VAR}` and anything in code are left alone.",
+    explanation: "`{TITLE}`, `{INCIDENT_URL}` and `{{ impact }}` are template variables \
+        nobody filled in. Lower-case braces, `${VAR}`, LaTeX (`x_{N}`), Hugo shortcodes \
+        (`{{< ref … >}}`), a site generator's own variables (`{{ site.url }}`) and anything in \
+        code are left alone.",
     bad: "- **incident.io:** {INCIDENT_URL}",
     good: "- **incident.io:** https://app.incident.io/incidents/2041",
 };
@@ -42,8 +49,9 @@ pub static FORMAT: Rule = Rule {
     level: Level::Error,
     status_aware: true,
     summary: "write the actual date, time or amount",
-    explanation: "`YYYY-MM-DD`, `HH:MM` and `$X` show the shape of a value, not the value. Real \
-        times (`14:02`) and amounts (`$12,400`) are never reported.",
+    explanation: "`YYYY-MM-DD`, `HH:MM` and `$X` show the shape of a value, not the value, in \
+        any letter case (`hh:mm`, `HH:mm:ss`, `dd/mm/yyyy`). Real times (`14:02`) and amounts \
+        (`$12,400`) are never reported.",
     bad: "| HH:MM | Alert fired |",
     good: "| 14:02 | Alert fired |",
 };
@@ -69,7 +77,7 @@ pub static TODO: Rule = Rule {
     level: Level::Error,
     status_aware: true,
     summary: "resolve the TODO and remove the marker",
-    explanation: "`TODO`, `TBD`, `TBA` and `FIXME` mark work left to do in the document.",
+    explanation: "`TODO`, `TBD`, `TBC`, `TBA` and `FIXME` mark work left to do in the document.",
     bad: "Root cause: TBD",
     good: "Root cause: the connection pool was capped at 20.",
 };
@@ -95,8 +103,10 @@ pub static EMPTY_ITEM: Rule = Rule {
     status_aware: true,
     summary: "write the item, or delete it",
     explanation: "An empty bullet, number or task box (`- `, `1.`, `- [ ]`), or a label with \
-        nothing after its colon (`- Users affected:`), is a blank the template left. A label \
-        followed by a nested list is fine.",
+        nothing after its colon (`- Users affected:` among other labels, or last before the next \
+        heading), is a blank the template left. An item that ends with a colon and whose value \
+        follows (a nested list, a code block, the next paragraph, or items that are not labels) \
+        is fine.",
     bad: "- Users affected:\n- [ ]\n1.",
     good: "- Users affected: about 4,100 (12% of checkouts)\n- [ ] Add a pool-saturation alert (OPS-1423)",
 };
@@ -125,7 +135,9 @@ pub static GUIDANCE_COMMENT: Rule = Rule {
     summary: "delete the comment once the section is written",
     explanation: "Template guidance such as `<!-- Steps taken to restore service -->` is for \
         the writer. It is fine in a draft; in an in-review or final document it is left over. \
-        pm's own directives (`pm-lint-…`, `pm-index:…`) are not reported.",
+        Directives are not guidance: pm's own (`pm-lint-…`, `pm-index:…`), other tools' \
+        (`markdownlint-disable MD013`, `prettier-ignore`, `toc`, `vale off`) and one-word \
+        markers (`<!-- more -->`).",
     bad: "## Recovery\n\n<!-- Steps taken to restore service -->\n\nWe failed over to the replica.",
     good: "## Recovery\n\nWe failed over to the replica.",
 };
@@ -144,43 +156,107 @@ pub static CUSTOM: Rule = Rule {
     good: "**Owner:** Dana Kim",
 };
 
+/// PM211
+pub static STAND_IN_TEXT: Rule = Rule {
+    id: "PM211",
+    name: "stand-in-text",
+    level: Level::Error,
+    status_aware: true,
+    summary: "write the real text in place of the stand-in",
+    explanation: "Text a template writes in place of content: Lorem ipsum, \"details here\", \
+        \"text goes here\", \"(to be filled in)\", \"to be determined\", and upper-case stand-ins \
+        such as `# INCIDENT NAME` or `DATE RANGE`. Upper-case words in a table header, shouting \
+        prose and section titles are not reported.",
+    bad: "# INCIDENT NAME\n\n## Summary\n\nLorem ipsum dolor sit amet.",
+    good: "# Checkout API returned 503s\n\n## Summary\n\nCheckout failed for 79 minutes.",
+};
+
+/// PM212
+pub static INSTRUCTION: Rule = Rule {
+    id: "PM212",
+    name: "template-instruction",
+    level: Level::Error,
+    status_aware: true,
+    summary: "replace the template's instruction with what it asks for",
+    explanation: "Templates tell the writer what to write in an italic line (`*Explain what \
+        the on-call engineer saw first*`, `_To be done pre-meeting…_`) or in bare bullets \
+        (`* describe each mitigation step in order`). Left in a document, they are text nobody \
+        wrote. Italic notes that do not instruct (`*Updated on 2026-03-02*`) and action items \
+        (`- Document the failover`) are not reported.",
+    bad: "## Detection\n\n*Explain what the on-call engineer saw first*",
+    good: "## Detection\n\nThe error-rate alert paged the on-call engineer at 14:06.",
+};
+
+/// PM213
+pub static UNKNOWN_DIGITS: Rule = Rule {
+    id: "PM213",
+    name: "unknown-digits",
+    level: Level::Warning,
+    status_aware: true,
+    summary: "fill in the digits, or say the time is approximate",
+    explanation: "A date or time with question marks for digits (`2025-03-??`, `09:??`) was not \
+        known when it was written. A warning: the writer may really not know, but the timeline \
+        and the metrics pm derives from it need the value; write `about 09:30` when it is an \
+        estimate.",
+    bad: "| 09:?? | Failover started |",
+    good: "| 09:42 | Failover started |",
+};
+
 /// Reports one placeholder hit of `kind` at `span`; `found` is its text.
 pub fn report_hit(c: &mut Checker<'_>, kind: Kind, span: Range<usize>, found: &str) {
+    let found = match kind {
+        Kind::Instruction | Kind::Filler => one_line(found),
+        _ => found.to_owned(),
+    };
     let (rule, message) = match kind {
         Kind::Bracket => (&BRACKET, format!("unfilled placeholder `{found}`")),
         Kind::Brace => (&BRACE, format!("unfilled placeholder `{found}`")),
         Kind::Format => (&FORMAT, format!("`{found}` is a format, not a value")),
+        Kind::UnknownDigits => (&UNKNOWN_DIGITS, format!("`{found}` has unknown digits")),
         Kind::Todo => (&TODO, format!("`{found}` left in the document")),
+        Kind::StandIn => (&STAND_IN, format!("numbered stand-in `{found}`")),
+        Kind::Filler => (&STAND_IN_TEXT, format!("stand-in text `{found}`")),
+        Kind::Instruction => (
+            &INSTRUCTION,
+            format!("template instruction `{found}` left in the document"),
+        ),
     };
     c.report(rule, span, message);
+}
+
+/// `text` on one line, cut at 60 characters, for messages.
+fn one_line(text: &str) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= 60 {
+        return flat;
+    }
+    let cut: String = flat.chars().take(59).collect();
+    format!("{}…", cut.trim_end())
 }
 
 /// Checks the body for placeholders.
 pub fn check(c: &mut Checker<'_>) {
     let doc = c.doc;
-    let body = &doc.text[doc.body_start..];
-    let needles = scan::needle_candidates(body, doc.body_start);
-    let brackets = scan::Candidates::brackets(body, doc.body_start);
-    for run in &doc.outline.texts {
-        // A run whose text is its source holds a placeholder only where the
-        // passes over the whole document found a needle or a bracket.
-        let decoded = !run.inexact.is_empty();
-        let may_hold = decoded || needles.touch(run.span.clone());
-        if !may_hold && !brackets.touch(run.span.clone()) {
+    // A team's own pattern names its placeholders (PM210): a built-in
+    // finding inside one of its matches would say the same thing twice.
+    let custom = if c.config.placeholder_patterns.is_empty() {
+        Vec::new()
+    } else {
+        custom_matches(c)
+    };
+    for hit in doc.placeholders() {
+        if custom
+            .iter()
+            .any(|m| m.start <= hit.span.start && hit.span.end <= m.end)
+        {
             continue;
         }
-        let text = run.text(&doc.text);
-        for hit in scan::scan_with(text, may_hold) {
-            report_hit(
-                c,
-                hit.kind,
-                run.sub_span(hit.range.clone()),
-                &text[hit.range],
-            );
-        }
+        let found = doc.text.get(hit.span.clone()).unwrap_or("");
+        report_hit(c, hit.kind, hit.span.clone(), found);
     }
-    if !c.config.placeholder_patterns.is_empty() {
-        check_custom(c);
+    for span in custom {
+        let found = doc.text.get(span.clone()).unwrap_or("").to_owned();
+        c.report(&CUSTOM, span, format!("unfilled placeholder `{found}`"));
     }
     check_stand_ins(c);
     check_tables(c);
@@ -194,7 +270,7 @@ pub fn check(c: &mut Checker<'_>) {
 /// Custom patterns match the source text (a team's `<<OWNER>>` or
 /// `__NAME__` would otherwise be read as HTML or emphasis), outside code and
 /// comments.
-fn check_custom(c: &mut Checker<'_>) {
+fn custom_matches(c: &Checker<'_>) -> Vec<Range<usize>> {
     let doc = c.doc;
     let outline = &doc.outline;
     let excluded = |span: &Range<usize>| {
@@ -204,24 +280,21 @@ fn check_custom(c: &mut Checker<'_>) {
             .chain(outline.comments.iter().map(|comment| &comment.span))
             .any(|r| r.start < span.end && span.start < r.end)
     };
+    let mut found = Vec::new();
     let first = doc.lines.line_of(doc.body_start);
     for line in first..doc.lines.line_count() {
         let range = doc.lines.line_range(&doc.text, line);
         let text = &doc.text[range.clone()];
         for pattern in &c.config.placeholder_patterns {
-            for found in pattern.find_iter(text) {
-                let span = range.start + found.start()..range.start + found.end();
-                if found.as_str().is_empty() || excluded(&span) {
-                    continue;
+            for matched in pattern.find_iter(text) {
+                let span = range.start + matched.start()..range.start + matched.end();
+                if !matched.as_str().is_empty() && !excluded(&span) {
+                    found.push(span);
                 }
-                c.report(
-                    &CUSTOM,
-                    span,
-                    format!("unfilled placeholder `{}`", found.as_str()),
-                );
             }
         }
     }
+    found
 }
 
 fn check_stand_ins(c: &mut Checker<'_>) {
@@ -231,10 +304,10 @@ fn check_stand_ins(c: &mut Checker<'_>) {
             Some((label, rest)) => (label, rest.trim()),
             None => (item.text.as_str(), ""),
         };
-        if !scan::is_stand_in(label) {
+        if !prose::is_stand_in(label) {
             continue;
         }
-        let unfilled = rest.is_empty() || !scan::scan(rest).is_empty() || rest.starts_with('[');
+        let unfilled = rest.is_empty() || placeholders::is_unfilled(rest) || rest.starts_with('[');
         if !unfilled {
             continue;
         }
@@ -254,7 +327,7 @@ fn check_stand_ins(c: &mut Checker<'_>) {
     }
     for table in &doc.outline.tables {
         for cell in table.rows.iter().flat_map(|row| &row.cells) {
-            if scan::is_stand_in(&cell.text) {
+            if prose::is_stand_in(&cell.text) {
                 let span = trimmed_span(&doc.text, cell.span.clone());
                 c.report(
                     &STAND_IN,
@@ -283,7 +356,7 @@ fn check_tables(c: &mut Checker<'_>) {
 
 fn check_items(c: &mut Checker<'_>) {
     let doc = c.doc;
-    for item in &doc.outline.items {
+    for (index, item) in doc.outline.items.iter().enumerate() {
         if item.has_children {
             continue;
         }
@@ -296,6 +369,7 @@ fn check_items(c: &mut Checker<'_>) {
             c.report(&EMPTY_ITEM, span, what);
         } else if let Some(label) = item.text.strip_suffix(':')
             && label.len() <= 60
+            && !value_follows(c, index)
         {
             c.report(
                 &EMPTY_ITEM,
@@ -304,6 +378,91 @@ fn check_items(c: &mut Checker<'_>) {
             );
         }
     }
+}
+
+/// Whether the value of item `index`, which ends with a colon, follows it:
+/// items after it that are not labels (`- Modified the logic so that:`
+/// then what it does), or a block before the next heading (a code block,
+/// a paragraph, a table). Among other labels (`- Users affected:` then
+/// `- Duration:`), or last before a heading, it has none.
+fn value_follows(c: &Checker<'_>, index: usize) -> bool {
+    // A label paragraph after the list (`**Timeline Overview:**`) starts
+    // the next part, not this item's value.
+    let is_label_line = |line: &str| {
+        line.trim()
+            .trim_end_matches(['*', '_'])
+            .trim_end()
+            .ends_with(':')
+    };
+    let doc = c.doc;
+    let items = &doc.outline.items;
+    let item = &items[index];
+    let next_item = items[index + 1..]
+        .iter()
+        .find(|next| next.span.start >= item.span.end);
+    let after = doc.text.get(item.span.end..).unwrap_or("");
+    let gap = after.len() - after.trim_start().len();
+    let next_start = item.span.end + gap;
+    if let Some(next) = next_item
+        && next.span.start <= next_start
+    {
+        // The next item of the same list, or of a list right after.
+        return !next.text.is_empty() && !is_label(&next.text);
+    }
+    let rest = &after[gap..];
+    let next_line = rest.lines().next().unwrap_or("");
+    !(rest.is_empty()
+        || rest.starts_with('#')
+        || rest.starts_with("<!--")
+        || is_label_line(next_line))
+}
+
+/// `Users affected:`, `Duration: 2h`: a short label, with or without its
+/// value.
+fn is_label(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(label, _)| {
+        let words = label.split_whitespace().count();
+        (1..=4).contains(&words)
+    })
+}
+
+/// Comments that are directives to a tool, not guidance for the writer:
+/// one word (`<!-- more -->`, `<!-- toc -->`), pm's own, and other tools'
+/// (`<!-- markdownlint-disable MD013 -->`, `<!-- prettier-ignore -->`).
+fn is_directive(text: &str) -> bool {
+    const TOOLS: &[&str] = &[
+        "pm-lint-",
+        "pm-index:",
+        "markdownlint",
+        "prettier-",
+        "vale ",
+        "textlint-",
+        "cspell",
+        "spell-checker",
+        "spellchecker",
+        "doctoc",
+        "start doctoc",
+        "end doctoc",
+        "toc ",
+        "omit in toc",
+        "mdformat",
+        "remark-",
+        "eslint",
+        "all-contributors",
+        "#region",
+        "#endregion",
+        "region ",
+        "endregion",
+    ];
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    // Generated-section markers are upper case: `<!-- BEGIN mktoc -->`.
+    let marker = ["BEGIN ", "END ", "START ", "STOP "]
+        .iter()
+        .any(|m| text.starts_with(m));
+    !lower.contains(char::is_whitespace)
+        || marker
+        || TOOLS.iter().any(|tool| lower.starts_with(tool))
 }
 
 fn check_template_text(c: &mut Checker<'_>) {
@@ -332,7 +491,7 @@ fn check_template_text(c: &mut Checker<'_>) {
 fn check_comments(c: &mut Checker<'_>) {
     let doc = c.doc;
     for comment in &doc.outline.comments {
-        if comment.text.starts_with("pm-lint-") || comment.text.starts_with("pm-index:") {
+        if is_directive(&comment.text) {
             continue;
         }
         // A comment alone in its section is reported as an empty section.

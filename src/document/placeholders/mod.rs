@@ -1,0 +1,883 @@
+//! Placeholders: text that stands in for what the writer was meant to
+//! write. One scanner per document finds them all, once, and the lint rules
+//! report what it found; `pm actions` and the fact rules ask the same
+//! questions of single values.
+//!
+//! The scanner first makes two cheap passes over the whole body (a SIMD
+//! search for the bytes and words a placeholder could start with) and then
+//! looks closely only at the text runs those passes touched. What it finds
+//! is decided on evidence, not syntax (see [`brackets`]).
+
+pub mod brackets;
+pub mod formats;
+pub mod prose;
+pub mod words;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use self::brackets::{Evidence, Place, Site};
+use self::formats::Token;
+use crate::document::Document;
+use crate::document::outline::TextRun;
+
+/// What kind of stand-in a hit is; each is reported by a rule of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// `[Your Name]`, `<insert date>`: bracketed text that describes what
+    /// goes there.
+    Bracket,
+    /// `{TITLE}`, `{{ impact }}`: a template variable nobody filled in.
+    Brace,
+    /// `YYYY-MM-DD`, `hh:mm`, `$X`: a format, not a value.
+    Format,
+    /// `2025-03-??`, `09:??`: a date or time with unknown digits.
+    UnknownDigits,
+    /// `TODO`, `TBD`, `TBC`, `TBA`, `FIXME`.
+    Todo,
+    /// `Thing 1 happened`: a numbered stand-in told as an event.
+    StandIn,
+    /// `Lorem ipsum`, `details here`, `(to be filled in)`, `INCIDENT NAME`.
+    Filler,
+    /// `*Explain what the on-call engineer saw first*`: the template's
+    /// instruction to the writer.
+    Instruction,
+}
+
+/// One stand-in found in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Where it is in the file.
+    pub span: Range<usize>,
+    /// What it is.
+    pub kind: Kind,
+}
+
+/// The stand-ins in a single value (a front matter value, an action item's
+/// owner or due date), as ranges in `text`. The value is read as a whole:
+/// `[Name]` alone is a placeholder, `[Incident] Cache nodes evicted` a
+/// tagged title.
+pub fn in_value(text: &str) -> Vec<(Range<usize>, Kind)> {
+    let mut found = Vec::new();
+    let site = |range: Range<usize>| {
+        Some(Site {
+            place: place_in(&text[..range.start], &text[range.end..]),
+            quoted: false,
+        })
+    };
+    scan_text(text, &site, &mut |range, kind| found.push((range, kind)));
+    found
+}
+
+/// Whether a single value is, or holds, a stand-in.
+pub fn is_unfilled(text: &str) -> bool {
+    !in_value(text).is_empty()
+}
+
+/// Every stand-in in the body of `doc`, in order.
+pub fn scan(doc: &Document) -> Vec<Hit> {
+    let body = &doc.text[doc.body_start..];
+    let marks = Marks::of(body, doc.body_start);
+    let units = Units::new(doc);
+    let mut hits: Vec<Hit> = Vec::new();
+    for run in &doc.outline.texts {
+        // A run whose text is its source holds a stand-in only where the
+        // passes over the whole body marked something.
+        if run.inexact.is_empty() && !marks.touch(run.span.clone()) {
+            continue;
+        }
+        scan_run(doc, &units, run, &mut hits);
+    }
+    for span in &doc.outline.html {
+        scan_html(doc, &units, span.clone(), &mut hits);
+    }
+    scan_instructions(doc, &mut hits);
+    hits.sort_by_key(|h| (h.span.start, h.span.end));
+    hits.dedup_by(|a, b| a.span == b.span);
+    hits
+}
+
+fn scan_run(doc: &Document, units: &Units<'_>, run: &TextRun, hits: &mut Vec<Hit>) {
+    let text = run.text(&doc.text);
+    let site = |range: Range<usize>| units.site(run.sub_span(range));
+    let first = hits.len();
+    scan_text(text, &site, &mut |range, kind| {
+        hits.push(Hit {
+            span: run.sub_span(range),
+            kind,
+        });
+    });
+    // Prose stand-ins: a whole run of Lorem ipsum, a line that only says
+    // what link goes there, upper-case stand-ins.
+    let found_before = hits.len() > first;
+    if !found_before && prose::describes_a_link(text) && units.is_whole_line(run) {
+        let at = text.len() - text.trim_start().len();
+        hits.push(Hit {
+            span: run.sub_span(at..at + text.trim().len()),
+            kind: Kind::Filler,
+        });
+    }
+    if !found_before && prose::is_lorem(text) {
+        let trimmed = text.trim();
+        let at = text.len() - text.trim_start().len();
+        hits.push(Hit {
+            span: run.sub_span(at..at + trimmed.len()),
+            kind: Kind::Filler,
+        });
+    }
+    for range in prose::caps_stand_ins(text) {
+        let span = run.sub_span(range.clone());
+        if units.caps_may_stand_in(run, span.clone(), &text[range]) {
+            hits.push(Hit {
+                span,
+                kind: Kind::Filler,
+            });
+        }
+    }
+}
+
+/// The stand-ins of one piece of text: brackets, angle brackets, braces,
+/// formats, TODO words, filler and numbered events. `site` places a range
+/// of `text` in its document (`None`: inside a link's text, where nothing
+/// is a placeholder); `push` takes each hit.
+fn scan_text(
+    text: &str,
+    site: &dyn Fn(Range<usize>) -> Option<Site>,
+    push: &mut dyn FnMut(Range<usize>, Kind),
+) {
+    // Brackets with their evidence; a phrase that would not count on its
+    // own does beside another placeholder in the same run (`[timestamp] by
+    // [person/system]`, `TODO: ask [owner]`): the line is the template's.
+    let mut weighed: Vec<(Range<usize>, Evidence, bool)> = Vec::new();
+    if text.contains('[') {
+        for range in square_brackets(text) {
+            let content = &text[range.start + 1..range.end - 1];
+            let evidence = brackets::weigh(content, false);
+            if evidence != Evidence::None
+                && let Some(site) = site(range.clone())
+            {
+                weighed.push((range, evidence, brackets::decide(evidence, site)));
+            }
+        }
+    }
+    if text.contains('<') {
+        for range in angle_brackets(text) {
+            let content = &text[range.start + 1..range.end - 1];
+            if brackets::is_html_tag(content) {
+                continue;
+            }
+            let evidence = brackets::weigh(content, true);
+            if evidence != Evidence::None
+                && let Some(site) = site(range.clone())
+            {
+                weighed.push((range, evidence, brackets::decide(evidence, site)));
+            }
+        }
+    }
+    let tokens = formats::tokens(text);
+    let template_line = weighed.iter().any(|(_, _, placeholder)| *placeholder)
+        || tokens.iter().any(|(_, token)| *token != Token::Unknown);
+    let mut taken: Vec<Range<usize>> = weighed
+        .into_iter()
+        .filter(|(_, _, placeholder)| *placeholder || template_line)
+        .map(|(range, _, _)| range)
+        .collect();
+    taken.sort_by_key(|r| r.start);
+    let kinds = taken.len();
+    for range in &taken {
+        push(range.clone(), Kind::Bracket);
+    }
+    let inside = |r: &Range<usize>, taken: &[Range<usize>]| {
+        taken.iter().any(|t| t.start <= r.start && r.end <= t.end)
+    };
+    if text.contains(['{', '$']) {
+        for range in braces(text) {
+            if !inside(&range, &taken) {
+                push(range.clone(), Kind::Brace);
+                taken.push(range);
+            }
+        }
+    }
+    for (range, token) in tokens {
+        if inside(&range, &taken) {
+            continue;
+        }
+        let kind = match token {
+            Token::Format => Kind::Format,
+            Token::Unknown => Kind::UnknownDigits,
+            Token::Todo => Kind::Todo,
+        };
+        push(range, kind);
+    }
+    for range in prose::filler(text) {
+        if !inside(&range, &taken[..kinds]) {
+            push(range, Kind::Filler);
+        }
+    }
+    for range in prose::stand_in_events(text) {
+        if !inside(&range, &taken) {
+            push(range, Kind::StandIn);
+        }
+    }
+}
+
+/// The `[…]` pairs of `text` that Markdown left as text (not a link, not an
+/// image, not a reference definition, not indexing like `opts["x"]`),
+/// innermost first when they nest.
+fn square_brackets(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(open) = memchr::memchr(b'[', &bytes[i..]).map(|o| o + i) {
+        let Some(close) = memchr::memchr(b']', &bytes[open + 1..]).map(|c| c + open + 1) else {
+            break;
+        };
+        // An inner `[` starts the innermost pair.
+        if let Some(inner) = memchr::memrchr(b'[', &bytes[open + 1..close]) {
+            i = open + 1 + inner;
+            continue;
+        }
+        i = close + 1;
+        let glued = text[..open]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | ')' | ']' | '!'));
+        if !glued && !looks_like_link_syntax(&text[close + 1..]) {
+            found.push(open..close + 1);
+        }
+    }
+    found
+}
+
+/// `[text](…`, `[text][…` and `[ref]: https://…` are links Markdown could not
+/// resolve, not placeholders.
+fn looks_like_link_syntax(after: &str) -> bool {
+    if after.starts_with('(') || after.starts_with('[') {
+        return true;
+    }
+    after.strip_prefix(':').is_some_and(|rest| {
+        let target = rest.trim_start();
+        rest.starts_with([' ', '\t'])
+            && (target.starts_with("http://")
+                || target.starts_with("https://")
+                || target.starts_with('/')
+                || target.starts_with("./")
+                || target.starts_with("../")
+                || target.starts_with('#'))
+    })
+}
+
+/// The `<…>` pairs of `text` on one line, comments excluded.
+fn angle_brackets(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(open) = memchr::memchr(b'<', &bytes[i..]).map(|o| o + i) {
+        if text[open..].starts_with("<!--") {
+            i = text[open..]
+                .find("-->")
+                .map_or(bytes.len(), |e| open + e + 3);
+            continue;
+        }
+        let Some(len) = bytes[open + 1..]
+            .iter()
+            .position(|b| matches!(b, b'>' | b'<' | b'\n'))
+        else {
+            break;
+        };
+        let close = open + 1 + len;
+        if bytes[close] != b'>' {
+            i = close;
+            continue;
+        }
+        let starts_word = bytes
+            .get(open + 1)
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b >= 0x80);
+        if starts_word {
+            found.push(open..close + 1);
+        }
+        i = close + 1;
+    }
+    found
+}
+
+/// Template variables: `{TITLE}` (an upper-case name of two characters or
+/// more, not LaTeX's `_{Q}`), `{date}` (a word that names a value, not a
+/// path's `/users/{id}`), `${title of the document}` and `${event}` (not a
+/// shell's `${HOME}`), `$date` (a value word after a dollar), and
+/// `{{ impact }}` (not a Hugo shortcode `{{< … >}}` or a site generator's
+/// `{{ site.url }}`).
+fn braces(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(open) = memchr::memchr2(b'{', b'$', &bytes[i..]).map(|o| o + i) {
+        i = open + 1;
+        let before = open.checked_sub(1).map(|b| bytes[b]);
+        if bytes[open] == b'$' {
+            if bytes.get(open + 1) == Some(&b'{') {
+                let Some(len) = text[open + 2..].find('}') else {
+                    break;
+                };
+                let close = open + 2 + len + 1;
+                let inner = &text[open + 2..close - 1];
+                // `${HOME}`, `${1}`: a shell's; `${event}`, `${first item …}`: a template's.
+                let shell = !inner.contains(char::is_whitespace)
+                    && !inner.starts_with(|c: char| c.is_ascii_lowercase());
+                if !inner.trim().is_empty() && !shell && !inner.contains(['{', '$']) {
+                    found.push(open..close);
+                }
+                i = close;
+                continue;
+            }
+            let name_len = bytes[open + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_lowercase() || **b == b'_')
+                .count();
+            let end = open + 1 + name_len;
+            let glued = before.is_some_and(|b| b.is_ascii_alphanumeric())
+                || bytes.get(end).is_some_and(|b| b.is_ascii_alphanumeric());
+            let name = &text[open + 1..end];
+            if name_len > 0 && !glued && names_a_value(name) {
+                found.push(open..end);
+            }
+            continue;
+        }
+        if bytes[open + 1..].starts_with(b"{") {
+            let Some(len) = text[open + 2..].find("}}") else {
+                break;
+            };
+            let close = open + 2 + len + 2;
+            let inner = text[open + 2..close - 2].trim();
+            let generated = inner.starts_with(['<', '%', '"', '\'', '#', '/', '!', '>'])
+                || inner.contains('|')
+                || (inner.contains('.') && !inner.contains(' '));
+            if !inner.is_empty() && !generated {
+                found.push(open..close);
+            }
+            i = close;
+            continue;
+        }
+        if before
+            .is_some_and(|b| matches!(b, b'\\' | b'_' | b'^' | b'/') || b.is_ascii_alphanumeric())
+        {
+            continue; // \frac{A}{B}, x_{N}, /users/{id}
+        }
+        let name_len = bytes[open + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .count();
+        let close = open + 1 + name_len;
+        if bytes.get(close) != Some(&b'}') || name_len == 0 {
+            continue;
+        }
+        let name = &text[open + 1..close];
+        let upper = name.len() >= 2
+            && name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        let lower =
+            name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') && names_a_value(name);
+        if upper || lower {
+            found.push(open..close + 1);
+        }
+    }
+    found
+}
+
+/// `date`, `incident_title`: snake-case words that name a value.
+fn names_a_value(name: &str) -> bool {
+    let parts: Vec<String> = name.split('_').map(str::to_owned).collect();
+    parts
+        .last()
+        .is_some_and(|last| words::is_in(words::VALUE_NOUNS, last))
+        && parts
+            .iter()
+            .all(|p| words::is_in(words::VALUE_NOUNS, p) || words::is_in(words::MODIFIERS, p))
+}
+
+/// Angle-bracket stand-ins in inline HTML and HTML blocks: pulldown-cmark
+/// reads `<your name>` as a tag named `your`.
+fn scan_html(doc: &Document, units: &Units<'_>, span: Range<usize>, hits: &mut Vec<Hit>) {
+    let Some(html) = doc.text.get(span.clone()) else {
+        return;
+    };
+    for range in angle_brackets(html) {
+        let content = &html[range.start + 1..range.end - 1];
+        if brackets::is_html_tag(content) {
+            continue;
+        }
+        let file = span.start + range.start..span.start + range.end;
+        if units
+            .site(file.clone())
+            .is_some_and(|site| brackets::angle(content, site))
+        {
+            hits.push(Hit {
+                span: file,
+                kind: Kind::Bracket,
+            });
+        }
+    }
+}
+
+/// The template's instructions to the writer: paragraphs and items wholly
+/// in italics that tell what to write, and bare bullets of guidance.
+fn scan_instructions(doc: &Document, hits: &mut Vec<Hit>) {
+    let outline = &doc.outline;
+    for span in &outline.emphasized {
+        let text: String = outline
+            .texts_in(span)
+            .iter()
+            .filter(|run| run.span.end <= span.end)
+            .map(|run| run.text(&doc.text))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if prose::is_instruction_line(&text, true) {
+            hits.push(Hit {
+                span: span.clone(),
+                kind: Kind::Instruction,
+            });
+        }
+    }
+    for item in &outline.items {
+        if item.task.is_some()
+            || item.text.is_empty()
+            || outline.in_section(item.span.start, "action_items")
+            || !prose::is_instruction_line(&item.text, false)
+        {
+            continue;
+        }
+        let line = doc
+            .lines
+            .line_range(&doc.text, doc.lines.line_of(item.span.start));
+        let slice = &doc.text[line.clone()];
+        let start = line.start + strip_block_prefix(slice);
+        let end = line.start + slice.trim_end().len();
+        if outline
+            .emphasized
+            .iter()
+            .any(|e| e.start < end && start < e.end)
+        {
+            continue; // reported as an italic instruction
+        }
+        hits.push(Hit {
+            span: start..end.max(start),
+            kind: Kind::Instruction,
+        });
+    }
+}
+
+/// Where a document's units are: table cells (whose text is a value of
+/// its own) and lines.
+struct Units<'d> {
+    doc: &'d Document,
+    /// Every table cell, by start, with whether it is a header cell.
+    cells: OnceLock<Vec<(Range<usize>, bool)>>,
+}
+
+impl<'d> Units<'d> {
+    fn new(doc: &'d Document) -> Self {
+        Units {
+            doc,
+            cells: OnceLock::new(),
+        }
+    }
+
+    fn cells(&self) -> &[(Range<usize>, bool)] {
+        self.cells.get_or_init(|| {
+            let mut cells: Vec<(Range<usize>, bool)> = Vec::new();
+            for table in &self.doc.outline.tables {
+                for cell in &table.header.cells {
+                    cells.push((cell.span.clone(), true));
+                }
+                for row in &table.rows {
+                    for cell in &row.cells {
+                        cells.push((cell.span.clone(), false));
+                    }
+                }
+            }
+            cells.sort_by_key(|(span, _)| span.start);
+            cells
+        })
+    }
+
+    /// The table cell holding `span`, and whether it is a header cell.
+    fn cell(&self, span: &Range<usize>) -> Option<(Range<usize>, bool)> {
+        let cells = self.cells();
+        let after = cells.partition_point(|(cell, _)| cell.start <= span.start);
+        let (cell, header) = cells.get(after.checked_sub(1)?)?;
+        (span.end <= cell.end).then(|| (cell.clone(), *header))
+    }
+
+    /// The unit holding `span`: its cell, else its line without the block
+    /// markers in front (quote, list item, task box, heading).
+    fn unit(&self, span: &Range<usize>) -> (Range<usize>, bool) {
+        let doc = self.doc;
+        let line = doc
+            .lines
+            .line_range(&doc.text, doc.lines.line_of(span.start));
+        let quoted = doc.text[line.clone()].trim_start().starts_with('>');
+        if let Some((cell, _)) = self.cell(span) {
+            return (cell, quoted);
+        }
+        let start = line.start + strip_block_prefix(&doc.text[line.clone()]);
+        (start.min(span.start)..line.end.max(span.end), quoted)
+    }
+
+    /// Where a bracket at file `span` stands; `None` inside a real link's
+    /// text (`[see [this] page](…)`), which is never a placeholder.
+    fn site(&self, span: Range<usize>) -> Option<Site> {
+        let text = &self.doc.text;
+        let in_link = self
+            .doc
+            .outline
+            .links
+            .iter()
+            .any(|l| l.span.start <= span.start && span.end <= l.span.end);
+        if in_link {
+            return None;
+        }
+        let (unit, block_quote) = self.unit(&span);
+        let before = text.get(unit.start..span.start).unwrap_or("");
+        let after = text.get(span.end..unit.end).unwrap_or("");
+        Some(Site {
+            place: place_in(before, after),
+            quoted: block_quote || in_quotation(before, after),
+        })
+    }
+
+    /// Whether `run` is all its line or cell holds (no link, no other text).
+    fn is_whole_line(&self, run: &TextRun) -> bool {
+        let (unit, _) = self.unit(&run.span);
+        let text = &self.doc.text;
+        let before = text.get(unit.start..run.span.start).unwrap_or("");
+        let after = text.get(run.span.end..unit.end).unwrap_or("");
+        !has_words(before) && !has_words(after) && !after.contains("](") && !after.contains("http")
+    }
+
+    /// Whether an upper-case stand-in at `span` in `run` is one: not in a
+    /// table's header, and in a heading only as a document title (`#
+    /// INCIDENT NAME`) or beside other text (`Timeline DATE RANGE`).
+    fn caps_may_stand_in(&self, run: &TextRun, span: Range<usize>, found: &str) -> bool {
+        if self.cell(&span).is_some_and(|(_, header)| header) {
+            return false;
+        }
+        if !run.in_heading {
+            return true;
+        }
+        let outline = &self.doc.outline;
+        let Some(heading) = outline.heading_at(span.start).map(|i| &outline.headings[i]) else {
+            return true;
+        };
+        heading.level == 1 || heading.title.trim() != found
+    }
+}
+
+/// How many bytes of `line` are block markers: indentation, `>` quotes,
+/// a list marker, a task box, heading `#`s.
+fn strip_block_prefix(line: &str) -> usize {
+    let mut rest = line;
+    loop {
+        let trimmed = rest.trim_start();
+        if let Some(after) = trimmed.strip_prefix('>') {
+            rest = after;
+            continue;
+        }
+        rest = trimmed;
+        break;
+    }
+    let marker = ["- ", "* ", "+ "]
+        .iter()
+        .find_map(|m| rest.strip_prefix(m))
+        .or_else(|| {
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            (digits > 0)
+                .then(|| {
+                    rest[digits..]
+                        .strip_prefix(". ")
+                        .or(rest[digits..].strip_prefix(") "))
+                })
+                .flatten()
+        });
+    if let Some(after) = marker {
+        rest = after.trim_start();
+        for task in ["[ ] ", "[x] ", "[X] "] {
+            if let Some(after) = rest.strip_prefix(task) {
+                rest = after.trim_start();
+            }
+        }
+    }
+    let hashes = rest.len() - rest.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && rest[hashes..].starts_with(' ') {
+        rest = rest[hashes..].trim_start();
+    }
+    line.len() - rest.len()
+}
+
+/// Where a bracket stands, from the text before and after it in its unit.
+fn place_in(before: &str, after: &str) -> Place {
+    // A label's value: `**Lead:** [Your Name]`, `Owner: [Name], due …`.
+    let (before, labelled) = match label_end(before) {
+        Some(end) => (&before[end..], true),
+        None => (before, false),
+    };
+    let words_before = has_words(before);
+    let words_after = has_words(after);
+    // `[time] - update`, `[Name]: …`: the first field of a line, not a tag.
+    let separated = after
+        .trim_start_matches([' ', '*', '_'])
+        .starts_with(['-', '–', '—', ':', '|']);
+    match (words_before, words_after) {
+        (false, false) => Place::Whole,
+        (false, true) if labelled || separated => Place::Labelled,
+        (false, true) => Place::Leading,
+        (true, false) => Place::Trailing,
+        (true, true) => Place::Inline,
+    }
+}
+
+/// The end of a label in `before`: after its last `:` that is followed by
+/// a space, emphasis or nothing (`14:02` holds no label).
+fn label_end(before: &str) -> Option<usize> {
+    let bytes = before.as_bytes();
+    bytes.iter().rposition(|b| *b == b':').and_then(|at| {
+        let next = bytes.get(at + 1);
+        next.is_none_or(|b| matches!(b, b' ' | b'\t' | b'*' | b'_'))
+            .then_some(at + 1)
+    })
+}
+
+/// Whether `text` holds a word outside other brackets and markup.
+fn has_words(text: &str) -> bool {
+    let mut depth: i32 = 0;
+    for c in text.chars() {
+        match c {
+            '[' | '<' | '{' => depth += 1,
+            ']' | '>' | '}' => depth = (depth - 1).max(0),
+            c if depth == 0 && c.is_alphanumeric() => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether the text between `before` and `after` is inside quotation marks
+/// on its line: `"… billed to your [payment provider] account …"`.
+fn in_quotation(before: &str, after: &str) -> bool {
+    let straight = before.matches('"').count() % 2 == 1 && after.contains('"');
+    let curly = before
+        .rfind('“')
+        .is_some_and(|open| !before[open..].contains('”'))
+        && after.contains('”');
+    straight || curly
+}
+
+/// Where the passes over a whole body found something a placeholder could
+/// start with, as disjoint ranges in order: a text run touching none of
+/// them holds no placeholder.
+struct Marks(Vec<Range<usize>>);
+
+impl Marks {
+    fn of(body: &str, base: usize) -> Marks {
+        let bytes = body.as_bytes();
+        let mut marks: Vec<Range<usize>> = memchr::memchr3_iter(b'[', b'{', b'<', bytes)
+            .chain(memchr::memchr_iter(b'$', bytes))
+            .map(|at| base + at..base + at + 1)
+            .collect();
+        for automaton in [formats_automaton(), prose_automaton()] {
+            marks.extend(
+                automaton
+                    .find_iter(body)
+                    .map(|m| base + m.start()..base + m.end()),
+            );
+        }
+        marks.sort_by_key(|r| r.start);
+        Marks(marks)
+    }
+
+    /// Whether a mark intersects `span`.
+    fn touch(&self, span: Range<usize>) -> bool {
+        let first = self.0.partition_point(|m| m.end <= span.start);
+        self.0[first..]
+            .iter()
+            .take_while(|m| m.start < span.end)
+            .any(|m| m.end > span.start)
+    }
+}
+
+/// Pieces every format token and TODO word contains (in the cases people
+/// write them: `YYYY-MM-DD`, `yyyy-mm-dd`, `HH:mm`, `DD/MM`).
+const FORMAT_NEEDLES: &[&str] = &[
+    "YY-", "YY/", "YY.", "MM-", "MM/", "MM:", "MM.", "DD-", "DD/", "DD.", "HH:", "HH.", ":MM",
+    "YYYY", "yy-", "yy/", "yy.", "mm-", "mm/", "mm:", "mm.", "dd-", "dd/", "dd.", "hh:", "hh.",
+    ":mm", "yyyy", "$X", "??", "TODO", "TBD", "TBC", "TBA", "FIXME",
+];
+
+/// Pieces of prose stand-ins: filler phrases, Lorem ipsum's words,
+/// upper-case value words, numbered events.
+const PROSE_NEEDLES: &[&str] = &[
+    "o be fill",
+    "o be determ",
+    "o be confirm",
+    "o be decid",
+    "o be defin",
+    "o be writ",
+    "o be add",
+    "o be complet",
+    "o be done",
+    "es here",
+    "ls here",
+    "xt here",
+    "nt here",
+    "on here",
+    "fo here",
+    "ry here",
+    "orem",
+    "ipsum",
+    "Ipsum",
+    "amet",
+    "dolor",
+    "Dolor",
+    "consectetur",
+    "Consectetur",
+    "tiam",
+    "urabitur",
+    "estibulum",
+    "ellentesque",
+    "enean",
+    "Mauris",
+    "mauris",
+    "Donec",
+    "Vivamus",
+    "Phasellus",
+    "Suspendisse",
+    "dapibus",
+    "vulputate",
+    "adipiscing",
+    "NAME",
+    "DATE",
+    "TITLE",
+    "TIME",
+    "OWNER",
+    "DESCRIPTION",
+    "SUMMARY",
+    "RANGE",
+    "DETAILS",
+    "NUMBER",
+    "DURATION",
+    "LINK",
+    " happened",
+    " occurred",
+    "ink to ",
+    "inks to ",
+];
+
+/// The automata here are contiguous NFAs with leftmost matching, which
+/// lets aho-corasick use its SIMD prefilter; a DFA would search little
+/// faster but cost more to build than a whole one-file lint.
+fn automaton(needles: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(needles)
+        .unwrap_or_else(|e| unreachable!("fixed needles always build: {e}"))
+}
+
+fn formats_automaton() -> &'static AhoCorasick {
+    static NEEDLES: OnceLock<AhoCorasick> = OnceLock::new();
+    NEEDLES.get_or_init(|| automaton(FORMAT_NEEDLES))
+}
+
+fn prose_automaton() -> &'static AhoCorasick {
+    static NEEDLES: OnceLock<AhoCorasick> = OnceLock::new();
+    NEEDLES.get_or_init(|| automaton(PROSE_NEEDLES))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, Kind)> {
+        in_value(text)
+            .into_iter()
+            .map(|(r, k)| (&text[r], k))
+            .collect()
+    }
+
+    #[test]
+    fn values_are_read_whole() {
+        assert_eq!(found("[Your Name]"), [("[Your Name]", Kind::Bracket)]);
+        assert_eq!(found("[Name]"), [("[Name]", Kind::Bracket)]);
+        assert!(found("[Incident] Cache nodes evicted").is_empty());
+        assert_eq!(found("{TITLE}"), [("{TITLE}", Kind::Brace)]);
+        assert_eq!(found("YYYY-MM-DD"), [("YYYY-MM-DD", Kind::Format)]);
+        assert_eq!(found("TBD"), [("TBD", Kind::Todo)]);
+        assert_eq!(
+            found("[YYYY-MM-DD HH:MM timezone]"),
+            [("[YYYY-MM-DD HH:MM timezone]", Kind::Bracket)]
+        );
+        assert!(found("Dana Kim").is_empty());
+        assert!(found("2026-11-22").is_empty());
+    }
+
+    #[test]
+    fn places_come_from_the_text_around() {
+        assert_eq!(place_in("**Lead:** ", ""), Place::Whole);
+        assert_eq!(place_in("", " disk full"), Place::Leading);
+        assert_eq!(place_in("Fix the pool ", ""), Place::Trailing);
+        assert_eq!(place_in("from ", " to x"), Place::Inline);
+        assert_eq!(place_in("Owner: ", ", due [Date]"), Place::Labelled);
+        assert_eq!(
+            place_in("**Detected**: ", " by [person/system]"),
+            Place::Labelled
+        );
+        assert_eq!(place_in("", " - [Role]"), Place::Whole);
+        assert_eq!(place_in("14:02 ", " restarted"), Place::Inline);
+        assert_eq!(place_in("", " - update"), Place::Labelled);
+    }
+
+    #[test]
+    fn block_prefixes() {
+        for (line, rest) in [
+            ("- [ ] Fix it", "Fix it"),
+            ("> > quoted", "quoted"),
+            ("12. Twelfth", "Twelfth"),
+            ("## Heading", "Heading"),
+            ("  * [x] Done", "Done"),
+            ("plain", "plain"),
+        ] {
+            assert_eq!(&line[strip_block_prefix(line)..], rest, "{line}");
+        }
+    }
+
+    #[test]
+    fn brackets_left_as_text_by_markdown() {
+        let text = "[a [Name] b, opts[\"x\"], [t](u), [r][s] and [ok]";
+        let got: Vec<&str> = square_brackets(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(got, ["[Name]", "[ok]"]);
+    }
+
+    #[test]
+    fn braces_that_are_template_variables() {
+        let text = "{TITLE} {{ impact }} {{< ref x >}} {{ site.url }} ${HOME} x_{N} {Q} {lower} \
+            {date} /users/{id} ${event} ${first item to fix} $date $HOME $5 costs$title";
+        let got: Vec<&str> = braces(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "{TITLE}",
+                "{{ impact }}",
+                "{date}",
+                "${event}",
+                "${first item to fix}",
+                "$date"
+            ]
+        );
+    }
+}

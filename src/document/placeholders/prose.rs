@@ -1,0 +1,540 @@
+//! Stand-ins written as prose rather than in brackets: numbered stand-ins
+//! (`Factor 1`, `Thing 1 happened`), filler (`Lorem ipsum …`, `details
+//! here`, `(to be filled in)`), upper-case stand-ins (`# INCIDENT NAME`)
+//! and the template's instructions to the writer.
+
+use std::ops::Range;
+
+use super::words::{self, is_in};
+use crate::document::sections;
+
+/// Numbered stand-ins the templates use: "Action 1", "Factor 2", "Step 3".
+const STAND_IN_NOUNS: &[&str] = &[
+    "action",
+    "action item",
+    "answer",
+    "cause",
+    "change",
+    "contributing factor",
+    "event",
+    "factor",
+    "finding",
+    "gap",
+    "improvement",
+    "improvement area",
+    "investigation step",
+    "issue",
+    "item",
+    "learning",
+    "lesson",
+    "link",
+    "owner",
+    "person",
+    "point",
+    "positive aspect",
+    "prevention measure",
+    "process change",
+    "question",
+    "recommendation",
+    "resolution step",
+    "step",
+    "takeaway",
+    "task",
+    "thing",
+];
+
+/// Whether `label` is a numbered stand-in such as `Factor 1` or `Step 3`
+/// (emphasis markers and a trailing colon ignored).
+pub fn is_stand_in(label: &str) -> bool {
+    // Most labels do not end with a number: answer those without trimming.
+    let end = label.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '*' | '_'));
+    if !end.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let label = label
+        .trim()
+        .trim_end_matches(':')
+        .trim_matches(|c| c == '*' || c == '_')
+        .trim_end_matches(':')
+        .trim();
+    let Some((noun, number)) = label.rsplit_once(' ') else {
+        return false;
+    };
+    let numbered = (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit());
+    numbered
+        && STAND_IN_NOUNS
+            .iter()
+            .any(|n| noun.trim().eq_ignore_ascii_case(n))
+}
+
+/// `Thing 1 happened`, `Event 2 occurred`: a numbered stand-in told as an
+/// event, as timeline templates write them. The range covers the phrase.
+pub fn stand_in_events(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for verb in [" happened", " occurred"] {
+        for (at, _) in text.match_indices(verb) {
+            let before = &text[..at];
+            let Some(number_at) = before.rfind(' ') else {
+                continue;
+            };
+            let noun_start = before[..number_at].rfind(' ').map_or(0, |i| i + 1);
+            let noun_start = noun_start
+                + before[noun_start..]
+                    .find(|c: char| c.is_alphabetic())
+                    .unwrap_or(0);
+            let label = &text[noun_start..at];
+            let ends = text[at + verb.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if ends && is_stand_in(label) {
+                found.push(noun_start..at + verb.len());
+            }
+        }
+    }
+    found.sort_by_key(|r| r.start);
+    found
+}
+
+/// Filler a template writes in place of text, reported wherever it is:
+/// `(to be filled in)`, `Lorem ipsum`.
+const FILLER_ANYWHERE: &[&str] = &[
+    "lorem ipsum",
+    "to be confirmed",
+    "to be decided",
+    "to be defined",
+    "to be determined",
+    "to be filled",
+    "to be written",
+];
+
+/// Filler that ends a short line or cell, or stands in parentheses:
+/// `Details here.`, `Your text goes here`, `(to be completed)`. In longer
+/// prose these are ordinary words ("the fix is still to be completed by
+/// the vendor").
+const FILLER_AT_END: &[&str] = &[
+    "content here",
+    "description here",
+    "details here",
+    "goes here",
+    "info here",
+    "information here",
+    "notes here",
+    "summary here",
+    "text here",
+    "to be added",
+    "to be completed",
+    "to be done",
+];
+
+/// Where filler phrases are in `text` (a text run), as ranges in it.
+pub fn filler(text: &str) -> Vec<Range<usize>> {
+    let lower = text.to_ascii_lowercase();
+    let mut found = Vec::new();
+    let word_before = |at: usize| at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric();
+    let word_after =
+        |end: usize| end < lower.len() && lower.as_bytes()[end].is_ascii_alphanumeric();
+    for phrase in FILLER_ANYWHERE {
+        for (at, _) in lower.match_indices(phrase) {
+            let end = at + phrase.len();
+            // `to be filled in`, `to be filled out`: the particle is part of it.
+            let end = [" in", " out"]
+                .iter()
+                .find(|p| lower[end..].starts_with(**p) && !word_after(end + p.len()))
+                .map_or(end, |p| end + p.len());
+            if !word_before(at) && !word_after(end) {
+                found.push(at..end);
+            }
+        }
+    }
+    let words = text.split_whitespace().count();
+    for phrase in FILLER_AT_END {
+        for (at, _) in lower.match_indices(phrase) {
+            let end = at + phrase.len();
+            if word_before(at) || word_after(end) {
+                continue;
+            }
+            let rest = lower[end..].trim_start();
+            let parenthesized = lower[..at].trim_end().ends_with('(') && rest.starts_with(')');
+            let ends_line = rest.chars().all(|c| !c.is_alphanumeric()) && words <= 6;
+            if parenthesized || ends_line {
+                found.push(at..end);
+            }
+        }
+    }
+    found.sort_by_key(|r| r.start);
+    found.dedup();
+    found
+}
+
+/// Whether `text` only says what link goes there: `A link to the Slack
+/// channel or incident report.` (a filled line holds the link itself).
+pub fn describes_a_link(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    if lower.ends_with(':') {
+        return false; // `Links to the dashboards:` and then the links
+    }
+    let rest = ["a link to ", "link to ", "links to ", "link(s) to "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p));
+    rest.is_some_and(|rest| {
+        !rest.contains("http") && !rest.contains("://") && rest.split_whitespace().count() <= 12
+    })
+}
+
+/// The words of the Lorem ipsum generators; the first block also occurs in
+/// English or in other words' place, so it never decides alone.
+const LOREM_COMMON: &[&str] = &[
+    "a", "ac", "ad", "at", "do", "est", "et", "ex", "id", "in", "magna", "non", "qui", "quis",
+    "sed", "sit", "ut", "vel",
+];
+const LOREM: &[&str] = &[
+    "adipiscing",
+    "aenean",
+    "aliqua",
+    "aliquam",
+    "aliquip",
+    "amet",
+    "anim",
+    "arcu",
+    "auctor",
+    "augue",
+    "blandit",
+    "commodo",
+    "consectetur",
+    "consequat",
+    "convallis",
+    "cupidatat",
+    "curabitur",
+    "dapibus",
+    "deserunt",
+    "diam",
+    "dolor",
+    "dolore",
+    "donec",
+    "duis",
+    "egestas",
+    "eiusmod",
+    "elementum",
+    "elit",
+    "enim",
+    "erat",
+    "eros",
+    "esse",
+    "etiam",
+    "euismod",
+    "excepteur",
+    "exercitation",
+    "facilisis",
+    "faucibus",
+    "felis",
+    "fermentum",
+    "fringilla",
+    "fugiat",
+    "fusce",
+    "gravida",
+    "incididunt",
+    "ipsum",
+    "irure",
+    "justo",
+    "labore",
+    "laboris",
+    "laborum",
+    "lacinia",
+    "lacus",
+    "laoreet",
+    "lectus",
+    "libero",
+    "ligula",
+    "lorem",
+    "maecenas",
+    "malesuada",
+    "mauris",
+    "minim",
+    "mollit",
+    "morbi",
+    "nibh",
+    "nisi",
+    "nisl",
+    "nostrud",
+    "nulla",
+    "nullam",
+    "nunc",
+    "occaecat",
+    "officia",
+    "pariatur",
+    "pellentesque",
+    "phasellus",
+    "porta",
+    "porttitor",
+    "praesent",
+    "pretium",
+    "proident",
+    "pulvinar",
+    "quisque",
+    "reprehenderit",
+    "rhoncus",
+    "sapien",
+    "scelerisque",
+    "sollicitudin",
+    "suspendisse",
+    "tellus",
+    "tempor",
+    "tincidunt",
+    "tortor",
+    "turpis",
+    "ullamco",
+    "ultrices",
+    "ultricies",
+    "urna",
+    "varius",
+    "vehicula",
+    "velit",
+    "veniam",
+    "vestibulum",
+    "vitae",
+    "vivamus",
+    "voluptate",
+    "vulputate",
+];
+
+/// Whether `text` is Lorem ipsum: two words at least, most of them the
+/// generators' Latin, one of them a word no English text uses.
+pub fn is_lorem(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let distinctive = words.iter().filter(|w| LOREM.contains(&w.as_str())).count();
+    let common = words
+        .iter()
+        .filter(|w| LOREM_COMMON.contains(&w.as_str()))
+        .count();
+    distinctive >= 1 && (distinctive + common) * 10 >= words.len() * 7
+}
+
+/// Upper-case stand-ins in `text`: two or more upper-case words that name a
+/// value (`INCIDENT NAME`, `DATE RANGE`, `SERVICE NAME`). In text that is
+/// all upper case only a stand-in that is the whole text counts (`# ISSUE
+/// NAME`); shouting prose is not a template.
+pub fn caps_stand_ins(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut words: Vec<Range<usize>> = Vec::new();
+    let flush = |words: &mut Vec<Range<usize>>, found: &mut Vec<Range<usize>>| {
+        // The longest tail of the run of words that names a value.
+        while words.len() >= 2 {
+            let lower: Vec<String> = words
+                .iter()
+                .map(|r| text[r.clone()].to_lowercase())
+                .collect();
+            let known = lower
+                .iter()
+                .all(|w| is_in(words::VALUE_NOUNS, w) || is_in(words::MODIFIERS, w));
+            let last_names = lower.last().is_some_and(|w| is_in(words::VALUE_NOUNS, w));
+            let first_is_article =
+                matches!(lower[0].as_str(), "a" | "an" | "and" | "of" | "or" | "the");
+            // `ROOT CAUSE`, `INCIDENT SUMMARY`: a section's title as a label.
+            let section = sections::canonical(&sections::normalize(&lower.join(" "))).is_some();
+            if known && last_names && !first_is_article && !section {
+                found.push(words[0].start..words[words.len() - 1].end);
+                break;
+            }
+            words.remove(0);
+        }
+        words.clear();
+    };
+    let mut at = 0;
+    for piece in text.split_inclusive(|c: char| !c.is_alphanumeric() && c != '-') {
+        let word_len = piece
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .len();
+        let word = &piece[..word_len];
+        let caps = word.len() >= 2
+            && word.chars().all(|c| c.is_ascii_uppercase() || c == '-')
+            && word.chars().any(|c| c.is_ascii_uppercase());
+        if caps {
+            words.push(at..at + word_len);
+            let sep = &piece[word_len..];
+            if !sep.chars().all(|c| c == ' ') {
+                flush(&mut words, &mut found);
+            }
+        } else if !word.is_empty() || !piece.chars().all(|c| c == ' ') {
+            flush(&mut words, &mut found);
+        }
+        at += piece.len();
+    }
+    flush(&mut words, &mut found);
+    let shouting = !text.chars().any(char::is_lowercase);
+    if shouting {
+        let whole = text.trim_matches(|c: char| !c.is_alphanumeric());
+        found.retain(|r| text[r.clone()] == *whole);
+    }
+    found
+}
+
+/// Whether a line of text tells the writer what to write. `italic` says the
+/// whole line or paragraph is emphasized (`*Explain what the on-call
+/// engineer saw first*`, `_To be done pre-meeting. Give a play-by-play…_`),
+/// which templates use for guidance: a writing verb or a word addressing
+/// the writer is enough there. A plain bullet needs a verb that only
+/// guidance uses (`describe each mitigation step in order`), since "Add an
+/// alert" or "Document the failover" are ordinary action items.
+pub fn is_instruction_line(text: &str, italic: bool) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                .trim_end_matches('.')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if words.len() < 3 {
+        return false;
+    }
+    if italic {
+        let to_be_done = text
+            .to_ascii_lowercase()
+            .trim_start_matches(['*', '_'])
+            .starts_with("to be ");
+        let addresses_writer = words.iter().any(|w| matches!(w.as_str(), "you" | "your"))
+            && words.iter().any(|w| is_in(words::WRITING_VERBS, w));
+        return to_be_done || is_in(words::WRITING_VERBS, first) || addresses_writer;
+    }
+    let verb = is_in(words::GUIDANCE_ONLY_VERBS, first);
+    let lower_case = text.starts_with(|c: char| c.is_lowercase());
+    let writing_verb = is_in(words::WRITING_VERBS, first);
+    let marked = words[1..].iter().any(|w| is_in(words::WRITER_MARKERS, w));
+    (verb && (lower_case || marked)) || (lower_case && writing_verb && marked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stand_ins_are_numbered_template_nouns() {
+        for label in [
+            "Factor 1",
+            "Action 2:",
+            "**Action 1:**",
+            "Learning 3",
+            "Process change 1",
+            "Thing 2",
+        ] {
+            assert!(is_stand_in(label), "{label}");
+        }
+        for label in [
+            "Phase 1",
+            "Step 12345",
+            "Factor",
+            "OPS-1423",
+            "the 2 factors",
+        ] {
+            assert!(!is_stand_in(label), "{label}");
+        }
+        let text = "12:45 PM DATE: Thing 1 happened";
+        let found = stand_in_events(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].clone()], "Thing 1 happened");
+        assert!(stand_in_events("Phase 2 happened at noon").is_empty());
+    }
+
+    #[test]
+    fn filler_phrases() {
+        let got = |t: &'static str| -> Vec<&'static str> {
+            filler(t).into_iter().map(|r| &t[r]).collect()
+        };
+        assert_eq!(got("Lorem ipsum dolor"), ["Lorem ipsum"]);
+        assert_eq!(got("Impact (to be filled in)"), ["to be filled in"]);
+        assert_eq!(got("Details here."), ["Details here"]);
+        assert_eq!(got("Your text goes here"), ["goes here"]);
+        assert!(got("Traffic from the EU region goes here first, then west.").is_empty());
+        assert!(got("The migration is still to be completed by the vendor team.").is_empty());
+    }
+
+    #[test]
+    fn a_line_that_only_describes_its_link() {
+        assert!(describes_a_link(
+            "A link to the Slack channel or Incident report."
+        ));
+        assert!(!describes_a_link(
+            "links to grafana during incident window:"
+        ));
+        assert!(!describes_a_link("Link to https://grafana.example.com/d/1"));
+        assert!(!describes_a_link("The link to the runbook was broken."));
+    }
+
+    #[test]
+    fn lorem_ipsum_in_any_order() {
+        for text in [
+            "Sit amet, consectetur",
+            "Etiam quis dapibus",
+            "Curabitur vulputate felis",
+        ] {
+            assert!(is_lorem(text), "{text}");
+        }
+        for text in ["Sit in the car", "The dolor", "Ad hoc changes in prod"] {
+            assert!(!is_lorem(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn upper_case_stand_ins() {
+        let got = |t: &'static str| -> Vec<&'static str> {
+            caps_stand_ins(t).into_iter().map(|r| &t[r]).collect()
+        };
+        assert_eq!(got("ISSUE NAME"), ["ISSUE NAME"]);
+        assert_eq!(
+            got("Timeline (all times PST) DATE RANGE. All times approximations"),
+            ["DATE RANGE"]
+        );
+        assert!(got("THE SERVICE NAME WAS WRONG").is_empty());
+        assert!(got("We paged SRE and the DBA").is_empty());
+        assert!(got("ROOT CAUSE").is_empty());
+    }
+
+    #[test]
+    fn instructions_to_the_writer() {
+        assert!(is_instruction_line(
+            "Explain what the on-call engineer saw first",
+            true
+        ));
+        assert!(is_instruction_line(
+            "To be done pre-meeting. Give a play-by-play.",
+            true
+        ));
+        assert!(is_instruction_line(
+            "Copy these from incident.io pre-meeting",
+            true
+        ));
+        assert!(!is_instruction_line(
+            "Updated on 2026-03-02 with the vendor's report",
+            true
+        ));
+        assert!(is_instruction_line(
+            "describe each mitigation step in order",
+            false
+        ));
+        assert!(is_instruction_line(
+            "Explain what the on-call engineer saw first",
+            false
+        ));
+        assert!(!is_instruction_line("Add an alert on pool waits", false));
+        assert!(!is_instruction_line(
+            "Document how to fail over the database",
+            false
+        ));
+        assert!(!is_instruction_line(
+            "Explained the new retry policy to the team",
+            false
+        ));
+    }
+}
