@@ -193,6 +193,83 @@ fn pm002_quoted_yaml_is_valid() {
     assert_clean(&lint_doc(&doc, &["--strict"]), 1);
 }
 
+/// CLEAN with its front matter written as TOML between `+++` lines, as
+/// Hugo and Zola sites keep it.
+fn clean_as_toml() -> String {
+    edit(
+        CLEAN,
+        "---\ntitle: Checkout API returned 503s\nincident_id: INC-2026-0042\ndate: 2026-11-22\nseverity: SEV-2\nstatus: final\nstarted_at: 2026-11-22T14:02:00Z\ndetected_at: 2026-11-22T14:06:00Z\nresolved_at: 2026-11-22T15:21:00Z\n---\n",
+        "+++\ntitle = \"Checkout API returned 503s\"\nincident_id = \"INC-2026-0042\"\ndate = 2026-11-22\nseverity = \"SEV-2\"\nstatus = \"final\"\nstarted_at = 2026-11-22T14:02:00Z\ndetected_at = 2026-11-22T14:06:00Z\nresolved_at = 2026-11-22T15:21:00Z\n\n[params]\ntags = [\"db\", \"pool\"]\n+++\n",
+    )
+}
+
+#[test]
+fn toml_front_matter_is_front_matter() {
+    assert_clean(&lint_doc(&clean_as_toml(), &["--strict"]), 1);
+}
+
+#[test]
+fn toml_front_matter_keys_are_checked_where_they_are() {
+    let doc = edit(
+        &clean_as_toml(),
+        "severity = \"SEV-2\"\n",
+        "severity = \"sev2\"\n",
+    );
+    let doc = edit(&doc, "status = \"final\"\n", "");
+    assert_errors(
+        &lint_doc(&doc, &["--strict"]),
+        &[
+            "a.md:1:1: PM003 [error] front matter has no `status`",
+            "a.md:5:12: PM004 [error] severity `sev2` is not in the scale",
+        ],
+    );
+}
+
+#[test]
+fn invalid_toml_front_matter_is_reported_with_its_line() {
+    let doc = edit(&clean_as_toml(), "severity = \"SEV-2\"\n", "severity = \n");
+    let run = lint_doc(&doc, &["--strict"]);
+    let pm002: Vec<&str> = run.findings_of("PM002");
+    assert_eq!(pm002.len(), 1, "{}", run.stdout);
+    assert!(
+        pm002[0].starts_with("a.md:5:") && pm002[0].contains("front matter is not valid TOML: "),
+        "{}",
+        pm002[0]
+    );
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn unclosed_toml_front_matter_asks_for_its_own_fence() {
+    let run = lint_human(
+        &{
+            let tmp = tmp();
+            write(&tmp, "a.md", "+++\ntitle = \"x\"\n\n# x\n");
+            tmp
+        },
+        &["a.md"],
+    );
+    assert!(
+        run.stdout
+            .contains("= help: end the TOML block with a `+++` line"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_date_written_as_a_timestamp_is_a_date() {
+    // Hugo and Jekyll write `date` with a time; its day is the date.
+    for date in [
+        "date: 2026-11-22T14:02:00Z",
+        "date: 2026-11-22 14:02:00 -0700",
+        "date: 2026-11-22T23:30:00-07:00",
+    ] {
+        let doc = edit(CLEAN, "date: 2026-11-22", date);
+        assert_clean(&lint_doc(&doc, &["--strict"]), 1);
+    }
+}
+
 // PM003 missing-key
 
 #[test]

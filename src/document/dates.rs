@@ -18,6 +18,18 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, number(&b[5..7])?, number(&b[8..10])?)
 }
 
+/// The day of a `date` value: a `YYYY-MM-DD` date, or the day an ISO 8601
+/// timestamp falls on where it was written (`2024-03-13T23:30:00-07:00` is
+/// the 13th), as Hugo and Jekyll write `date`.
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    parse_date(text).or_else(|| {
+        Some(match parse_timestamp(text)? {
+            Timestamp::Zoned(t) => t.date_naive(),
+            Timestamp::Local(t) => t.date(),
+        })
+    })
+}
+
 /// An ISO 8601 timestamp, as a point in time when it has an offset and as a
 /// local time when it has none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +111,14 @@ pub fn parse_timestamp(text: &str) -> Option<Timestamp> {
     if let Ok(t) = DateTime::parse_from_rfc3339(&normalized) {
         return Some(Timestamp::Zoned(t));
     }
-    for format in ["%Y-%m-%dT%H:%M%#z", "%Y-%m-%dT%H:%MZ"] {
+    // `%#z` takes `+02`, `+0200` and `+02:00`; Jekyll writes a space before
+    // the offset (`2024-03-13 10:00:00 -0700`).
+    for format in [
+        "%Y-%m-%dT%H:%M%#z",
+        "%Y-%m-%dT%H:%MZ",
+        "%Y-%m-%dT%H:%M:%S %z",
+        "%Y-%m-%dT%H:%M %z",
+    ] {
         if let Ok(t) = DateTime::parse_from_str(&normalized, format) {
             return Some(Timestamp::Zoned(t));
         }

@@ -1,6 +1,7 @@
-//! The YAML front matter at the top of a postmortem: finding the block,
+//! The front matter at the top of a postmortem: finding the block,
 //! parsing it with the position of every key and value, and the typed fields
-//! pm writes and reads.
+//! pm writes and reads. pm writes YAML between `---` lines; it also reads
+//! the TOML between `+++` lines that Hugo and Zola sites use.
 
 use std::fmt;
 use std::ops::Range;
@@ -41,50 +42,83 @@ pub struct FrontMatter {
     pub template: Option<String>,
 }
 
+/// The language of a front matter block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// YAML between `---` lines (pm, Jekyll, mkdocs, GitHub issue templates).
+    Yaml,
+    /// TOML between `+++` lines (Hugo, Zola).
+    Toml,
+}
+
+impl Format {
+    /// The language's name, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Yaml => "YAML",
+            Format::Toml => "TOML",
+        }
+    }
+
+    /// The line that opens and closes a block.
+    pub fn fence(self) -> &'static str {
+        match self {
+            Format::Yaml => "---",
+            Format::Toml => "+++",
+        }
+    }
+}
+
 /// Where the front matter block sits in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Block<'a> {
-    /// The YAML between the fences.
-    pub yaml: &'a str,
-    /// Byte offset of `yaml` in the file.
-    pub yaml_start: usize,
+    /// The YAML or TOML between the fences.
+    pub content: &'a str,
+    /// Byte offset of `content` in the file.
+    pub content_start: usize,
     /// Byte offset of the first byte after the closing fence's line.
     pub body_start: usize,
+    /// Its language.
+    pub format: Format,
 }
 
 /// The result of looking for front matter at the top of a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Located<'a> {
-    /// The file does not start with a `---` line.
+    /// The file does not start with a `---` or `+++` line.
     Absent,
-    /// A `---` line opens a block that no `---` or `...` line closes.
-    Unclosed,
+    /// A fence opens a block that no closing fence ends.
+    Unclosed(Format),
     /// A complete block.
     Found(Block<'a>),
 }
 
 /// Finds the front matter: a first line `---` (after an optional BOM) and the
-/// next line that is `---` or `...`. Line endings may be LF or CRLF.
+/// next line that is `---` or `...`, or a first line `+++` and the next
+/// `+++`. Line endings may be LF or CRLF.
 pub fn locate(text: &str) -> Located<'_> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut lines = LineSpans::new(text, start);
-    match lines.next() {
-        Some((begin, end)) if text[begin..end].trim_end() == "---" => {}
+    let format = match lines.next() {
+        Some((begin, end)) if text[begin..end].trim_end() == "---" => Format::Yaml,
+        Some((begin, end)) if text[begin..end].trim_end() == "+++" => Format::Toml,
         _ => return Located::Absent,
-    }
-    let yaml_start = lines.pos;
+    };
+    let content_start = lines.pos;
     for (begin, end) in lines.by_ref() {
         let line = text[begin..end].trim_end();
-        if line == "---" || line == "..." {
+        let closes = line == format.fence() || (format == Format::Yaml && line == "...");
+        if closes {
             let body_start = end + line_break_len(&text[end..]);
             return Located::Found(Block {
-                yaml: &text[yaml_start..begin],
-                yaml_start,
+                content: &text[content_start..begin],
+                content_start,
                 body_start,
+                format,
             });
         }
     }
-    Located::Unclosed
+    Located::Unclosed(format)
 }
 
 /// A YAML value in the front matter, kept loosely typed: rules decide what
@@ -222,6 +256,8 @@ pub struct Parsed {
     pub span: Range<usize>,
     /// The top-level fields in file order.
     pub fields: Vec<Field>,
+    /// The block's language.
+    pub format: Format,
 }
 
 impl Parsed {
@@ -240,23 +276,27 @@ impl Parsed {
 /// Why the front matter could not be read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Invalid {
-    /// What the YAML parser said, on one line.
+    /// What the YAML or TOML parser said, on one line.
     pub message: String,
     /// Where in the file the problem is.
     pub offset: usize,
+    /// The block's language.
+    pub format: Format,
 }
 
 /// Everything known about a file's front matter.
 #[derive(Debug, Clone, PartialEq)]
 pub enum State {
-    /// The file does not start with `---`.
+    /// The file does not start with `---` or `+++`.
     Absent,
-    /// An opening `---` with no closing fence; `span` covers the opening line.
+    /// An opening fence with no closing one; `span` covers the opening line.
     Unclosed {
         /// The opening fence.
         span: Range<usize>,
+        /// The language the fence opens.
+        format: Format,
     },
-    /// The block is not valid YAML, or not a mapping.
+    /// The block is not valid YAML or TOML, or not a mapping.
     Invalid(Invalid),
     /// A mapping, parsed.
     Parsed(Parsed),
@@ -316,24 +356,83 @@ pub fn yaml_error_message(err: &serde_saphyr::Error) -> String {
 pub fn parse(text: &str) -> State {
     let block = match locate(text) {
         Located::Absent => return State::Absent,
-        Located::Unclosed => {
+        Located::Unclosed(format) => {
             let end = text.find('\n').unwrap_or(text.len());
-            return State::Unclosed { span: 0..end };
+            return State::Unclosed {
+                span: 0..end,
+                format,
+            };
         }
         Located::Found(block) => block,
     };
     let span = 0..block.body_start;
-    if block.yaml.trim().is_empty() {
+    let format = block.format;
+    if block.content.trim().is_empty() {
         return State::Parsed(Parsed {
             span,
             fields: Vec::new(),
+            format,
         });
     }
-    let base = block.yaml_start;
-    if let Some(fields) = flat::parse(block.yaml, base) {
-        return State::Parsed(Parsed { span, fields });
+    let base = block.content_start;
+    if format == Format::Toml {
+        return from_toml(block.content, base, span);
     }
-    from_yaml(block.yaml, base, span)
+    if let Some(fields) = flat::parse(block.content, base) {
+        return State::Parsed(Parsed {
+            span,
+            fields,
+            format,
+        });
+    }
+    from_yaml(block.content, base, span)
+}
+
+/// Reads a TOML block: its top-level keys in file order, with spans. Dates
+/// and times are kept as written; tables are [`Value::Map`].
+fn from_toml(toml_text: &str, base: usize, span: Range<usize>) -> State {
+    use toml::de::{DeTable, DeValue};
+    fn value(v: &DeValue<'_>) -> Value {
+        match v {
+            DeValue::String(s) => Value::Str(s.to_string()),
+            DeValue::Integer(i) => Value::Number(i.as_str().to_owned()),
+            DeValue::Float(f) => Value::Number(f.as_str().to_owned()),
+            DeValue::Boolean(b) => Value::Bool(*b),
+            DeValue::Datetime(d) => Value::Str(d.to_string()),
+            DeValue::Array(items) => {
+                Value::List(items.iter().map(|i| value(i.get_ref())).collect())
+            }
+            DeValue::Table(_) => Value::Map,
+        }
+    }
+    let shift = |r: Range<usize>| base + r.start..base + r.end;
+    match DeTable::parse(toml_text) {
+        Ok(table) => State::Parsed(Parsed {
+            span,
+            fields: table
+                .get_ref()
+                .iter()
+                .map(|(key, v)| Field {
+                    key: key.get_ref().to_string(),
+                    key_span: shift(key.span()),
+                    value: value(v.get_ref()),
+                    value_span: shift(v.span()),
+                })
+                .collect(),
+            format: Format::Toml,
+        }),
+        Err(err) => State::Invalid(Invalid {
+            message: err
+                .message()
+                .lines()
+                .next()
+                .unwrap_or("invalid TOML")
+                .trim()
+                .to_owned(),
+            offset: base + err.span().map_or(0, |r| r.start.min(toml_text.len())),
+            format: Format::Toml,
+        }),
+    }
 }
 
 /// Reads a front matter block with the YAML parser.
@@ -348,6 +447,7 @@ fn from_yaml(yaml: &str, base: usize, span: Range<usize>) -> State {
     match serde_saphyr::from_str::<Fields>(yaml) {
         Ok(Fields(pairs)) => State::Parsed(Parsed {
             span,
+            format: Format::Yaml,
             fields: pairs
                 .into_iter()
                 .map(|(key, value)| Field {
@@ -367,7 +467,11 @@ fn from_yaml(yaml: &str, base: usize, span: Range<usize>) -> State {
             let message = yaml_error_message(&err)
                 .replace(", set DuplicateKeyPolicy in Options if acceptable", "")
                 .replace("; set DuplicateKeyPolicy in Options if acceptable", "");
-            State::Invalid(Invalid { message, offset })
+            State::Invalid(Invalid {
+                message,
+                offset,
+                format: Format::Yaml,
+            })
         }
     }
 }
@@ -444,7 +548,7 @@ mod tests {
             let Located::Found(block) = locate(text) else {
                 panic!("no block in {text:?}");
             };
-            assert_eq!(block.yaml.trim_end(), "a: 1");
+            assert_eq!(block.content.trim_end(), "a: 1");
             assert!(text[block.body_start..].starts_with("# T"));
         }
     }
@@ -455,7 +559,7 @@ mod tests {
         let Located::Found(block) = locate(text) else {
             panic!("no block");
         };
-        assert_eq!(block.yaml, "a: 1\n");
+        assert_eq!(block.content, "a: 1\n");
         assert_eq!(&text[block.body_start..], "body");
     }
 
@@ -464,8 +568,10 @@ mod tests {
         assert_eq!(locate("# Title\n---\n"), Located::Absent);
         assert_eq!(locate(""), Located::Absent);
         assert_eq!(locate("----\n"), Located::Absent);
-        assert_eq!(locate("---\na: 1\n"), Located::Unclosed);
-        assert_eq!(locate("---"), Located::Unclosed);
+        assert_eq!(locate("---\na: 1\n"), Located::Unclosed(Format::Yaml));
+        assert_eq!(locate("---"), Located::Unclosed(Format::Yaml));
+        assert_eq!(locate("+++\na = 1\n"), Located::Unclosed(Format::Toml));
+        assert_eq!(locate("+++\na = 1\n---\n"), Located::Unclosed(Format::Toml));
     }
 
     fn fields(text: &str) -> Vec<(String, Value, String)> {
@@ -511,7 +617,13 @@ mod tests {
         assert!(!invalid.message.contains('\n'));
         assert!(matches!(parse("---\n- a\n- b\n---\n"), State::Invalid(_)));
         assert!(matches!(parse("---\njust text\n---\n"), State::Invalid(_)));
-        assert_eq!(parse("---\nx: 1\n"), State::Unclosed { span: 0..3 });
+        assert_eq!(
+            parse("---\nx: 1\n"),
+            State::Unclosed {
+                span: 0..3,
+                format: Format::Yaml
+            }
+        );
     }
 
     #[test]
@@ -519,7 +631,32 @@ mod tests {
         let Located::Found(block) = locate("---\n---\n") else {
             panic!("no block");
         };
-        assert_eq!(block.yaml, "");
+        assert_eq!(block.content, "");
+    }
+
+    #[test]
+    fn toml_front_matter_is_read_with_positions() {
+        let text = "+++\ntitle = \"[Incident] Cache nodes evicted\"\ndate = 2024-03-13T10:00:00Z\ntags = [\"a\", \"b\"]\nweight = 3\n\n[params]\nx = 1\n+++\n# Body\n";
+        let got = fields(text);
+        let keys: Vec<&str> = got.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(keys, ["title", "date", "tags", "weight", "params"]);
+        assert_eq!(
+            got[0].1,
+            Value::Str("[Incident] Cache nodes evicted".into())
+        );
+        assert_eq!(got[0].2, "\"[Incident] Cache nodes evicted\"");
+        assert_eq!(got[1].1, Value::Str("2024-03-13T10:00:00Z".into()));
+        assert_eq!(got[3].1, Value::Number("3".into()));
+        assert_eq!(got[4].1, Value::Map);
+        let Located::Found(block) = locate(text) else {
+            panic!("no block");
+        };
+        assert!(text[block.body_start..].starts_with("# Body"));
+        let State::Invalid(invalid) = parse("+++\ntitle = \n+++\n") else {
+            panic!("invalid TOML parsed");
+        };
+        assert_eq!(invalid.format, Format::Toml);
+        assert!(invalid.offset >= 4, "{invalid:?}");
     }
 
     /// Pieces of front matter lines: mostly ones the flat reader takes,

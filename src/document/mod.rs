@@ -89,7 +89,7 @@ impl Document {
         }
         let body_start = match front_matter::locate(&text) {
             Located::Found(block) => block.body_start,
-            Located::Absent | Located::Unclosed => 0,
+            Located::Absent | Located::Unclosed(_) => 0,
         };
         let front_matter = front_matter::parse(&text);
         let outline = outline::parse(&text, body_start);

@@ -86,7 +86,7 @@ impl Entry {
             path: doc.path.clone(),
             title: field("title"),
             id: field("incident_id"),
-            date: field("date").and_then(|d| dates::parse_date(&d)),
+            date: field("date").and_then(|d| dates::parse_day(&d)),
             severity: field("severity"),
             status: field("status"),
             started,

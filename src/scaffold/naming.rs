@@ -4,9 +4,8 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
 
-use crate::document::front_matter::{self, Located};
+use crate::document::front_matter;
 
 /// Longest slug, in bytes; long titles are cut at a word boundary.
 const MAX_SLUG_LEN: usize = 60;
@@ -36,11 +35,6 @@ pub fn file_name(date: NaiveDate, slug: &str) -> String {
     format!("{}-{slug}.md", date.format("%Y-%m-%d"))
 }
 
-#[derive(Deserialize)]
-struct IdOnly {
-    incident_id: Option<String>,
-}
-
 /// The next free `INC-YYYY-NNNN` for `year`, after the highest one found in
 /// the front matter of the Markdown files under `dir`, hidden and ignored
 /// ones included (an id they hold is taken all the same). A missing folder
@@ -67,12 +61,10 @@ pub fn next_incident_id(dir: &Path, year: i32) -> String {
 }
 
 fn incident_id(text: &str) -> Option<String> {
-    let Located::Found(block) = front_matter::locate(text) else {
-        return None;
-    };
-    serde_saphyr::from_str::<IdOnly>(block.yaml)
-        .ok()?
-        .incident_id
+    match front_matter::parse(text) {
+        front_matter::State::Parsed(parsed) => parsed.text("incident_id"),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

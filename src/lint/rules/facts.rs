@@ -265,7 +265,7 @@ fn is_timeline_table(c: &Checker<'_>, table: &Table) -> bool {
 
 fn check_timelines(c: &mut Checker<'_>) {
     let doc = c.doc;
-    let start_day = doc.field("date").and_then(|d| dates::parse_date(&d));
+    let start_day = doc.field("date").and_then(|d| dates::parse_day(&d));
     for table in &doc.outline.tables {
         if !is_timeline_table(c, table) {
             continue;

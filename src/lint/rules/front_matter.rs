@@ -30,8 +30,9 @@ pub static INVALID: Rule = Rule {
     level: Level::Error,
     status_aware: false,
     summary: "fix the YAML between the `---` lines",
-    explanation: "The front matter must be a YAML mapping closed by a second `---` line. A \
-        block that does not parse is ignored by every other command, so nothing in it counts.",
+    explanation: "The front matter must be a YAML mapping closed by a second `---` line (or \
+        TOML between `+++` lines, as Hugo and Zola write it). A block that does not parse is \
+        ignored by every other command, so nothing in it counts.",
     bad: "---\ntitle: Outage: db down\nseverity: [SEV-2\n---",
     good: "---\ntitle: \"Outage: db down\"\nseverity: SEV-2\n---",
 };
@@ -72,7 +73,8 @@ pub static INVALID_DATE: Rule = Rule {
     level: Level::Error,
     status_aware: false,
     summary: "write dates as YYYY-MM-DD and timestamps as YYYY-MM-DDTHH:MM:SSZ",
-    explanation: "`date` is an ISO 8601 day; `started_at`, `detected_at` and `resolved_at` are \
+    explanation: "`date` is an ISO 8601 day (or a timestamp, whose day counts, as Hugo and \
+        Jekyll write it); `started_at`, `detected_at` and `resolved_at` are \
         ISO 8601 timestamps, ideally with a time zone. Anything else cannot be sorted or used \
         for durations.",
     bad: "date: 22/11/2026\nstarted_at: 10am",
@@ -106,16 +108,24 @@ pub fn check(c: &mut Checker<'_>) {
             0..0,
             "no front matter: the file does not start with a `---` block",
         ),
-        State::Unclosed { span } => c.report_with_help(
+        State::Unclosed { span, format } => c.report_with_help(
             &INVALID,
             span.clone(),
             "front matter is opened here but never closed",
-            "end the YAML block with a `---` line",
+            format!(
+                "end the {} block with a `{}` line",
+                format.name(),
+                format.fence()
+            ),
         ),
         State::Invalid(invalid) => c.report(
             &INVALID,
             invalid.offset..invalid.offset,
-            format!("front matter is not valid YAML: {}", invalid.message),
+            format!(
+                "front matter is not valid {}: {}",
+                invalid.format.name(),
+                invalid.message
+            ),
         ),
         State::Parsed(parsed) => check_fields(c, parsed),
     }
@@ -160,7 +170,7 @@ fn check_fields(c: &mut Checker<'_>, parsed: &Parsed) {
         && field
             .value
             .as_text()
-            .and_then(|t| dates::parse_date(&t))
+            .and_then(|t| dates::parse_day(&t))
             .is_none()
     {
         c.report(
