@@ -547,7 +547,151 @@ fn pm307_whys_answered_after_the_question_or_in_a_nested_item_are_not_reported()
     assert_clean(&run, 1);
 }
 
+#[test]
+fn closed_action_items_need_no_owner_or_due_date_and_are_never_overdue() {
+    // A ticked box, or a status of Done, Complete, Closed, Won't do,
+    // Cancelled or N/A: nothing left to own or to date.
+    let doc = with_actions(
+        "- [x] Raise the pool size to 80 (OPS-1)\n\n\
+         | Action | Owner | Due | Status |\n|---|---|---|---|\n\
+         |Add pool alert (OPS-2)| | |Done|\n\
+         |Write runbook (OPS-3)| | |Complete|\n\
+         |Tune retries (OPS-4)| |2026-01-01|Closed|\n\
+         |Shard the table (OPS-5)|Dana Kim|2026-01-01|Won't do: the table is being retired|\n\
+         |Move to pgcat (OPS-6)| | |Cancelled|\n\
+         |Page the DBA (OPS-7)| | |N/A|\n",
+    );
+    assert_clean(&lint_doc(&doc, &["--strict"]), 1);
+}
+
+#[test]
+fn an_open_item_beside_closed_ones_still_needs_an_owner_and_a_date() {
+    let doc = with_actions(
+        "| Action | Owner | Due | Status |\n|---|---|---|---|\n\
+         |Add pool alert (OPS-2)| | |Done|\n\
+         |Write runbook (OPS-3)| | |In progress|\n",
+    );
+    assert_errors(
+        &lint_doc(&doc, &["--strict"]),
+        &[
+            "a.md:36:1: PM304 [error] action item `Write runbook (OPS-3)` has no owner",
+            "a.md:36:1: PM305 [error] action item `Write runbook (OPS-3)` has no due date",
+        ],
+    );
+}
+
+/// A postmortem with a closed-without-doing item, a done one, an open one
+/// and the template's example rows, for `pm actions` and `pm stats`.
+fn with_closed_and_example_rows() -> String {
+    with_actions(
+        "| Action | Owner | Due | Status |\n|---|---|---|---|\n\
+         |Shard the table (OPS-5)|Dana Kim|2026-01-01|Won't do|\n\
+         |Move to pgcat (OPS-6)|Ana Li|2026-01-01|Cancelled|\n\
+         |Page the DBA (OPS-7)|Ana Li|2026-01-01|N/A|\n\
+         |Add pool alert (OPS-2)|Dana Kim|2026-12-01|Done|\n\
+         |Write runbook (OPS-3)|Dana Kim|2026-12-01|Open|\n\
+         |[Action item 1]|[Owner 1]|[YYYY-MM-DD]|Open|\n\
+         |Action 2| | | |\n",
+    )
+}
+
+#[test]
+fn pm_actions_counts_wont_do_cancelled_and_na_as_closed_and_skips_example_rows() {
+    let tmp = tmp();
+    write(&tmp, "docs/a.md", with_closed_and_example_rows());
+    let all = run(pm(&tmp).args(["actions", "--format", "csv", "--today", TODAY, "docs"]));
+    assert_eq!(all.code, 0, "{}", all.stderr);
+    let rows: Vec<&str> = all.stdout.lines().skip(1).collect();
+    assert_eq!(rows.len(), 5, "{}", all.stdout);
+    assert!(!all.stdout.contains("Action item 1") && !all.stdout.contains("Action 2,"));
+    let open = run(pm(&tmp).args([
+        "actions", "--open", "--format", "csv", "--today", TODAY, "docs",
+    ]));
+    let open_rows: Vec<&str> = open.stdout.lines().skip(1).collect();
+    assert_eq!(open_rows.len(), 1, "{}", open.stdout);
+    assert!(
+        open_rows[0].contains("Write runbook (OPS-3)"),
+        "{}",
+        open.stdout
+    );
+    let overdue = run(pm(&tmp).args([
+        "actions",
+        "--overdue",
+        "--today",
+        "2026-12-02",
+        "--format",
+        "csv",
+        "docs",
+    ]));
+    let overdue_rows: Vec<&str> = overdue.stdout.lines().skip(1).collect();
+    assert_eq!(overdue_rows.len(), 1, "{}", overdue.stdout);
+    assert!(
+        overdue_rows[0].contains("Write runbook (OPS-3)"),
+        "{}",
+        overdue.stdout
+    );
+}
+
+#[test]
+fn pm_stats_and_pm_list_count_only_open_items_anyone_wrote() {
+    let tmp = tmp();
+    write(&tmp, "docs/a.md", with_closed_and_example_rows());
+    let stats = run(pm(&tmp).args(["stats", "--format", "json", "--today", "2026-12-02", "docs"]));
+    assert_eq!(stats.code, 0, "{}", stats.stderr);
+    let json: serde_json::Value = serde_json::from_str(&stats.stdout).expect("JSON");
+    let owners = json["actions_by_owner"]
+        .as_array()
+        .expect("actions_by_owner");
+    assert_eq!(owners.len(), 1, "{}", stats.stdout);
+    assert_eq!(owners[0]["owner"], "Dana Kim");
+    assert_eq!(owners[0]["open"], 1);
+    assert_eq!(owners[0]["overdue"], 1);
+    let list = run(pm(&tmp).args(["list", "--format", "json", "docs"]));
+    let json: serde_json::Value = serde_json::from_str(&list.stdout).expect("JSON");
+    assert_eq!(json[0]["open_actions"], 1, "{}", list.stdout);
+    assert_eq!(json[0]["actions"], 5, "{}", list.stdout);
+}
+
 // PM308 broken-link
+
+#[test]
+fn pm308_email_autolinks_and_mailto_are_not_files() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "a.md",
+        clean_with(
+            "Reported by <ops@example.org> and <3069354+dana@users.noreply.github.com>; \
+             write to [the team](mailto:sre@example.org).",
+        ),
+    );
+    assert_clean(&lint(&tmp, &["--strict", "a.md"]), 1);
+}
+
+#[test]
+fn pm308_a_link_to_a_bare_domain_asks_for_its_scheme() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "a.md",
+        clean_with("See [the status page](status.example.com/incidents/42)."),
+    );
+    let run = lint_human(&tmp, &["a.md"]);
+    assert!(
+        run.stdout.contains(
+            "error[PM308]: link to `status.example.com/incidents/42`: no such file (status.example.com/incidents/42)"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("= help: did you mean https://status.example.com/incidents/42?"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.code, 1);
+}
 
 #[test]
 fn pm308_a_relative_link_to_a_missing_file_is_reported() {

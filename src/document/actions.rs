@@ -8,10 +8,10 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::document::dates;
 use crate::document::lines::LineIndex;
 use crate::document::outline::{Outline, Table};
 use crate::document::sections;
+use crate::document::{dates, placeholders};
 
 /// A value of an action item and where it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,8 +39,12 @@ pub struct ActionItem {
     pub priority: Option<String>,
     /// Its status, as written (or "done" for a ticked box).
     pub status: Option<String>,
-    /// Whether it is finished.
+    /// Whether it is closed: done, or closed without doing (won't do,
+    /// cancelled, not applicable).
     pub done: bool,
+    /// Whether it is a template's example row (`[Action item 1]`,
+    /// `Action 2`), not an action item anyone wrote.
+    pub placeholder: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -82,7 +86,8 @@ const KEYS: &[(&str, Role)] = &[
     ("status", Role::Status),
 ];
 
-const DONE: &[&str] = &[
+/// Statuses of an item that is closed: done, or closed without doing.
+const CLOSED: &[&str] = &[
     "done",
     "complete",
     "completed",
@@ -91,18 +96,49 @@ const DONE: &[&str] = &[
     "fixed",
     "shipped",
     "merged",
+    "implemented",
+    "finished",
     "✅",
     "✔",
     "✔️",
     "☑",
     "☑️",
+    "won't do",
+    "wont do",
+    "won't fix",
+    "wont fix",
+    "wontfix",
+    "will not do",
+    "will not fix",
+    "cancelled",
+    "canceled",
+    "n/a",
+    "not applicable",
+    "not planned",
+    "abandoned",
+    "declined",
+    "dropped",
+    "obsolete",
+    "rejected",
+    "superseded",
+    "❌",
 ];
 
-/// Whether a status text means the item is finished.
+/// Whether a status text means the item is closed (done, won't do,
+/// cancelled, N/A), with a reason after it or not (`Won't do: covered by
+/// OPS-12`).
 pub fn is_done(status: &str) -> bool {
-    let status = status.trim().trim_matches(|c| c == '*' || c == '_').trim();
-    DONE.iter().any(|d| {
-        status.eq_ignore_ascii_case(d) || status.to_lowercase().starts_with(&format!("{d} "))
+    let status = status
+        .trim()
+        .trim_matches(|c| c == '*' || c == '_' || c == '`')
+        .trim()
+        .replace('’', "'")
+        .to_lowercase();
+    CLOSED.iter().any(|d| {
+        status == *d
+            || status
+                .strip_prefix(d)
+                .is_some_and(|rest| rest.starts_with([' ', ':', '-', '(', ',', '.', '—', '–']))
     })
 }
 
@@ -142,6 +178,7 @@ pub fn extract(text: &str, lines: &LineIndex, outline: &Outline) -> Vec<ActionIt
             priority: None,
             status: None,
             done: item.task == Some(true),
+            placeholder: false,
         };
         read_fields(text, first, &mut action);
         // The text as read (markup resolved, like table cells), up to the
@@ -196,6 +233,7 @@ fn table_actions(table: &Table, roles: &[Role], out: &mut Vec<ActionItem>) {
             priority: cell(Role::Priority).map(|v| v.text),
             status: cell(Role::Status).map(|v| v.text),
             done: false,
+            placeholder: false,
         };
         finish(&mut action);
         out.push(action);
@@ -212,6 +250,8 @@ fn finish(action: &mut ActionItem) {
         action.status = Some("done".to_owned());
     }
     action.due_date = action.due.as_ref().and_then(|due| first_date(&due.text));
+    action.placeholder =
+        placeholders::is_unfilled(&action.text) || placeholders::prose::is_stand_in(&action.text);
 }
 
 /// The first YYYY-MM-DD date in `text`.
@@ -360,6 +400,40 @@ mod tests {
         );
         assert_eq!(got[1].due_date, NaiveDate::from_ymd_opt(2027, 1, 15));
         assert_eq!(got[1].priority.as_deref(), Some("High"));
+    }
+
+    #[test]
+    fn closed_statuses_and_placeholder_rows() {
+        for status in [
+            "Done",
+            "**DONE**",
+            "Won't do",
+            "Won’t do: covered by OPS-12",
+            "Cancelled",
+            "N/A",
+            "wontfix",
+            "Complete (2026-11-30)",
+        ] {
+            assert!(is_done(status), "{status}");
+        }
+        for status in [
+            "Open",
+            "In progress",
+            "Blocked",
+            "Not started",
+            "Nachher",
+            "",
+        ] {
+            assert!(!is_done(status), "{status}");
+        }
+        let got = actions(
+            "## Action Items\n\n| Action | Owner | Due | Status |\n|---|---|---|---|\n\
+             | [Action item 1] | [Owner 1] | [YYYY-MM-DD] | Open |\n\
+             | Action 2 | | | |\n| Add pool alert | Dana | 2026-12-04 | Won't do |\n",
+        );
+        assert_eq!(got.len(), 3);
+        assert!(got[0].placeholder && got[1].placeholder && !got[2].placeholder);
+        assert!(got[2].done);
     }
 
     #[test]

@@ -50,6 +50,7 @@ impl FileActions {
         let actions = doc
             .actions
             .iter()
+            .filter(|a| !a.placeholder)
             .map(|a| Action {
                 line: doc.position(a.span.start).line,
                 text: a.text.clone(),

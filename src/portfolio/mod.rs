@@ -97,6 +97,7 @@ impl Entry {
             actions: doc
                 .actions
                 .iter()
+                .filter(|a| !a.placeholder)
                 .map(|a| ActionFacts {
                     owner: a.owner.as_ref().map(|o| o.text.clone()),
                     due_date: a.due_date,

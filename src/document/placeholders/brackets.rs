@@ -462,19 +462,49 @@ const HTML_ELEMENTS: &[&str] = &[
     "wbr",
 ];
 
-/// Whether `<content>` is HTML markup: a closing tag, a known element, a
-/// custom element (`<my-widget>`), a tag with attributes (`x="1"`) or a
-/// self-closing one, a declaration (`<!DOCTYPE>`) or a processing
-/// instruction.
+/// Attributes written without a value: `<details open>`, `<video controls
+/// muted>`.
+const BOOLEAN_ATTRIBUTES: &[&str] = &[
+    "allowfullscreen",
+    "async",
+    "autofocus",
+    "autoplay",
+    "checked",
+    "controls",
+    "default",
+    "defer",
+    "disabled",
+    "hidden",
+    "inert",
+    "loop",
+    "markdown",
+    "multiple",
+    "muted",
+    "novalidate",
+    "open",
+    "playsinline",
+    "readonly",
+    "required",
+    "reversed",
+    "selected",
+];
+
+/// Whether `<content>` is HTML markup: a closing tag, a declaration
+/// (`<!DOCTYPE>`), a processing instruction, a tag with attributes
+/// (`x="1"`) or a self-closing one, or a known or custom element
+/// (`<br>`, `<details open>`, `<my-widget>`) whose other words are boolean
+/// attributes. `<link to the ticket>` and `<on-call engineer>` are words.
 pub fn is_html_tag(content: &str) -> bool {
     let content = content.trim_end();
     if content.starts_with(['/', '!', '?']) || content.ends_with('/') || content.contains('=') {
         return true;
     }
-    let name = content.split_whitespace().next().unwrap_or("");
+    let mut words = content.split_whitespace();
+    let name = words.next().unwrap_or("");
     let lower = name.to_ascii_lowercase();
-    HTML_ELEMENTS.contains(&lower.as_str())
-        || (name.contains('-') && name.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+    let element = HTML_ELEMENTS.contains(&lower.as_str())
+        || (name.contains('-') && name.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+    element && words.all(|w| BOOLEAN_ATTRIBUTES.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 #[cfg(test)]

@@ -61,6 +61,13 @@ pub struct Hit {
 /// tagged title.
 pub fn in_value(text: &str) -> Vec<(Range<usize>, Kind)> {
     let mut found = Vec::new();
+    // `title: INCIDENT NAME`, `summary: Lorem ipsum dolor`
+    let trimmed = text.trim();
+    let at = text.len() - text.trim_start().len();
+    let whole = at..at + trimmed.len();
+    if prose::caps_stand_ins(text).contains(&whole) || prose::is_lorem(text) {
+        return vec![(whole, Kind::Filler)];
+    }
     let site = |range: Range<usize>| {
         Some(Site {
             place: place_in(&text[..range.start], &text[range.end..]),
@@ -736,27 +743,35 @@ const PROSE_NEEDLES: &[&str] = &[
     "fo here",
     "ry here",
     "orem",
-    "ipsum",
-    "Ipsum",
+    "psum",
     "amet",
     "dolor",
     "Dolor",
-    "consectetur",
-    "Consectetur",
+    "onsectetur",
+    "dipiscing",
     "tiam",
     "urabitur",
     "estibulum",
     "ellentesque",
     "enean",
-    "Mauris",
-    "mauris",
-    "Donec",
-    "Vivamus",
-    "Phasellus",
-    "Suspendisse",
-    "dapibus",
-    "vulputate",
-    "adipiscing",
+    "auris",
+    "onec",
+    "ivamus",
+    "hasellus",
+    "uspendisse",
+    "apibus",
+    "ulputate",
+    "eniam",
+    "ostrud",
+    "llamco",
+    "xcepteur",
+    "roident",
+    "aborum",
+    "iusmod",
+    "ncididunt",
+    "upidatat",
+    "HERE",
+    "TO BE ",
     "NAME",
     "DATE",
     "TITLE",
@@ -820,6 +835,8 @@ mod tests {
             [("[YYYY-MM-DD HH:MM timezone]", Kind::Bracket)]
         );
         assert!(found("Dana Kim").is_empty());
+        assert_eq!(found("INCIDENT NAME"), [("INCIDENT NAME", Kind::Filler)]);
+        assert!(found("SRE TEAM ON CALL").is_empty());
         assert!(found("2026-11-22").is_empty());
     }
 

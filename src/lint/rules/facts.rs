@@ -63,7 +63,8 @@ pub static ACTION_OWNER: Rule = Rule {
     status_aware: true,
     summary: "give the action item an owner (a person or a team handle)",
     explanation: "An action item nobody owns does not get done. Tables need an Owner (or \
-        Assignee) column; checklist items an `Owner:` part or sub-item.",
+        Assignee) column; checklist items an `Owner:` part or sub-item. A closed item (`- [x]`, \
+        or a status of Done, Complete, Closed, Won't do, Cancelled, N/A) needs none.",
     bad: "- [ ] Add an alert on pool waits - Due: 2026-12-01",
     good: "- [ ] Add an alert on pool waits - Owner: Dana Kim - Due: 2026-12-01",
 };
@@ -76,7 +77,8 @@ pub static ACTION_DUE: Rule = Rule {
     status_aware: true,
     summary: "give the action item a due date as YYYY-MM-DD",
     explanation: "Without a due date an action item cannot be tracked or reported overdue \
-        (`pm actions --overdue`). Write the date as YYYY-MM-DD.",
+        (`pm actions --overdue`). Write the date as YYYY-MM-DD. A closed item (done, won't do, \
+        cancelled, N/A) needs none.",
     bad: "- [ ] Add an alert on pool waits - Owner: Dana Kim - Due: soon",
     good: "- [ ] Add an alert on pool waits - Owner: Dana Kim - Due: 2026-12-01",
 };
@@ -88,7 +90,8 @@ pub static ACTION_OVERDUE: Rule = Rule {
     level: Level::Warning,
     status_aware: false,
     summary: "finish the action item, move its due date, or mark it done",
-    explanation: "An action item whose due date has passed and whose status is not done. A \
+    explanation: "An action item whose due date has passed and that is not closed (done, \
+        won't do, cancelled, N/A). A \
         warning: it does not fail a commit, but it shows where follow-up stalled. `--today` \
         sets the date to compare with.",
     bad: "| Add pool alert | Dana Kim | 2026-01-10 | Open |",
@@ -116,7 +119,9 @@ pub static BROKEN_LINK: Rule = Rule {
     status_aware: false,
     summary: "fix the path, or link to the file where it now lives",
     explanation: "A relative link (to another postmortem, a runbook, a graph) must point at a \
-        file that exists, relative to the postmortem's folder.",
+        file that exists, relative to the postmortem's folder. Web addresses, `mailto:` links \
+        and email autolinks (`<ops@example.org>`) are not files; a link to what looks like a \
+        host (`status.example.com`) is a web address that lacks its `https://`.",
     bad: "See [the previous outage](2025-10-01-db-failover.md).",
     good: "See [the previous outage](2025-10-02-db-failover.md).",
 };
@@ -307,12 +312,17 @@ fn check_timelines(c: &mut Checker<'_>) {
 
 fn check_actions(c: &mut Checker<'_>, today: NaiveDate) {
     let doc = c.doc;
-    for action in &doc.actions {
+    // A template's example row is reported by the placeholder rules; a
+    // closed item (done, won't do) needs no owner and no date.
+    for action in doc.actions.iter().filter(|a| !a.placeholder) {
         let placeholder = |v: &Option<crate::document::actions::Value>| {
             v.as_ref()
                 .is_some_and(|v| placeholders::is_unfilled(&v.text))
         };
         let label = || short(&action.text);
+        if action.done {
+            continue;
+        }
         if action.owner.is_none() {
             c.report(
                 &ACTION_OWNER,
@@ -335,7 +345,7 @@ fn check_actions(c: &mut Checker<'_>, today: NaiveDate) {
                 _ => {}
             }
         }
-        if let (Some(due), false) = (action.due_date, action.done)
+        if let Some(due) = action.due_date
             && due < today
         {
             let span = action
@@ -421,19 +431,53 @@ fn check_links(c: &mut Checker<'_>) {
             continue;
         }
         let path_part = dest.split(['#', '?']).next().unwrap_or("");
-        if path_part.is_empty() {
+        // `<ops@example.org>` links to `ops@example.org`: an address.
+        let email = path_part.contains('@') && !path_part.contains('/');
+        if path_part.is_empty() || email {
             continue;
         }
         let decoded = percent_decode(path_part);
         let target = base.join(&decoded);
         if !target.exists() {
-            c.report(
-                &BROKEN_LINK,
-                link.span.clone(),
-                format!("link to `{path_part}`: no such file ({})", target.display()),
-            );
+            let message = format!("link to `{path_part}`: no such file ({})", target.display());
+            if looks_like_a_host(path_part) {
+                c.report_with_help(
+                    &BROKEN_LINK,
+                    link.span.clone(),
+                    message,
+                    format!("did you mean https://{dest}?"),
+                );
+            } else {
+                c.report(&BROKEN_LINK, link.span.clone(), message);
+            }
         }
     }
+}
+
+/// Whether a relative link's first segment reads as a host name
+/// (`status.example.com`, `www.example.org/x`, `grafana.io`): a web address
+/// written without `https://`, not a file.
+fn looks_like_a_host(path: &str) -> bool {
+    const FILE_EXTENSIONS: &[&str] = &[
+        "csv", "gif", "htm", "html", "jpeg", "jpg", "json", "log", "md", "markdown", "pdf", "png",
+        "svg", "txt", "webp", "yaml", "yml", "zip",
+    ];
+    const TOP_LEVEL: &[&str] = &[
+        "ai", "app", "cloud", "co", "com", "de", "dev", "edu", "eu", "fr", "gov", "info", "io",
+        "me", "net", "org", "sh", "uk", "us",
+    ];
+    let host = path.split('/').next().unwrap_or("");
+    let labels: Vec<&str> = host.split('.').collect();
+    let well_formed = labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    let Some(last) = labels.last().map(|l| l.to_ascii_lowercase()) else {
+        return false;
+    };
+    well_formed
+        && !FILE_EXTENSIONS.contains(&last.as_str())
+        && (labels.len() >= 3 || host.starts_with("www.") || TOP_LEVEL.contains(&last.as_str()))
 }
 
 /// `%20` and the like, decoded; invalid escapes are kept as written.
@@ -472,6 +516,28 @@ mod tests {
         assert!(parse_when("HH:MM").is_none());
         assert!(parse_when("[YYYY-MM-DD HH:MM]").is_none());
         assert!(parse_when("Day 2").is_none());
+    }
+
+    #[test]
+    fn hosts_written_without_a_scheme() {
+        for path in [
+            "status.example.com",
+            "www.example.org/x",
+            "grafana.io",
+            "docs.google.com/d/1",
+        ] {
+            assert!(looks_like_a_host(path), "{path}");
+        }
+        for path in [
+            "2025-10-01-db.md",
+            "img/graph.png",
+            "runbook",
+            "../x.md",
+            "v1.2.md",
+            "notes.txt",
+        ] {
+            assert!(!looks_like_a_host(path), "{path}");
+        }
     }
 
     #[test]

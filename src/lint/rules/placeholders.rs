@@ -453,6 +453,14 @@ fn is_directive(text: &str) -> bool {
         "#endregion",
         "region ",
         "endregion",
+        "lint disable",
+        "lint enable",
+        "lint ignore",
+        "lint-disable",
+        "lint-enable",
+        "lint-ignore",
+        "end list",
+        "end of list",
     ];
     let text = text.trim();
     let lower = text.to_lowercase();

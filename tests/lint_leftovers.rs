@@ -1,0 +1,380 @@
+//! "Always found": template leftovers that `pm lint --strict` must report
+//! in an otherwise clean final document, each on its own line and column
+//! and naming the leftover text; and the same leftovers as warnings in a
+//! draft.
+
+#[path = "common/lint.rs"]
+mod support;
+
+use support::{INSERTED_AT, Run, clean_with, lint_doc, with_status};
+
+/// Lints CLEAN with `blocks` added, with `--strict`.
+fn strict_with(blocks: &str) -> Run {
+    lint_doc(&clean_with(blocks), &["--strict"])
+}
+
+/// The stderr summary of a run with findings in one file.
+fn found(errors: usize, warnings: usize) -> String {
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    format!(
+        "Found {} and {} in 1 of 1 file checked.\n",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
+}
+
+/// Asserts the run printed exactly `stdout`, found `errors` errors and no
+/// warnings, and exited 1.
+#[track_caller]
+fn assert_errors(run: &Run, stdout: &str, errors: usize) {
+    assert_eq!(run.stdout, stdout, "stderr:\n{}", run.stderr);
+    assert_eq!(run.stderr, found(errors, 0));
+    assert_eq!(run.code, 1);
+}
+
+const L: usize = INSERTED_AT;
+
+// Format placeholders
+
+#[test]
+fn time_formats_in_any_letter_case() {
+    assert_errors(
+        &strict_with("The alert fired at hh:mm and cleared at HH:mm:ss; we paged at HH:MM UTC."),
+        &format!(
+            "a.md:{L}:20: PM203 [error] `hh:mm` is a format, not a value\n\
+             a.md:{L}:41: PM203 [error] `HH:mm:ss` is a format, not a value\n\
+             a.md:{L}:63: PM203 [error] `HH:MM` is a format, not a value\n"
+        ),
+        3,
+    );
+}
+
+#[test]
+fn date_formats_in_any_letter_case() {
+    assert_errors(
+        &strict_with(
+            "Started yyyy-mm-dd, ended DD/MM/YYYY, reported MM/DD/YY.\n\n\
+             Resolved at YYYY-MM-DDTHH:MM:SSZ.",
+        ),
+        &format!(
+            "a.md:{L}:9: PM203 [error] `yyyy-mm-dd` is a format, not a value\n\
+             a.md:{L}:27: PM203 [error] `DD/MM/YYYY` is a format, not a value\n\
+             a.md:{L}:48: PM203 [error] `MM/DD/YY` is a format, not a value\n\
+             a.md:{}:13: PM203 [error] `YYYY-MM-DDTHH:MM:SSZ` is a format, not a value\n",
+            L + 2
+        ),
+        4,
+    );
+}
+
+#[test]
+fn dates_and_times_with_unknown_digits_are_warnings_even_with_strict() {
+    let run = strict_with(
+        "The first failed order was on 2025-03-?? at 09:??.\n\n\
+         Detected around 14:?? UTC on 2025-??-14.",
+    );
+    assert_eq!(
+        run.stdout,
+        format!(
+            "a.md:{L}:31: PM213 [warning] `2025-03-??` has unknown digits\n\
+             a.md:{L}:45: PM213 [warning] `09:??` has unknown digits\n\
+             a.md:{l}:17: PM213 [warning] `14:??` has unknown digits\n\
+             a.md:{l}:30: PM213 [warning] `2025-??-14` has unknown digits\n",
+            l = L + 2
+        )
+    );
+    assert_eq!(run.stderr, found(0, 4));
+    assert_eq!(run.code, 0);
+}
+
+// Angle-bracket stand-ins
+
+#[test]
+fn angle_bracket_stand_ins_in_prose() {
+    assert_errors(
+        &strict_with(
+            "Owner: <your name>, on <insert date>.\n\n\
+             Title: <Incident Title>\n\n\
+             The <service name> failed over at 14:20.",
+        ),
+        &format!(
+            "a.md:{L}:8: PM201 [error] unfilled placeholder `<your name>`\n\
+             a.md:{L}:24: PM201 [error] unfilled placeholder `<insert date>`\n\
+             a.md:{}:8: PM201 [error] unfilled placeholder `<Incident Title>`\n\
+             a.md:{}:5: PM201 [error] unfilled placeholder `<service name>`\n",
+            L + 2,
+            L + 4
+        ),
+        4,
+    );
+}
+
+#[test]
+fn angle_bracket_stand_ins_that_start_like_a_tag() {
+    assert_errors(
+        &strict_with("Paged <on-call engineer>, see <link to the ticket>."),
+        &format!(
+            "a.md:{L}:7: PM201 [error] unfilled placeholder `<on-call engineer>`\n\
+             a.md:{L}:31: PM201 [error] unfilled placeholder `<link to the ticket>`\n"
+        ),
+        2,
+    );
+}
+
+// Stand-in prose
+
+#[test]
+fn stand_in_phrases() {
+    assert_errors(
+        &strict_with(
+            "Customer impact: details here.\n\n\
+             Text goes here.\n\n\
+             The second database (to be filled in) failed over.\n\n\
+             Add description here.",
+        ),
+        &format!(
+            "a.md:{L}:18: PM211 [error] stand-in text `details here`\n\
+             a.md:{}:6: PM211 [error] stand-in text `goes here`\n\
+             a.md:{}:22: PM211 [error] stand-in text `to be filled in`\n\
+             a.md:{}:5: PM211 [error] stand-in text `description here`\n",
+            L + 2,
+            L + 4,
+            L + 6
+        ),
+        4,
+    );
+}
+
+#[test]
+fn to_be_confirmed_markers() {
+    assert_errors(
+        &strict_with("Root cause: TBC.\n\nSecond owner: TBD."),
+        &format!(
+            "a.md:{L}:13: PM205 [error] `TBC` left in the document\n\
+             a.md:{}:15: PM205 [error] `TBD` left in the document\n",
+            L + 2
+        ),
+        2,
+    );
+}
+
+#[test]
+fn lorem_ipsum() {
+    assert_errors(
+        &strict_with(
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n\n\
+             Impact: Lorem ipsum.",
+        ),
+        &format!(
+            "a.md:{L}:1: PM211 [error] stand-in text `Lorem ipsum`\n\
+             a.md:{}:9: PM211 [error] stand-in text `Lorem ipsum`\n",
+            L + 2
+        ),
+        2,
+    );
+}
+
+#[test]
+fn lorem_ipsum_without_its_first_words() {
+    assert_errors(
+        &strict_with("Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris."),
+        &format!(
+            "a.md:{L}:1: PM211 [error] stand-in text `Ut enim ad minim veniam, quis nostrud exercitation ullamco…`\n"
+        ),
+        1,
+    );
+}
+
+#[test]
+fn template_pairs_left_in_the_text() {
+    assert_errors(
+        &strict_with(
+            "Impact: {{ impact }}. Detected at {{ 09:30 }}.\n\n{{ owner }} will follow up.",
+        ),
+        &format!(
+            "a.md:{L}:9: PM202 [error] unfilled placeholder `{{{{ impact }}}}`\n\
+             a.md:{L}:35: PM202 [error] unfilled placeholder `{{{{ 09:30 }}}}`\n\
+             a.md:{}:1: PM202 [error] unfilled placeholder `{{{{ owner }}}}`\n",
+            L + 2
+        ),
+        3,
+    );
+}
+
+#[test]
+fn link_stand_ins_in_square_brackets() {
+    assert_errors(
+        &strict_with(
+            "See [link to the dashboard] for the graphs.\n\nThe steps are in [link to runbook].",
+        ),
+        &format!(
+            "a.md:{L}:5: PM201 [error] unfilled placeholder `[link to the dashboard]`\n\
+             a.md:{}:18: PM201 [error] unfilled placeholder `[link to runbook]`\n",
+            L + 2
+        ),
+        2,
+    );
+}
+
+#[test]
+fn upper_case_filler() {
+    assert_errors(
+        &strict_with("ROOT CAUSE GOES HERE"),
+        &format!("a.md:{L}:12: PM211 [error] stand-in text `GOES HERE`\n"),
+        1,
+    );
+}
+
+// Template instructions kept in a filled document
+
+#[test]
+fn an_italic_line_telling_the_writer_what_to_write() {
+    assert_errors(
+        &strict_with(
+            "The pager went off at 14:06.\n\n\
+             *Explain what the on-call engineer saw first*\n\n\
+             Dana saw 503s on the checkout dashboard.\n\n\
+             _List the customers who were affected and how._",
+        ),
+        &format!(
+            "a.md:{}:1: PM212 [error] template instruction `*Explain what the on-call engineer saw first*` left in the document\n\
+             a.md:{}:1: PM212 [error] template instruction `_List the customers who were affected and how._` left in the document\n",
+            L + 2,
+            L + 6
+        ),
+        2,
+    );
+}
+
+#[test]
+fn a_bare_instruction_bullet() {
+    assert_errors(
+        &strict_with(
+            "* describe each mitigation step in order\n\n\
+             Then we raised the pool size.\n\n\
+             - explain why the alert did not fire sooner",
+        ),
+        &format!(
+            "a.md:{L}:3: PM212 [error] template instruction `describe each mitigation step in order` left in the document\n\
+             a.md:{}:3: PM212 [error] template instruction `explain why the alert did not fire sooner` left in the document\n",
+            L + 4
+        ),
+        2,
+    );
+}
+
+// A whole unfilled template
+
+/// A template nobody filled in: upper-case stand-ins, Lorem ipsum and
+/// numbered events, under front matter that is otherwise valid.
+const UNFILLED_TEMPLATE: &str = "\
+---
+title: Unfilled template
+incident_id: INC-2026-0042
+date: 2026-11-22
+severity: SEV-2
+status: final
+started_at: 2026-11-22T14:02:00Z
+detected_at: 2026-11-22T14:06:00Z
+resolved_at: 2026-11-22T15:21:00Z
+---
+
+# INCIDENT NAME
+
+**Service:** SERVICE NAME
+**Incident commander:** FULL NAME
+
+## Summary
+
+Lorem ipsum dolor sit amet, consectetur adipiscing elit.
+
+## Timeline
+
+| Time | Event |
+|------|-------|
+| 10:00 | Thing 1 happened |
+| 10:05 | Thing 2 happened |
+| 10:30 | Thing 3 happened |
+
+## Root Cause
+
+Lorem ipsum dolor sit amet, sed do eiusmod tempor incididunt.
+
+## Resolution
+
+Lorem ipsum dolor sit amet.
+
+## Action Items
+
+- Lorem ipsum dolor (OWNER NAME, DUE DATE)
+";
+
+#[test]
+fn an_unfilled_template_is_found_line_by_line() {
+    assert_errors(
+        &lint_doc(UNFILLED_TEMPLATE, &["--strict"]),
+        "a.md:12:3: PM211 [error] stand-in text `INCIDENT NAME`\n\
+         a.md:14:14: PM211 [error] stand-in text `SERVICE NAME`\n\
+         a.md:15:25: PM211 [error] stand-in text `FULL NAME`\n\
+         a.md:19:1: PM211 [error] stand-in text `Lorem ipsum`\n\
+         a.md:25:11: PM204 [error] numbered stand-in `Thing 1 happened`\n\
+         a.md:26:11: PM204 [error] numbered stand-in `Thing 2 happened`\n\
+         a.md:27:11: PM204 [error] numbered stand-in `Thing 3 happened`\n\
+         a.md:31:1: PM211 [error] stand-in text `Lorem ipsum`\n\
+         a.md:35:1: PM211 [error] stand-in text `Lorem ipsum`\n\
+         a.md:39:3: PM211 [error] stand-in text `Lorem ipsum`\n\
+         a.md:39:22: PM211 [error] stand-in text `OWNER NAME`\n\
+         a.md:39:34: PM211 [error] stand-in text `DUE DATE`\n",
+        12,
+    );
+}
+
+#[test]
+fn an_upper_case_stand_in_as_the_front_matter_title() {
+    let doc = UNFILLED_TEMPLATE.replacen("title: Unfilled template", "title: INCIDENT NAME", 1);
+    let run = lint_doc(&doc, &["--strict"]);
+    assert_eq!(
+        run.findings_of("PM211").first().copied(),
+        Some("a.md:2:8: PM211 [error] stand-in text `INCIDENT NAME`"),
+        "stdout:\n{}",
+        run.stdout
+    );
+    assert_eq!(run.code, 1);
+}
+
+// Drafts
+
+#[test]
+fn the_same_leftovers_in_a_draft_are_warnings() {
+    let doc = with_status(
+        &clean_with(
+            "Owner: <your name>, at hh:mm. Root cause: TBC. See [link to the dashboard].\n\n\
+             *Explain what the on-call engineer saw first*",
+        ),
+        "draft",
+    );
+    let findings = |level: &str| {
+        format!(
+            "a.md:{L}:8: PM201 [{level}] unfilled placeholder `<your name>`\n\
+             a.md:{L}:24: PM203 [{level}] `hh:mm` is a format, not a value\n\
+             a.md:{L}:43: PM205 [{level}] `TBC` left in the document\n\
+             a.md:{L}:52: PM201 [{level}] unfilled placeholder `[link to the dashboard]`\n\
+             a.md:{}:1: PM212 [{level}] template instruction `*Explain what the on-call engineer saw first*` left in the document\n",
+            L + 2
+        )
+    };
+
+    let run = lint_doc(&doc, &[]);
+    assert_eq!(run.stdout, findings("warning"));
+    assert_eq!(run.stderr, found(0, 5));
+    assert_eq!(run.code, 0);
+
+    // `--strict` treats the draft as final.
+    assert_errors(&lint_doc(&doc, &["--strict"]), &findings("error"), 5);
+}
