@@ -210,23 +210,33 @@ def run_child(argv, outdir, label, ok_codes, env):
 
 
 def measure(name, pm_argv, base_argv, runs, warm_pm, outdir, env,
-            pm_ok=(0,)):
-    """Alternate pm and baseline runs; the order flips every pair."""
+            pm_ok=(0,), other_argv=None):
+    """Alternate pm and baseline runs; the order flips every pair. With
+    other_argv (another pm, see --compare) each round runs the three in
+    turn, starting one further each round, and the other's runs are
+    returned third."""
     label = name.replace(" ", "_").replace("/", "_")
+    progs = [(pm_argv, label + ".pm", pm_ok), (base_argv, label + ".baseline",
+                                                (0,))]
+    if other_argv is not None:
+        progs.append((other_argv, label + ".other", pm_ok))
     if warm_pm:
         run_child(pm_argv, outdir, label + ".pm", pm_ok, env)
+        if other_argv is not None:
+            run_child(other_argv, outdir, label + ".other", pm_ok, env)
     run_child(base_argv, outdir, label + ".baseline", (0,), env)
-    pm, base = [], []
+    samples = [[] for _ in progs]
     for k in range(runs):
-        if k % 2 == 0:
-            pm.append(run_child(pm_argv, outdir, label + ".pm", pm_ok, env))
-            base.append(run_child(base_argv, outdir, label + ".baseline",
-                                  (0,), env))
+        if len(progs) == 2:
+            order = [0, 1] if k % 2 == 0 else [1, 0]
         else:
-            base.append(run_child(base_argv, outdir, label + ".baseline",
-                                  (0,), env))
-            pm.append(run_child(pm_argv, outdir, label + ".pm", pm_ok, env))
-    return pm, base
+            order = [(k + j) % 3 for j in range(3)]
+        for i in order:
+            argv, lab, ok = progs[i]
+            samples[i].append(run_child(argv, outdir, lab, ok, env))
+    if other_argv is None:
+        return samples[0], samples[1]
+    return samples[0], samples[1], samples[2]
 
 
 def med(xs):
@@ -275,6 +285,11 @@ def main():
                          % os.path.relpath(ONE_FILE, ROOT))
     ap.add_argument("--quick", action="store_true",
                     help="smoke test: 1k corpus and the one-file case only")
+    ap.add_argument("--compare", default=None, metavar="PM_BINARY",
+                    help="another pm binary (say, a release build of the "
+                         "previous commit) timed in the same rounds as pm "
+                         "and the baseline on every lint case, reported with "
+                         "its own ratio to the baseline")
     ap.add_argument("--no-build", action="store_true",
                     help="skip cargo build; use (copies of) the binaries "
                          "already in target/release")
@@ -321,6 +336,12 @@ def main():
     env["NO_COLOR"] = "1"
     env.pop("RAYON_NUM_THREADS", None)
     lint = lambda path: [pm_bin, "--no-config", "lint", "--today", TODAY, path]
+    other_bin = os.path.abspath(a.compare) if a.compare else None
+    if other_bin and not os.access(other_bin, os.X_OK):
+        ap.error("--compare: %s is not an executable file" % other_bin)
+    other_lint = (lambda path: [other_bin, "--no-config", "lint", "--today",
+                                TODAY, path]) if other_bin else (lambda path: None)
+    compared = {}   # name -> summary of the other binary against the baseline
 
     rows = []   # (name, files, bytes, summary)
     results = {}
@@ -338,9 +359,13 @@ def main():
                 warm_pm = False
         log("== lint corpus-%d: %d pairs%s" % (
             n, k, "" if warm_pm else " (baseline warm-up only)"))
-        pm, base = measure("lint %d" % n, lint(path), [base_bin, path], k,
-                           warm_pm, outdir, env, pm_ok=(0, 1))
+        got = measure("lint %d" % n, lint(path), [base_bin, path], k,
+                      warm_pm, outdir, env, pm_ok=(0, 1),
+                      other_argv=other_lint(path))
+        pm, base = got[0], got[1]
         s = summary(pm, base)
+        if other_bin:
+            compared["pm lint corpus-%d" % n] = summary(got[2], base)
         per_mb_pair = (s["pm"]["median"] + s["baseline"]["median"]) / mb
         name = "pm lint corpus-%d" % n
         rows.append((name, n, nbytes, s))
@@ -348,10 +373,13 @@ def main():
 
     # The one-file case.
     log("== lint one file: %d pairs" % one_runs)
-    pm, base = measure("lint one-file", lint(one), [base_bin, one], one_runs,
-                       True, outdir, env, pm_ok=(0, 1))
+    got = measure("lint one-file", lint(one), [base_bin, one], one_runs,
+                  True, outdir, env, pm_ok=(0, 1), other_argv=other_lint(one))
+    pm, base = got[0], got[1]
     s = summary(pm, base)
     one_name = "pm lint <one file>"
+    if other_bin:
+        compared[one_name] = summary(got[2], base)
     rows.append((one_name, 1, os.path.getsize(one), s))
     results[one_name] = s
 
@@ -411,7 +439,22 @@ def main():
         p("| ↳ pm-baseline | %d | %.2f | %s | %s–%s | %.1f MiB | %s | | | %d | |"
           % (files, nbytes / 1e6, fmt_t(bv["median"]), fmt_t(bv["min"]),
              fmt_t(bv["max"]), bv["rss_mib"], fmt_t(bv["cpu"]), s["runs"]))
+        c = compared.get(name)
+        if c:
+            cv = c["pm"]
+            p("| ↳ compared pm | %d | %.2f | %s | %s–%s | %.1f MiB | %s | "
+              "**%.2f×** [%.2f–%.2f] | %.2f× | %d | %.2f |"
+              % (files, nbytes / 1e6, fmt_t(cv["median"]), fmt_t(cv["min"]),
+                 fmt_t(cv["max"]), cv["rss_mib"], fmt_t(cv["cpu"]),
+                 c["ratio"], c["ratio_min"], c["ratio_max"], c["cpu_ratio"],
+                 c["runs"], c["load"]))
     p("")
+    if other_bin:
+        p("Compared pm: `%s` (sha256 %s), timed in the same rounds; its "
+          "ratio is to the same baseline runs." % (
+              other_bin, hashlib.sha256(open(other_bin, "rb").read())
+              .hexdigest()[:12]))
+        p("")
 
     scaling = {}
     size_rows = [r for r in rows if r[0].startswith("pm lint corpus-")]
@@ -495,7 +538,8 @@ def main():
            "load_before": load_before,
            "load_after": load_after,
            "rows": [{"name": n, "files": f, "bytes": b, **s}
-                    for n, f, b, s in rows]}
+                    for n, f, b, s in rows],
+           "compared": {"binary": other_bin, "rows": compared}}
     with open(os.path.join(out, stem + ".json"), "w") as f:
         json.dump(raw, f, indent=1)
 

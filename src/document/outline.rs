@@ -299,14 +299,16 @@ struct Builder {
 }
 
 /// Tracks whether a paragraph or an item's text is one emphasis, start to
-/// end: `*Explain what the on-call engineer saw first*`.
+/// end: `*Explain what the on-call engineer saw first*`. Only the events
+/// that open and close blocks and emphasis move it; what lies between them
+/// is checked in the source, so other events cost nothing.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 enum Italic {
-    /// Not at the start of a block, or the block is not wholly italic.
+    /// Outside such a block, or in one that is not wholly italic.
     #[default]
     No,
-    /// A block has started; nothing read yet.
-    Start,
+    /// A block opened at `block`; no emphasis yet.
+    Start { block: usize },
     /// Inside the emphasis that opened the block, nested `depth` deep.
     Open { start: usize, depth: usize },
     /// The emphasis closed at `end`; only the block's end may follow.
@@ -315,9 +317,8 @@ enum Italic {
 
 impl Builder {
     fn event(&mut self, text: &str, event: Event<'_>, range: Range<usize>) {
-        self.track_italic(&event, &range);
         match event {
-            Event::Start(tag) => self.start(tag, range),
+            Event::Start(tag) => self.start(text, tag, range),
             Event::End(tag) => self.end(text, tag, range),
             Event::Text(t) => {
                 if self.in_code_block > 0 {
@@ -366,7 +367,7 @@ impl Builder {
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+    fn start(&mut self, text: &str, tag: Tag<'_>, range: Range<usize>) {
         self.break_run();
         match tag {
             Tag::Heading { level, .. } => {
@@ -375,8 +376,12 @@ impl Builder {
                 self.close_section(range.start);
                 self.open_heading = Some((level as u8, range, Gather::default()));
             }
-            Tag::List(first) => self.list_stack.push(first.is_some()),
+            Tag::List(first) => {
+                self.italic_ends(text, range.start);
+                self.list_stack.push(first.is_some());
+            }
             Tag::Item => {
+                let block = range.start;
                 self.content();
                 let parent = self.item_stack.last().map(|(item, _)| *item);
                 let index = self.outline.items.len();
@@ -396,6 +401,7 @@ impl Builder {
                 self.item_stack
                     .push((self.outline.items.len() - 1, Gather::default()));
                 self.item_blocks.push(0);
+                self.italic = Italic::Start { block };
             }
             Tag::Paragraph | Tag::BlockQuote(_) => {
                 if let (Some(&(item, _)), Some(blocks)) =
@@ -406,7 +412,11 @@ impl Builder {
                         self.outline.items[item].has_children = true;
                     }
                 }
+                if matches!(tag, Tag::Paragraph) {
+                    self.italic = Italic::Start { block: range.start };
+                }
             }
+            Tag::Emphasis => self.italic_opens(text, range.start),
             Tag::CodeBlock(_) => {
                 self.content();
                 self.outline.code.push(range.clone());
@@ -471,12 +481,15 @@ impl Builder {
                 self.list_stack.pop();
             }
             TagEnd::Item => {
+                self.italic_ends(text, range.end);
                 if let Some((item, gathered)) = self.item_stack.pop() {
                     self.outline.items[item].text = gathered.finish(text);
                 }
                 self.item_blocks.pop();
             }
             TagEnd::Link => self.in_autolink = false,
+            TagEnd::Emphasis => self.italic_closes(range.end),
+            TagEnd::Paragraph => self.italic_ends(text, range.end),
             TagEnd::CodeBlock => self.in_code_block = self.in_code_block.saturating_sub(1),
             TagEnd::HtmlBlock => {
                 if let Some(start) = self.html_block.take() {
@@ -572,38 +585,51 @@ impl Builder {
         }
     }
 
-    /// Follows the italic state of the open block through `event`.
-    fn track_italic(&mut self, event: &Event<'_>, range: &Range<usize>) {
-        self.italic = match (self.italic, event) {
-            (_, Event::Start(Tag::Paragraph | Tag::Item)) => Italic::Start,
-            (Italic::Start, Event::TaskListMarker(_)) => Italic::Start,
-            (Italic::Start, Event::Start(Tag::Emphasis)) => Italic::Open {
-                start: range.start,
-                depth: 1,
-            },
-            (Italic::Open { start, depth }, Event::Start(Tag::Emphasis)) => Italic::Open {
+    /// An emphasis opens at `at`: it starts an italic block when only
+    /// block markers (`- `, `1. `, `[ ] `, `> `) come before it in the
+    /// block.
+    fn italic_opens(&mut self, text: &str, at: usize) {
+        self.italic = match self.italic {
+            Italic::Start { block } => {
+                let before = text.get(block..at).unwrap_or("x");
+                let markers = before.bytes().all(|b| {
+                    b.is_ascii_whitespace() || b.is_ascii_digit() || b"-*+.)[]xX>".contains(&b)
+                });
+                if markers {
+                    Italic::Open { start: at, depth: 1 }
+                } else {
+                    Italic::No
+                }
+            }
+            Italic::Open { start, depth } => Italic::Open {
                 start,
                 depth: depth + 1,
             },
-            (Italic::Open { start, depth: 1 }, Event::End(TagEnd::Emphasis)) => Italic::Closed {
-                start,
-                end: range.end,
-            },
-            (Italic::Open { start, depth }, Event::End(TagEnd::Emphasis)) => Italic::Open {
+            _ => Italic::No,
+        };
+    }
+
+    /// An emphasis closes at `at`.
+    fn italic_closes(&mut self, at: usize) {
+        self.italic = match self.italic {
+            Italic::Open { start, depth: 1 } => Italic::Closed { start, end: at },
+            Italic::Open { start, depth } => Italic::Open {
                 start,
                 depth: depth - 1,
             },
-            (open @ Italic::Open { .. }, _) => open,
-            (
-                Italic::Closed { start, end },
-                Event::End(TagEnd::Paragraph | TagEnd::Item) | Event::Start(Tag::List(_)),
-            ) => {
-                self.outline.emphasized.push(start..end);
-                Italic::No
-            }
-            (closed @ Italic::Closed { .. }, Event::Text(t)) if t.trim().is_empty() => closed,
             _ => Italic::No,
         };
+    }
+
+    /// The block's own text ends at `at` (its end, or a nested list): it
+    /// was wholly italic when only whitespace follows the emphasis.
+    fn italic_ends(&mut self, text: &str, at: usize) {
+        if let Italic::Closed { start, end } = self.italic
+            && text.get(end..at).is_some_and(|rest| rest.trim().is_empty())
+        {
+            self.outline.emphasized.push(start..end);
+        }
+        self.italic = Italic::No;
     }
 
     /// Marks the current section as having content.

@@ -30,8 +30,15 @@ pub fn tokens(text: &str) -> Vec<(Range<usize>, Token)> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // Tokens start with `$`, a TODO word's T or F, a format's field
+        // letter, a digit or `?`; most words start otherwise.
+        let may_start = matches!(
+            b,
+            b'$' | b'?' | b'0'..=b'9' | b'T' | b'F' | b'Y' | b'y' | b'M' | b'm' | b'D' | b'd'
+                | b'H' | b'h' | b'S' | b's'
+        );
         let starts_word = i == 0 || !(is_word_byte(bytes[i - 1]) || bytes[i - 1] == b'?');
-        if !starts_word || !(b.is_ascii_alphanumeric() || b == b'?' || b == b'$') {
+        if !starts_word || !may_start {
             i += 1;
             continue;
         }
@@ -142,6 +149,14 @@ fn format_end(bytes: &[u8], start: usize) -> Option<usize> {
 /// The end of a date or time with unknown digits at `start`: `2025-03-??`,
 /// `09:??`, `??:??:??`, `03/??/2025`.
 fn unknown_end(bytes: &[u8], start: usize) -> Option<usize> {
+    // Only a token holding a `?` can be one: look before building it.
+    let reach = bytes[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b'?' | b'-' | b'/' | b':'))
+        .count();
+    if !bytes[start..start + reach].contains(&b'?') {
+        return None;
+    }
     let mut i = start;
     let mut fields: Vec<(usize, bool)> = Vec::new(); // (length, has '?')
     let mut separators = Vec::new();

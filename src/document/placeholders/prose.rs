@@ -4,6 +4,9 @@
 //! and the template's instructions to the writer.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::words::{self, is_in};
 use crate::document::sections;
@@ -46,9 +49,17 @@ const STAND_IN_NOUNS: &[&str] = &[
 /// Whether `label` is a numbered stand-in such as `Factor 1` or `Step 3`
 /// (emphasis markers and a trailing colon ignored).
 pub fn is_stand_in(label: &str) -> bool {
-    // Most labels do not end with a number: answer those without trimming.
-    let end = label.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '*' | '_'));
-    if !end.ends_with(|c: char| c.is_ascii_digit()) {
+    // Most labels do not end with a noun, a space and one or two digits
+    // (`Factor 1`): answer those without trimming or splitting.
+    let end = label
+        .trim_end_matches(|c: char| c.is_ascii_whitespace() || matches!(c, ':' | '*' | '_'))
+        .as_bytes();
+    let digits = end.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let numbered = (1..=2).contains(&digits)
+        && end.len() > digits + 1
+        && end[end.len() - digits - 1] == b' '
+        && end[end.len() - digits - 2].is_ascii_alphabetic();
+    if !numbered {
         return false;
     }
     let label = label
@@ -127,43 +138,56 @@ const FILLER_AT_END: &[&str] = &[
     "to be done",
 ];
 
+/// Both lists in one automaton, ASCII case ignored; texts searched are
+/// single runs, so the SIMD prefilter case folding costs does not matter.
+fn filler_automaton() -> &'static AhoCorasick {
+    static PHRASES: OnceLock<AhoCorasick> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(FILLER_ANYWHERE.iter().chain(FILLER_AT_END))
+            .unwrap_or_else(|e| unreachable!("fixed phrases always build: {e}"))
+    })
+}
+
 /// Where filler phrases are in `text` (a text run), as ranges in it.
 pub fn filler(text: &str) -> Vec<Range<usize>> {
-    let lower = text.to_ascii_lowercase();
+    let bytes = text.as_bytes();
+    let word_before = |at: usize| at > 0 && bytes[at - 1].is_ascii_alphanumeric();
+    let word_after = |end: usize| end < bytes.len() && bytes[end].is_ascii_alphanumeric();
     let mut found = Vec::new();
-    let word_before = |at: usize| at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric();
-    let word_after =
-        |end: usize| end < lower.len() && lower.as_bytes()[end].is_ascii_alphanumeric();
-    for phrase in FILLER_ANYWHERE {
-        for (at, _) in lower.match_indices(phrase) {
-            let end = at + phrase.len();
+    for m in filler_automaton().find_iter(text) {
+        let (at, end) = (m.start(), m.end());
+        if word_before(at) {
+            continue;
+        }
+        if m.pattern().as_usize() < FILLER_ANYWHERE.len() {
             // `to be filled in`, `to be filled out`: the particle is part of it.
             let end = [" in", " out"]
                 .iter()
-                .find(|p| lower[end..].starts_with(**p) && !word_after(end + p.len()))
+                .find(|p| {
+                    text.get(end..end + p.len())
+                        .is_some_and(|t| t.eq_ignore_ascii_case(p))
+                        && !word_after(end + p.len())
+                })
                 .map_or(end, |p| end + p.len());
-            if !word_before(at) && !word_after(end) {
+            if !word_after(end) {
                 found.push(at..end);
             }
+            continue;
+        }
+        if word_after(end) {
+            continue;
+        }
+        let rest = text[end..].trim_start();
+        let parenthesized = text[..at].trim_end().ends_with('(') && rest.starts_with(')');
+        let ends_line =
+            rest.chars().all(|c| !c.is_alphanumeric()) && text.split_whitespace().count() <= 6;
+        if parenthesized || ends_line {
+            found.push(at..end);
         }
     }
-    let words = text.split_whitespace().count();
-    for phrase in FILLER_AT_END {
-        for (at, _) in lower.match_indices(phrase) {
-            let end = at + phrase.len();
-            if word_before(at) || word_after(end) {
-                continue;
-            }
-            let rest = lower[end..].trim_start();
-            let parenthesized = lower[..at].trim_end().ends_with('(') && rest.starts_with(')');
-            let ends_line = rest.chars().all(|c| !c.is_alphanumeric()) && words <= 6;
-            if parenthesized || ends_line {
-                found.push(at..end);
-            }
-        }
-    }
-    found.sort_by_key(|r| r.start);
-    found.dedup();
     found
 }
 
@@ -384,6 +408,13 @@ pub fn caps_stand_ins(text: &str) -> Vec<Range<usize>> {
 /// guidance uses (`describe each mitigation step in order`), since "Add an
 /// alert" or "Document the failover" are ordinary action items.
 pub fn is_instruction_line(text: &str, italic: bool) -> bool {
+    // Most lines asked about are ordinary items: their first word answers.
+    if !italic {
+        let letters = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+        if !(3..=10).contains(&letters) || !is_in(words::WRITING_VERBS, &text[..letters]) {
+            return false;
+        }
+    }
     let words: Vec<String> = text
         .split_whitespace()
         .map(|w| {
