@@ -596,7 +596,10 @@ impl Builder {
                     b.is_ascii_whitespace() || b.is_ascii_digit() || b"-*+.)[]xX>".contains(&b)
                 });
                 if markers {
-                    Italic::Open { start: at, depth: 1 }
+                    Italic::Open {
+                        start: at,
+                        depth: 1,
+                    }
                 } else {
                     Italic::No
                 }

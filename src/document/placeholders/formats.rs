@@ -34,8 +34,20 @@ pub fn tokens(text: &str) -> Vec<(Range<usize>, Token)> {
         // letter, a digit or `?`; most words start otherwise.
         let may_start = matches!(
             b,
-            b'$' | b'?' | b'0'..=b'9' | b'T' | b'F' | b'Y' | b'y' | b'M' | b'm' | b'D' | b'd'
-                | b'H' | b'h' | b'S' | b's'
+            b'$' | b'?' | b'0'
+                ..=b'9'
+                    | b'T'
+                    | b'F'
+                    | b'Y'
+                    | b'y'
+                    | b'M'
+                    | b'm'
+                    | b'D'
+                    | b'd'
+                    | b'H'
+                    | b'h'
+                    | b'S'
+                    | b's'
         );
         let starts_word = i == 0 || !(is_word_byte(bytes[i - 1]) || bytes[i - 1] == b'?');
         if !starts_word || !may_start {

@@ -79,7 +79,9 @@ pub fn in_value(text: &str) -> Vec<(Range<usize>, Kind)> {
             quoted: false,
         })
     };
-    scan_text(text, needs, &site, &mut |range, kind| found.push((range, kind)));
+    scan_text(text, needs, &site, &mut |range, kind| {
+        found.push((range, kind))
+    });
     found
 }
 
@@ -116,13 +118,7 @@ pub fn scan(doc: &Document) -> Vec<Hit> {
     hits
 }
 
-fn scan_run(
-    doc: &Document,
-    units: &Units<'_>,
-    run: &TextRun,
-    needs: Needs,
-    hits: &mut Vec<Hit>,
-) {
+fn scan_run(doc: &Document, units: &Units<'_>, run: &TextRun, needs: Needs, hits: &mut Vec<Hit>) {
     let text = run.text(&doc.text);
     let site = |range: Range<usize>| units.site(run.sub_span(range));
     let first = hits.len();
@@ -749,37 +745,49 @@ impl Needs {
     /// item's text, owner and due date): one pass over their bytes costs
     /// less than starting the body's automata on each.
     fn of_value(text: &str) -> Needs {
-        let b = text.as_bytes();
-        // One pass sorts the bytes into classes; only the checks a class
-        // calls for follow.
-        let seen = b.iter().fold(0u8, |seen, &c| seen | BYTE_CLASS[usize::from(c)]);
-        let mut needs = 0;
+        // One pass over the bytes: their classes, a format's two-letter
+        // field (`YYYY`, `mm`), a TODO word's start (`TB`, `FI`), and the
+        // last four bytes folded to lower case for the words of filler and
+        // Lorem ipsum. Only the checks these call for follow.
+        const fn word(w: &[u8; 4]) -> u32 {
+            u32::from_be_bytes([w[0] | 0x20, w[1] | 0x20, w[2] | 0x20, w[3] | 0x20])
+        }
+        const HERE: u32 = word(b"here");
+        const TO_BE: u32 = word(b" be ");
+        const LOREM: u32 = word(b"orem");
+        const IPSUM: u32 = word(b"psum");
+        const DOLOR: u32 = word(b"olor");
+        const AMET: u32 = word(b"amet");
+        let mut seen = 0u8;
+        let mut needs = 0u8;
+        let mut last4: u32 = 0;
+        let mut prev = 0u8;
+        for &c in text.as_bytes() {
+            let class = BYTE_CLASS[usize::from(c)];
+            seen |= class;
+            if (class & class::FIELD_LETTER != 0 && c == prev)
+                || (matches!(prev, b'T' | b'F') && c.is_ascii_uppercase())
+            {
+                needs |= Needs::FORMATS.0;
+            }
+            last4 = (last4 << 8) | u32::from(c | 0x20);
+            needs |= match last4 {
+                HERE | TO_BE => Needs::FILLER.0,
+                LOREM => Needs::FILLER.0 | Needs::LOREM.0,
+                IPSUM | DOLOR | AMET => Needs::LOREM.0,
+                _ => 0,
+            };
+            prev = c;
+        }
         if seen & class::BRACKET != 0 {
             needs |= Needs::BRACKETS.0;
         }
         if seen & class::DOLLAR_OR_QUESTION != 0 {
             needs |= Needs::BRACKETS.0 | Needs::FORMATS.0;
         }
-        // A format's two-letter field (`YYYY`, `mm`), a TODO word's start.
-        if seen & class::FIELD_LETTER != 0 || seen & class::UPPER != 0 {
-            let format = b.windows(2).any(|w| {
-                (w[0] == w[1] && BYTE_CLASS[usize::from(w[0])] & class::FIELD_LETTER != 0)
-                    || (matches!(w[0], b'T' | b'F') && w[1].is_ascii_uppercase())
-            });
-            if format {
-                needs |= Needs::FORMATS.0;
-            }
-        }
-        // Prose stand-ins have words: `details here`, `INCIDENT NAME`.
-        if seen & class::SPACE != 0 {
-            for (finder, what) in value_finders() {
-                if finder.find(b).is_some() {
-                    needs |= what.0;
-                }
-            }
-            if seen & class::LOWER == 0 && seen & class::UPPER != 0 {
-                needs |= Needs::CAPS.0;
-            }
+        // An upper-case stand-in is all of a value, in words: `INCIDENT NAME`.
+        if seen & class::SPACE != 0 && seen & class::LOWER == 0 && seen & class::UPPER != 0 {
+            needs |= Needs::CAPS.0;
         }
         Needs(needs)
     }
@@ -814,31 +822,6 @@ const BYTE_CLASS: [u8; 256] = {
     }
     table
 };
-
-/// The prose needles of a single value, searched with memchr's SIMD
-/// substring search (one per needle: values are short).
-fn value_finders() -> &'static [(memchr::memmem::Finder<'static>, Needs)] {
-    static FINDERS: OnceLock<Vec<(memchr::memmem::Finder<'static>, Needs)>> = OnceLock::new();
-    FINDERS.get_or_init(|| {
-        let filler = Needs(Needs::FILLER.0 | Needs::LOREM.0);
-        [
-            ("ere", Needs::FILLER),
-            ("ERE", Needs::FILLER),
-            (" be ", Needs::FILLER),
-            (" BE ", Needs::FILLER),
-            ("orem", filler),
-            ("OREM", filler),
-            ("psum", Needs::LOREM),
-            ("olor", Needs::LOREM),
-            ("amet", Needs::LOREM),
-            ("ppened", Needs::EVENTS),
-            ("ccurred", Needs::EVENTS),
-        ]
-        .into_iter()
-        .map(|(needle, what)| (memchr::memmem::Finder::new(needle.as_bytes()), what))
-        .collect()
-    })
-}
 
 /// Where the passes over a whole body found something a placeholder could
 /// start with, and what, as ranges in order: a text run touching none of
@@ -875,7 +858,10 @@ impl Marks {
         let from = span.start.saturating_sub(LONGEST_NEEDLE);
         let first = self.0.partition_point(|(m, _)| m.start < from);
         let mut needs = Needs::default();
-        for (m, what) in self.0[first..].iter().take_while(|(m, _)| m.start < span.end) {
+        for (m, what) in self.0[first..]
+            .iter()
+            .take_while(|(m, _)| m.start < span.end)
+        {
             if m.end > span.start {
                 needs.0 |= what.0;
             }
@@ -949,7 +935,6 @@ fn prose_automaton() -> &'static AhoCorasick {
     static NEEDLES: OnceLock<AhoCorasick> = OnceLock::new();
     NEEDLES.get_or_init(|| automaton(PROSE_NEEDLES.iter().map(|(needle, _)| *needle)))
 }
-
 
 #[cfg(test)]
 mod tests {

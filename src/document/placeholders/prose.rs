@@ -411,7 +411,9 @@ pub fn is_instruction_line(text: &str, italic: bool) -> bool {
     // Most lines asked about are ordinary items: their first word answers.
     if !italic {
         let letters = text.bytes().take_while(u8::is_ascii_alphabetic).count();
-        if !(3..=10).contains(&letters) || !is_in(words::WRITING_VERBS, &text[..letters]) {
+        if !(3..=10).contains(&letters)
+            || !words::is_in_sorted(words::WRITING_VERBS, &text[..letters])
+        {
             return false;
         }
     }

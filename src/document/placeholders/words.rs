@@ -278,3 +278,25 @@ pub const INTERFACE_VERBS: &[&str] = &[
 pub fn is_in(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
+
+/// Whether `word` (any ASCII case) is in `sorted`, a list in lower case
+/// and in order: a binary search, for lists asked about for every item.
+pub fn is_in_sorted(sorted: &[&str], word: &str) -> bool {
+    sorted
+        .binary_search_by(|w| w.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase())))
+        .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_lists_are_sorted() {
+        for list in [WRITING_VERBS, GUIDANCE_ONLY_VERBS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+        assert!(is_in_sorted(WRITING_VERBS, "Describe"));
+        assert!(!is_in_sorted(WRITING_VERBS, "Deploy"));
+    }
+}
