@@ -563,6 +563,30 @@ fn pm102_a_section_with_text_or_only_subsections_is_not_reported() {
     assert_clean(&lint_doc(&doc, &["--strict"]), 1);
 }
 
+#[test]
+fn pm102_a_heading_that_holds_its_value_is_not_an_empty_section() {
+    // As many archives write their facts: the heading is the field.
+    let doc = edit(
+        CLEAN,
+        "# Checkout API returned 503s\n",
+        "# Checkout API returned 503s\n\n## Date: November 22, 2026\n\n## Owner: Dana Kim\n",
+    );
+    assert_clean(&lint_doc(&doc, &["--strict"]), 1);
+}
+
+#[test]
+fn pm102_the_document_title_is_not_an_empty_section() {
+    // `# Title` then `# Summary`: sections at the title's level.
+    let doc = edit(CLEAN, "## Summary\n", "# Summary\n");
+    assert_clean(&lint_doc(&doc, &["--strict"]), 1);
+    // A later empty `#` section still is one.
+    let doc = edit(CLEAN, "## Summary\n", "# Appendix\n\n# Summary\n");
+    assert_errors(
+        &lint_doc(&doc, &["--strict"]),
+        &["a.md:14:1: PM102 [error] section `Appendix` is empty"],
+    );
+}
+
 // PM103 duplicate-section
 
 #[test]

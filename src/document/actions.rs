@@ -250,8 +250,13 @@ fn finish(action: &mut ActionItem) {
         action.status = Some("done".to_owned());
     }
     action.due_date = action.due.as_ref().and_then(|due| first_date(&due.text));
+    // A template's row stands in as a whole: `[Action item 1]`, `<task>`,
+    // `TBD`, `Action 2`. An action with a placeholder in it (`Add retries
+    // [Owner Name]`) is still an action.
+    let text = action.text.as_str();
+    let whole = text.starts_with(['[', '<', '{', '$']) || text.len() <= 16;
     action.placeholder =
-        placeholders::is_unfilled(&action.text) || placeholders::prose::is_stand_in(&action.text);
+        (whole && placeholders::is_unfilled(text)) || placeholders::prose::is_stand_in(text);
 }
 
 /// The first YYYY-MM-DD date in `text`.

@@ -96,12 +96,13 @@ pub fn scan(doc: &Document) -> Vec<Hit> {
     let marks = Marks::of(body, doc.body_start);
     let units = Units::new(doc);
     let mut hits: Vec<Hit> = Vec::new();
+    let mut sweep = 0;
     for run in &doc.outline.texts {
         // A run whose text is its source holds a stand-in only where the
         // passes over the whole body marked something, and only of a kind
         // they marked.
         let needs = if run.inexact.is_empty() {
-            marks.needs(run.span.clone())
+            marks.needs(run.span.clone(), &mut sweep)
         } else {
             Needs::ALL
         };
@@ -745,10 +746,33 @@ impl Needs {
     /// item's text, owner and due date): one pass over their bytes costs
     /// less than starting the body's automata on each.
     fn of_value(text: &str) -> Needs {
-        // One pass over the bytes: their classes, a format's two-letter
-        // field (`YYYY`, `mm`), a TODO word's start (`TB`, `FI`), and the
-        // last four bytes folded to lower case for the words of filler and
-        // Lorem ipsum. Only the checks these call for follow.
+        let b = text.as_bytes();
+        // One pass sorts the bytes into classes; only the checks these call
+        // for follow.
+        let seen = b
+            .iter()
+            .fold(0u8, |seen, &c| seen | BYTE_CLASS[usize::from(c)]);
+        let mut needs = 0u8;
+        if seen & class::BRACKET != 0 {
+            needs |= Needs::BRACKETS.0;
+        }
+        if seen & class::DOLLAR_OR_QUESTION != 0 {
+            needs |= Needs::BRACKETS.0 | Needs::FORMATS.0;
+        }
+        // A format's two-letter field (`YYYY`, `mm`), a TODO word's start
+        // (`TB`, `FI`).
+        let format = b.windows(2).any(|w| {
+            (w[0] == w[1] && BYTE_CLASS[usize::from(w[0])] & class::FIELD_LETTER != 0)
+                || (matches!(w[0], b'T' | b'F') && w[1].is_ascii_uppercase())
+        });
+        if format {
+            needs |= Needs::FORMATS.0;
+        }
+        if seen & class::SPACE == 0 {
+            return Needs(needs);
+        }
+        // Prose stand-ins have words: the last four bytes, folded to lower
+        // case, find filler (`here`, ` be `) and Lorem ipsum.
         const fn word(w: &[u8; 4]) -> u32 {
             u32::from_be_bytes([w[0] | 0x20, w[1] | 0x20, w[2] | 0x20, w[3] | 0x20])
         }
@@ -758,18 +782,8 @@ impl Needs {
         const IPSUM: u32 = word(b"psum");
         const DOLOR: u32 = word(b"olor");
         const AMET: u32 = word(b"amet");
-        let mut seen = 0u8;
-        let mut needs = 0u8;
         let mut last4: u32 = 0;
-        let mut prev = 0u8;
-        for &c in text.as_bytes() {
-            let class = BYTE_CLASS[usize::from(c)];
-            seen |= class;
-            if (class & class::FIELD_LETTER != 0 && c == prev)
-                || (matches!(prev, b'T' | b'F') && c.is_ascii_uppercase())
-            {
-                needs |= Needs::FORMATS.0;
-            }
+        for &c in b {
             last4 = (last4 << 8) | u32::from(c | 0x20);
             needs |= match last4 {
                 HERE | TO_BE => Needs::FILLER.0,
@@ -777,16 +791,9 @@ impl Needs {
                 IPSUM | DOLOR | AMET => Needs::LOREM.0,
                 _ => 0,
             };
-            prev = c;
-        }
-        if seen & class::BRACKET != 0 {
-            needs |= Needs::BRACKETS.0;
-        }
-        if seen & class::DOLLAR_OR_QUESTION != 0 {
-            needs |= Needs::BRACKETS.0 | Needs::FORMATS.0;
         }
         // An upper-case stand-in is all of a value, in words: `INCIDENT NAME`.
-        if seen & class::SPACE != 0 && seen & class::LOWER == 0 && seen & class::UPPER != 0 {
+        if seen & class::LOWER == 0 && seen & class::UPPER != 0 {
             needs |= Needs::CAPS.0;
         }
         Needs(needs)
@@ -851,14 +858,18 @@ impl Marks {
         Marks(marks)
     }
 
-    /// What the marks intersecting `span` need.
-    fn needs(&self, span: Range<usize>) -> Needs {
+    /// What the marks intersecting `span` need. Spans are asked for in
+    /// document order (text runs are), so the marks are swept once:
+    /// `from` is where the sweep stands.
+    fn needs(&self, span: Range<usize>, from: &mut usize) -> Needs {
         // Marks are short: one starting more than a needle's length before
         // `span` cannot reach into it.
-        let from = span.start.saturating_sub(LONGEST_NEEDLE);
-        let first = self.0.partition_point(|(m, _)| m.start < from);
+        let reach = span.start.saturating_sub(LONGEST_NEEDLE);
+        while self.0.get(*from).is_some_and(|(m, _)| m.start < reach) {
+            *from += 1;
+        }
         let mut needs = Needs::default();
-        for (m, what) in self.0[first..]
+        for (m, what) in self.0[*from..]
             .iter()
             .take_while(|(m, _)| m.start < span.end)
         {
@@ -884,36 +895,32 @@ const FORMAT_NEEDLES: &[&str] = &[
 ];
 
 /// Pieces of prose stand-ins, with what each calls for: filler phrases,
-/// Lorem ipsum, upper-case value words, numbered events, links.
+/// Lorem ipsum, upper-case value words, numbered events, links. Kept few:
+/// with more than about sixteen needles the search costs twice as much.
 const PROSE_NEEDLES: &[(&str, Needs)] = &[
     ("o be ", Needs::FILLER),
-    ("O BE ", Needs::FILLER),
     (" here", Needs::FILLER),
     ("HERE", Needs::FILLER),
     ("orem", Needs(Needs::LOREM.0 | Needs::FILLER.0)),
-    // Lorem ipsum's commonest words; one of them is on most of its lines.
+    // Lorem ipsum's commonest words, and the first words of its lines.
     ("ipsum", Needs::LOREM),
-    ("dolor", Needs::LOREM),
     ("amet", Needs::LOREM),
     ("Etiam", Needs::LOREM),
-    ("urabitur", Needs::LOREM),
+    ("Curabitur", Needs::LOREM),
     ("veniam", Needs::LOREM),
     ("NAME", Needs::CAPS),
     ("DATE", Needs::CAPS),
     ("TITLE", Needs::CAPS),
-    ("TIME", Needs::CAPS),
     ("OWNER", Needs::CAPS),
-    ("DESCRIPTION", Needs::CAPS),
-    ("SUMMARY", Needs::CAPS),
     ("RANGE", Needs::CAPS),
-    (" happened", Needs::EVENTS),
-    (" occurred", Needs::EVENTS),
-    ("ink to ", Needs::LINK),
-    ("inks to ", Needs::LINK),
+    ("happened", Needs::EVENTS),
+    ("occurred", Needs::EVENTS),
+    ("Link", Needs::LINK),
+    ("A link", Needs::LINK),
 ];
 
 /// The length of the longest needle, in bytes.
-const LONGEST_NEEDLE: usize = 11;
+const LONGEST_NEEDLE: usize = 9;
 
 /// The automata here are contiguous NFAs with leftmost matching, which
 /// lets aho-corasick use its SIMD prefilter; a DFA would search little

@@ -65,23 +65,26 @@ fn check_actions(c: &mut Checker<'_>) {
 /// `vague` phrases (normalized, words separated by single spaces).
 fn is_vague(text: &str, vague: &[String]) -> bool {
     let normalized = crate::document::sections::normalize(text);
-    let words: Vec<&str> = normalized.split(' ').collect();
-    let mut kept: Vec<&str> = Vec::with_capacity(words.len());
+    // Word by word, on bytes (`normalize` leaves single spaces): this runs
+    // for every action item.
+    let words: Vec<&str> = normalized.split_ascii_whitespace().collect();
+    let mut kept = String::with_capacity(normalized.len());
     let mut i = 0;
     while i < words.len() {
         match FILLER.iter().find(|filler| words[i..].starts_with(filler)) {
             Some(filler) => i += filler.len(),
             None => {
-                kept.push(words[i]);
+                if !kept.is_empty() {
+                    kept.push(' ');
+                }
+                kept.push_str(words[i]);
                 i += 1;
             }
         }
     }
-    let kept = kept.join(" ");
     vague.contains(&kept)
 }
 
-/// A ticket reference: `ABC-123` or `#123`.
 fn has_ticket(text: &str) -> bool {
     text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ',' | ';' | ':'))
         .any(|word| {

@@ -32,7 +32,8 @@ pub static EMPTY_SECTION: Rule = Rule {
     summary: "write the section, or delete it if it does not apply",
     explanation: "A heading followed by nothing (or only a guidance comment) is a section \
         someone meant to write. A section that holds only placeholders is reported through \
-        its placeholders instead.",
+        its placeholders instead. A heading that holds its value (`## Date: July 1, 2020`) \
+        and the document's `#` title are not sections to fill.",
     bad: "## Lessons Learned\n\n<!-- Key takeaways for the team -->\n\n## References",
     good: "## Lessons Learned\n\nConnection limits must be load-tested with the pooler in place.\n\n## References",
 };
@@ -123,8 +124,15 @@ fn check_missing(c: &mut Checker<'_>) {
 
 fn check_empty(c: &mut Checker<'_>) {
     let doc = c.doc;
-    for heading in &doc.outline.headings {
-        if !heading.has_content && !heading.has_children {
+    for (i, heading) in doc.outline.headings.iter().enumerate() {
+        // `## Date: July 1, 2020` holds its value; a first `#` heading is
+        // the document's title, whatever follows it.
+        let holds_value = heading
+            .title
+            .split_once(':')
+            .is_some_and(|(label, value)| !label.trim().is_empty() && !value.trim().is_empty());
+        let title = i == 0 && heading.level == 1;
+        if !heading.has_content && !heading.has_children && !holds_value && !title {
             c.report(
                 &EMPTY_SECTION,
                 heading.span.clone(),
