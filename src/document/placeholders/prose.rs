@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::words::{self, is_in};
 use crate::document::sections;
@@ -146,6 +146,7 @@ fn filler_automaton() -> &'static AhoCorasick {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .build(FILLER_ANYWHERE.iter().chain(FILLER_AT_END))
             .unwrap_or_else(|e| unreachable!("fixed phrases always build: {e}"))
     })
