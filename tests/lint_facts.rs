@@ -580,6 +580,25 @@ fn an_open_item_beside_closed_ones_still_needs_an_owner_and_a_date() {
     );
 }
 
+#[test]
+fn owners_and_due_dates_written_without_labels_are_read() {
+    let doc = with_actions(
+        "- [ ] gitlab#812 Split the runners (@rbaker, due 2026-12-28)\n\
+         - [ ] Raise the pool limit, @dana by 2026-12-01\n",
+    );
+    assert_clean(&lint_doc(&doc, &["--strict"]), 1);
+}
+
+#[test]
+fn a_closed_state_outside_a_status_column_closes_the_item() {
+    let doc = with_actions(
+        "| Action | Owner | Due | Bug |\n|---|---|---|---|\n\
+         |Move catalog reads (CAT-1)|ana|—|Won't do (superseded by CAT-1402)|\n\
+         |Cache the keys (CAT-2)|ana|2026-01-10|CAT-1403 (Done)|\n",
+    );
+    assert_clean(&lint_doc(&doc, &["--strict"]), 1);
+}
+
 /// A postmortem with a closed-without-doing item, a done one, an open one
 /// and the template's example rows, for `pm actions` and `pm stats`.
 fn with_closed_and_example_rows() -> String {

@@ -378,3 +378,139 @@ fn the_same_leftovers_in_a_draft_are_warnings() {
     // `--strict` treats the draft as final.
     assert_errors(&lint_doc(&doc, &["--strict"]), &findings("error"), 5);
 }
+
+// Found in templates others wrote
+
+#[test]
+fn x_stand_ins_for_numbers_and_times() {
+    let run = strict_with(
+        "The queue was down for about X hours and XXX orders failed; alerts fired at XX:XX.\n\n\
+         Tracked as INC-XXXX. Refunds cost $N,NNN. Paged at ~01:xx UTC.",
+    );
+    assert_eq!(
+        run.stdout,
+        format!(
+            "a.md:{L}:30: PM203 [error] `X` is a format, not a value\n\
+             a.md:{L}:42: PM203 [error] `XXX` is a format, not a value\n\
+             a.md:{L}:77: PM203 [error] `XX:XX` is a format, not a value\n\
+             a.md:{}:16: PM203 [error] `XXXX` is a format, not a value\n\
+             a.md:{}:35: PM203 [error] `$N,NNN` is a format, not a value\n\
+             a.md:{}:53: PM213 [warning] `01:xx` has unknown digits\n",
+            L + 2,
+            L + 2,
+            L + 2
+        )
+    );
+    assert_eq!(run.stderr, found(5, 1));
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn examples_given_in_place_of_the_value() {
+    assert_errors(
+        &strict_with(
+            "**Impact:** e.g. 5% of users could not log in\n\n\
+             - e.g. Database failover\n\n\
+             | Cause | Fix |\n|---|---|\n| e.g. a config push | e.g. roll back |",
+        ),
+        &format!(
+            "a.md:{L}:13: PM211 [error] stand-in text `e.g. 5% of users could not log in`\n\
+             a.md:{}:3: PM211 [error] stand-in text `e.g. Database failover`\n\
+             a.md:{}:3: PM211 [error] stand-in text `e.g. a config push`\n\
+             a.md:{}:24: PM211 [error] stand-in text `e.g. roll back`\n",
+            L + 2,
+            L + 6,
+            L + 6
+        ),
+        4,
+    );
+}
+
+#[test]
+fn lines_that_ask_to_be_filled_in() {
+    assert_errors(
+        &strict_with("(fill in)\n\nInsert screenshot here."),
+        &format!(
+            "a.md:{L}:2: PM211 [error] stand-in text `fill in`\n\
+             a.md:{}:1: PM211 [error] stand-in text `Insert screenshot here`\n",
+            L + 2
+        ),
+        2,
+    );
+}
+
+#[test]
+fn a_handle_or_a_link_that_names_what_goes_there() {
+    assert_errors(
+        &strict_with(
+            "- Alert on evictions - Owner: @owner - Due: 2026-12-10\n\n\
+             See the Grafana dashboard [link].",
+        ),
+        &format!(
+            "a.md:{L}:31: PM201 [error] unfilled placeholder `@owner`\n\
+             a.md:{}:27: PM201 [error] unfilled placeholder `[link]`\n",
+            L + 2
+        ),
+        2,
+    );
+}
+
+#[test]
+fn angle_bracket_stand_ins_on_one_line() {
+    assert_errors(
+        &strict_with(
+            "<service name> was unavailable for <duration>; <number> customers saw errors.",
+        ),
+        &format!(
+            "a.md:{L}:1: PM201 [error] unfilled placeholder `<service name>`\n\
+             a.md:{L}:36: PM201 [error] unfilled placeholder `<duration>`\n\
+             a.md:{L}:48: PM201 [error] unfilled placeholder `<number>`\n"
+        ),
+        3,
+    );
+}
+
+#[test]
+fn template_variables_of_other_engines() {
+    assert_errors(
+        &strict_with("Ticket: ${TICKET_URL}. First event at {{ event.time }}."),
+        &format!(
+            "a.md:{L}:9: PM202 [error] unfilled placeholder `${{TICKET_URL}}`\n\
+             a.md:{L}:39: PM202 [error] unfilled placeholder `{{{{ event.time }}}}`\n"
+        ),
+        2,
+    );
+}
+
+#[test]
+fn guidance_in_a_later_sentence_and_in_lower_case_bullets() {
+    assert_errors(
+        &strict_with(
+            "*Each action item needs an owner and a due date. Link the ticket.*\n\n\
+             - list the people involved and their roles",
+        ),
+        &format!(
+            "a.md:{L}:1: PM212 [error] template instruction `*Each action item needs an owner and a due date. Link the t…` left in the document\n\
+             a.md:{}:3: PM212 [error] template instruction `list the people involved and their roles` left in the document\n",
+            L + 2
+        ),
+        2,
+    );
+}
+
+#[test]
+fn a_row_of_not_applicable_and_a_time_format_read_as_a_link() {
+    assert_errors(
+        &strict_with(
+            "| Time | Event | Owner |\n|---|---|---|\n| N/A | N/A | N/A |\n\n\
+             | Time | Event |\n|---|---|\n| <HH:MM> | Alert fired |",
+        ),
+        &format!(
+            "a.md:{}:1: PM206 [error] table row has no content\n\
+             a.md:{}:3: PM203 [error] `<HH:MM>` is a format, not a value\n",
+            L + 2,
+            L + 6
+        ),
+        2,
+    );
+}

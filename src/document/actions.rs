@@ -128,6 +128,17 @@ const CLOSED: &[&str] = &[
 /// cancelled, N/A), with a reason after it or not (`Won't do: covered by
 /// OPS-12`).
 pub fn is_done(status: &str) -> bool {
+    // `CAT-1403 (Done)`: a ticket and its state.
+    if let Some(inner) = status
+        .trim()
+        .strip_suffix(')')
+        .and_then(|s| s.rsplit_once('('))
+        .map(|(_, inner)| inner)
+        && !inner.contains('(')
+        && is_done(inner)
+    {
+        return true;
+    }
     let status = status
         .trim()
         .trim_matches(|c| c == '*' || c == '_' || c == '`')
@@ -180,7 +191,8 @@ pub fn extract(text: &str, lines: &LineIndex, outline: &Outline) -> Vec<ActionIt
             done: item.task == Some(true),
             placeholder: false,
         };
-        read_fields(text, first, &mut action);
+        read_fields(text, first.clone(), &mut action);
+        read_loose_fields(text, first, &mut action);
         // The text as read (markup resolved, like table cells), up to the
         // first `Key:`.
         let lower = item.text.to_ascii_lowercase();
@@ -231,7 +243,17 @@ fn table_actions(table: &Table, roles: &[Role], out: &mut Vec<ActionItem>) {
             due: cell(Role::Due),
             due_date: None,
             priority: cell(Role::Priority).map(|v| v.text),
-            status: cell(Role::Status).map(|v| v.text),
+            status: cell(Role::Status).map(|v| v.text).or_else(|| {
+                // Without a Status column, a cell that says the item is
+                // closed (`Won't do (superseded by CAT-1402)`, `Done`).
+                row.cells
+                    .iter()
+                    .zip(roles)
+                    .filter(|(_, role)| matches!(role, Role::Other | Role::Priority))
+                    .map(|(c, _)| &c.text)
+                    .find(|t| is_done(t))
+                    .cloned()
+            }),
             done: false,
             placeholder: false,
         };
@@ -302,6 +324,47 @@ fn read_fields(text: &str, line: Range<usize>, action: &mut ActionItem) {
             Role::Priority if action.priority.is_none() => action.priority = Some(value.text),
             Role::Status if action.status.is_none() => action.status = Some(value.text),
             _ => {}
+        }
+    }
+}
+
+/// Owners and due dates written without a label, as checklists often have
+/// them: `(@rbaker, due 2024-06-28)`, `- Fix the pool @dana by 2026-12-01`.
+/// Only fills what labelled fields left empty.
+fn read_loose_fields(text: &str, line: Range<usize>, action: &mut ActionItem) {
+    let source = &text[line.clone()];
+    if action.owner.is_none()
+        && let Some(at) = source.match_indices('@').map(|(i, _)| i).find(|&i| {
+            let before = source[..i].chars().next_back();
+            before.is_none_or(|c| c.is_whitespace() || c == '(' || c == ',')
+                && source[i + 1..].starts_with(|c: char| c.is_alphanumeric())
+        })
+    {
+        let len = 1 + source[at + 1..]
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/')))
+            .unwrap_or(source.len() - at - 1);
+        let handle = source[at..at + len].trim_end_matches('.');
+        action.owner = Some(Value {
+            text: handle.to_owned(),
+            span: line.start + at..line.start + at + handle.len(),
+        });
+    }
+    if action.due.is_none() {
+        let lower = source.to_ascii_lowercase();
+        for word in ["due ", "by ", "eta "] {
+            let found = lower.match_indices(word).find_map(|(i, _)| {
+                let starts_word = i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric();
+                let date_at = i + word.len();
+                let date = source.get(date_at..date_at + 10)?;
+                (starts_word && dates::parse_date(date).is_some()).then_some(date_at)
+            });
+            if let Some(at) = found {
+                action.due = Some(Value {
+                    text: source[at..at + 10].to_owned(),
+                    span: line.start + at..line.start + at + 10,
+                });
+                break;
+            }
         }
     }
 }
@@ -418,6 +481,7 @@ mod tests {
             "N/A",
             "wontfix",
             "Complete (2026-11-30)",
+            "CAT-1403 (Done)",
         ] {
             assert!(is_done(status), "{status}");
         }
@@ -439,6 +503,35 @@ mod tests {
         assert_eq!(got.len(), 3);
         assert!(got[0].placeholder && got[1].placeholder && !got[2].placeholder);
         assert!(got[2].done);
+    }
+
+    #[test]
+    fn owners_and_due_dates_without_labels() {
+        let got = actions(
+            "## Action Items\n\n- [ ] gitlab#812 Split the runners (@rbaker, due 2024-06-28)\n\
+             - [ ] Raise the limit, @dana.kim by 2026-12-01\n- [ ] Mail ops@example.org\n",
+        );
+        assert_eq!(
+            got[0].owner.as_ref().map(|o| o.text.as_str()),
+            Some("@rbaker")
+        );
+        assert_eq!(got[0].due_date, NaiveDate::from_ymd_opt(2024, 6, 28));
+        assert_eq!(
+            got[1].owner.as_ref().map(|o| o.text.as_str()),
+            Some("@dana.kim")
+        );
+        assert_eq!(got[1].due_date, NaiveDate::from_ymd_opt(2026, 12, 1));
+        assert!(got[2].owner.is_none() && got[2].due.is_none());
+    }
+
+    #[test]
+    fn a_closed_state_outside_a_status_column() {
+        let got = actions(
+            "## Action Items\n\n| Action | Owner | Bug |\n|---|---|---|\n\
+             | Move reads | ana | Won't do (superseded by CAT-1402) |\n\
+             | Cache keys | ana | CAT-1403 (Done) |\n| Shard | ana | CAT-1404 |\n",
+        );
+        assert!(got[0].done && got[1].done && !got[2].done, "{got:?}");
     }
 
     #[test]

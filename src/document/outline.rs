@@ -182,6 +182,8 @@ pub struct Link {
     pub span: Range<usize>,
     /// Where it points.
     pub destination: String,
+    /// Whether it is an autolink (`<https://…>`, `<ops@example.org>`).
+    pub autolink: bool,
 }
 
 /// Everything pm reads from the Markdown body.
@@ -456,6 +458,7 @@ impl Builder {
                 self.outline.links.push(Link {
                     span: range,
                     destination: dest_url.into_string(),
+                    autolink: true,
                 });
             }
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
@@ -463,6 +466,7 @@ impl Builder {
                 self.outline.links.push(Link {
                     span: range,
                     destination: dest_url.into_string(),
+                    autolink: false,
                 });
             }
             _ => {}

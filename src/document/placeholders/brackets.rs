@@ -46,9 +46,14 @@ pub enum Place {
 pub struct Site {
     /// Where it stands.
     pub place: Place,
-    /// Inside a block quote or quotation marks: an editor's substitution
-    /// (`> billed to your [payment provider] account`) is not a placeholder.
+    /// Inside a block quote, quotation marks or a line of a chat log: an
+    /// editor's substitution (`> billed to your [payment provider] account`)
+    /// is not a placeholder.
     pub quoted: bool,
+    /// Someone's words: inside quotation marks or on a line of a chat log
+    /// (`[10:06] omar: TBD, how many?`), where even a TODO word or a
+    /// format is what was said, not what was left.
+    pub speech: bool,
 }
 
 impl Site {
@@ -57,6 +62,7 @@ impl Site {
     pub const VALUE: Site = Site {
         place: Place::Whole,
         quoted: false,
+        speech: false,
     };
 }
 
@@ -81,8 +87,17 @@ pub fn square(content: &str, site: Site) -> bool {
 
 /// Whether `<content>` (not an HTML tag, see [`is_html_tag`]) at `site` is
 /// a placeholder. A single word is a chat nick (`<dana>`) or a parameter
-/// (`restart <unit>`) unless it is the value of a field.
+/// (`restart <unit>`) unless it is the value of a field. Angle brackets are
+/// not tags, so a description counts first on its line too (`<service
+/// name> was down`).
 pub fn angle(content: &str, site: Site) -> bool {
+    let site = match site.place {
+        Place::Leading => Site {
+            place: Place::Inline,
+            ..site
+        },
+        _ => site,
+    };
     decide(weigh(content, true), site)
 }
 
@@ -120,8 +135,9 @@ pub fn weigh(content: &str, angle: bool) -> Evidence {
             Evidence::None
         } else if is_in(words::VALUE_NOUNS, only) {
             // `[Name]`, `[date]`: a description when capitalised or as a
-            // whole value; `the [status] field` reads as code.
-            if starts_upper(text) {
+            // whole value; `the [status] field` reads as code. `[link]` and
+            // `[url]` stand for a link wherever they are.
+            if starts_upper(text) || matches!(only, "link" | "url") {
                 Evidence::Description
             } else {
                 Evidence::Phrase
@@ -152,10 +168,11 @@ pub fn weigh(content: &str, angle: bool) -> Evidence {
     let has_lower_word = text
         .split_whitespace()
         .any(|w| w.starts_with(|c: char| c.is_lowercase()));
-    if has_lower_word && !is_in(words::INTERFACE_VERBS, &words[0]) {
+    let names_a_group = words.last().is_some_and(|w| is_in(words::GROUP_NOUNS, w));
+    if has_lower_word && !is_in(words::INTERFACE_VERBS, &words[0]) && !names_a_group {
         Evidence::Phrase // `[Monitoring alert fired]` as a whole cell
     } else {
-        Evidence::None // `[Acme Corp]`, `[Allow edits by maintainers]`
+        Evidence::None // `[Acme Corp]`, `[Facilities team]`, `[Allow edits by maintainers]`
     }
 }
 
@@ -515,6 +532,7 @@ mod tests {
         Site {
             place,
             quoted: false,
+            speech: false,
         }
     }
 
@@ -559,6 +577,7 @@ mod tests {
             let quoted = Site {
                 place: Place::Inline,
                 quoted: true,
+                speech: false,
             };
             assert!(!square(text, quoted), "{text}");
         }
@@ -614,6 +633,8 @@ mod tests {
             "45 Minutes",
             "Public",
             "Action Item",
+            "Facilities team",
+            "Payments Team",
         ] {
             for place in [
                 Place::Whole,

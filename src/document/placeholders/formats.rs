@@ -32,23 +32,7 @@ pub fn tokens(text: &str) -> Vec<(Range<usize>, Token)> {
         let b = bytes[i];
         // Tokens start with `$`, a TODO word's T or F, a format's field
         // letter, a digit or `?`; most words start otherwise.
-        let may_start = matches!(
-            b,
-            b'$' | b'?' | b'0'
-                ..=b'9'
-                    | b'T'
-                    | b'F'
-                    | b'Y'
-                    | b'y'
-                    | b'M'
-                    | b'm'
-                    | b'D'
-                    | b'd'
-                    | b'H'
-                    | b'h'
-                    | b'S'
-                    | b's'
-        );
+        let may_start = b.is_ascii_digit() || b"$?TFYyMmDdHhSsXx".contains(&b);
         let starts_word = i == 0 || !(is_word_byte(bytes[i - 1]) || bytes[i - 1] == b'?');
         if !starts_word || !may_start {
             i += 1;
@@ -67,9 +51,11 @@ pub fn tokens(text: &str) -> Vec<(Range<usize>, Token)> {
 fn token_at(bytes: &[u8], start: usize) -> Option<(usize, Token)> {
     let ends_word = |end: usize| end >= bytes.len() || !is_word_byte(bytes[end]);
     if bytes[start] == b'$' {
-        // `$X`, `$XX,XXX`, `$X.XM`
+        // `$X`, `$XX,XXX`, `$X.XM`, `$N,NNN`
         let mut end = start + 1;
-        while end < bytes.len() && matches!(bytes[end], b'X' | b',' | b'.') {
+        let letter = bytes.get(end).copied().filter(|b| matches!(b, b'X' | b'N'));
+        while end < bytes.len() && (Some(bytes[end]) == letter || matches!(bytes[end], b',' | b'.'))
+        {
             end += 1;
         }
         while end > start + 1 && matches!(bytes[end - 1], b',' | b'.') {
@@ -86,6 +72,11 @@ fn token_at(bytes: &[u8], start: usize) -> Option<(usize, Token)> {
         }
     }
     if let Some(end) = format_end(bytes, start)
+        && ends_word(end)
+    {
+        return Some((end, Token::Format));
+    }
+    if let Some(end) = x_end(bytes, start)
         && ends_word(end)
     {
         return Some((end, Token::Format));
@@ -158,15 +149,75 @@ fn format_end(bytes: &[u8], start: usize) -> Option<usize> {
     (alone_year || (shaped && long_field && letters >= 2 && fields >= 2)).then_some(end)
 }
 
+/// The end of an X stand-in at `start`: `XXX` (three X or more, as in
+/// `XXX users`, `INC-XXXX`), `XX:XX`, `X,XXX`.
+fn x_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut end = start;
+    let mut xs = 0;
+    while end < bytes.len() && matches!(bytes[end], b'X' | b':' | b',' | b'.') {
+        xs += usize::from(bytes[end] == b'X');
+        end += 1;
+    }
+    while end > start && matches!(bytes[end - 1], b':' | b',' | b'.') {
+        end -= 1;
+    }
+    let token = &bytes[start..end];
+    let time = token == b"XX:XX" || token == b"XX:XX:XX";
+    if bytes[start] == b'X' && (xs >= 3 || time) {
+        return Some(end);
+    }
+    // `about X hours`, `X% of requests`: a variable for a number.
+    let unit_follows = |rest: &[u8]| {
+        let word: Vec<u8> = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .map(u8::to_ascii_lowercase)
+            .collect();
+        matches!(
+            word.as_slice(),
+            b"hours"
+                | b"hour"
+                | b"minutes"
+                | b"minute"
+                | b"mins"
+                | b"seconds"
+                | b"days"
+                | b"weeks"
+                | b"users"
+                | b"customers"
+                | b"requests"
+                | b"orders"
+                | b"times"
+        )
+    };
+    // Not a name's letter: `Model X users`, `Project X days`.
+    let prev_word = bytes[..start]
+        .iter()
+        .rev()
+        .skip_while(|b| **b == b' ')
+        .take_while(|b| b.is_ascii_alphabetic())
+        .last();
+    let after_name = prev_word.is_some_and(u8::is_ascii_uppercase);
+    let single = token == b"X" && !after_name;
+    let percent = single && bytes.get(end) == Some(&b'%');
+    let unit = single && bytes.get(end) == Some(&b' ') && unit_follows(&bytes[end + 1..]);
+    if percent {
+        return Some(end + 1);
+    }
+    unit.then_some(end)
+}
+
 /// The end of a date or time with unknown digits at `start`: `2025-03-??`,
 /// `09:??`, `??:??:??`, `03/??/2025`.
 fn unknown_end(bytes: &[u8], start: usize) -> Option<usize> {
     // Only a token holding a `?` can be one: look before building it.
+    // `x` stands for a digit too (`01:xx`), after a colon.
     let reach = bytes[start..]
         .iter()
-        .take_while(|b| b.is_ascii_digit() || matches!(b, b'?' | b'-' | b'/' | b':'))
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b'?' | b'x' | b'-' | b'/' | b':'))
         .count();
-    if !bytes[start..start + reach].contains(&b'?') {
+    let within = &bytes[start..start + reach];
+    if !within.contains(&b'?') && !within.windows(3).any(|w| w == b":xx") {
         return None;
     }
     let mut i = start;
@@ -175,8 +226,8 @@ fn unknown_end(bytes: &[u8], start: usize) -> Option<usize> {
     loop {
         let field_start = i;
         let mut unknown = false;
-        while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'?') {
-            unknown |= bytes[i] == b'?';
+        while i < bytes.len() && (bytes[i].is_ascii_digit() || matches!(bytes[i], b'?' | b'x')) {
+            unknown |= matches!(bytes[i], b'?' | b'x');
             i += 1;
         }
         if i == field_start {
@@ -187,7 +238,7 @@ fn unknown_end(bytes: &[u8], start: usize) -> Option<usize> {
             Some(&sep @ (b'-' | b'/' | b':'))
                 if bytes
                     .get(i + 1)
-                    .is_some_and(|b| b.is_ascii_digit() || *b == b'?') =>
+                    .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'?' | b'x')) =>
             {
                 separators.push(sep);
                 i += 1;
@@ -312,6 +363,9 @@ mod tests {
             "YYYY",
             "$X",
             "$XX,XXX",
+            "$N,NNN",
+            "XX:XX",
+            "XXX",
         ] {
             assert_eq!(found(format), [(format, Token::Format)], "{format}");
         }
@@ -343,6 +397,12 @@ mod tests {
         assert_eq!(found("2025-03-??"), [("2025-03-??", Token::Unknown)]);
         assert_eq!(found("at 09:?? UTC"), [("09:??", Token::Unknown)]);
         assert_eq!(found("??:??"), [("??:??", Token::Unknown)]);
+        assert_eq!(found("~01:xx"), [("01:xx", Token::Unknown)]);
+        assert_eq!(found("INC-XXXX"), [("XXXX", Token::Format)]);
+        assert!(found("0x1f, XL, XX and 1x speed, Xmas, box:xxl").is_empty());
+        assert_eq!(found("for about X hours"), [("X", Token::Format)]);
+        assert_eq!(found("X% of requests"), [("X%", Token::Format)]);
+        assert!(found("Model X users and the X factor").is_empty());
         assert_eq!(
             found("TODO: TBD, TBC"),
             [

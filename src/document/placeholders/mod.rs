@@ -77,9 +77,11 @@ pub fn in_value(text: &str) -> Vec<(Range<usize>, Kind)> {
         Some(Site {
             place: place_in(&text[..range.start], &text[range.end..]),
             quoted: false,
+            speech: false,
         })
     };
-    scan_text(text, needs, &site, &mut |range, kind| {
+    let block = || text.to_owned();
+    scan_text(text, needs, &site, &block, &mut |range, kind| {
         found.push((range, kind))
     });
     found
@@ -97,7 +99,14 @@ pub fn scan(doc: &Document) -> Vec<Hit> {
     let units = Units::new(doc);
     let mut hits: Vec<Hit> = Vec::new();
     let mut sweep = 0;
+    let verbatim = liquid_verbatim(body, doc.body_start);
     for run in &doc.outline.texts {
+        if verbatim
+            .iter()
+            .any(|r| r.start <= run.span.start && run.span.end <= r.end)
+        {
+            continue;
+        }
         // A run whose text is its source holds a stand-in only where the
         // passes over the whole body marked something, and only of a kind
         // they marked.
@@ -109,9 +118,33 @@ pub fn scan(doc: &Document) -> Vec<Hit> {
         if needs.any() {
             scan_run(doc, &units, run, needs, &mut hits);
         }
+        // Most runs start with a byte no example does (`e.g.`, `Example:`,
+        // `For example`, `Something like`, `(e.g.`).
+        let bytes = doc.text.as_bytes();
+        let mut at = run.span.start;
+        while bytes.get(at) == Some(&b' ') {
+            at += 1;
+        }
+        let may_be_example = matches!(
+            bytes.get(at),
+            Some(b'e' | b'E' | b'f' | b'F' | b's' | b'S' | b'(')
+        ) && at < run.span.end;
+        if may_be_example && let Some(span) = example_stand_in(doc, &units, run) {
+            hits.push(Hit {
+                span,
+                kind: Kind::Filler,
+            });
+        }
     }
-    for span in &doc.outline.html {
-        scan_html(doc, &units, span.clone(), &mut hits);
+    scan_html(doc, &units, &mut hits);
+    for link in doc.outline.links.iter().filter(|l| l.autolink) {
+        // `<HH:MM>`: Markdown reads a scheme `HH` and makes it a link.
+        if formats::has_format(&link.destination) {
+            hits.push(Hit {
+                span: link.span.clone(),
+                kind: Kind::Format,
+            });
+        }
     }
     scan_instructions(doc, &mut hits);
     hits.sort_by_key(|h| (h.span.start, h.span.end));
@@ -119,11 +152,122 @@ pub fn scan(doc: &Document) -> Vec<Hit> {
     hits
 }
 
+/// A run that gives an example in place of the value: `**Impact:** e.g. 5%
+/// of users`, `| e.g. Add an alert |`, `- For example: a deploy at peak`,
+/// `(e.g. SEV-2)`. Only where the value starts (first in its cell, item or
+/// paragraph, or right after a label): in running prose `e.g.` is writing.
+fn example_stand_in(doc: &Document, units: &Units<'_>, run: &TextRun) -> Option<Range<usize>> {
+    let text = run.text(&doc.text);
+    let bytes = text.as_bytes();
+    let lead = bytes.iter().take_while(|b| **b == b' ').count();
+    let rest = &bytes[lead..];
+    let rest = rest.strip_prefix(b"(").unwrap_or(rest);
+    // The first two bytes answer for nearly every run.
+    let maybe = matches!(
+        rest.get(..2),
+        Some(b"e." | b"eg" | b"E." | b"Eg" | b"ex" | b"Ex" | b"fo" | b"Fo" | b"so" | b"So")
+    );
+    if !maybe {
+        return None;
+    }
+    let example = [
+        "e.g.",
+        "e.g ",
+        "eg.",
+        "eg:",
+        "example:",
+        "for example",
+        "something like",
+    ]
+    .iter()
+    .any(|p| {
+        rest.get(..p.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+    });
+    if !example {
+        return None;
+    }
+    let start = run.sub_span(lead..lead).start;
+    let (unit, _) = units.unit(&(start..start));
+    let before = doc.text.get(unit.start..start).unwrap_or("");
+    let after_label = label_end(before).map_or(before, |end| &before[end..]);
+    if has_words(after_label) {
+        return None;
+    }
+    // A wrapped line that starts with `e.g.` goes on with a sentence: the
+    // run must start its item, or its paragraph (after a blank line).
+    let line = doc.lines.line_of(start);
+    let starts_block = match run.item {
+        Some(item) => doc.lines.line_of(doc.outline.items[item].span.start) == line,
+        None => {
+            let line_start = doc.lines.line_range(&doc.text, line).start;
+            let previous = doc.text[..line_start.saturating_sub(1)]
+                .rsplit('\n')
+                .next()
+                .unwrap_or("");
+            line == 0 || previous.trim().is_empty() || previous.trim_start().starts_with('#')
+        }
+    };
+    let labelled = label_end(before).is_some();
+    if !(starts_block || labelled || units.cell(&(start..start)).is_some()) {
+        return None;
+    }
+    let end = text.trim_end().len();
+    Some(start..run.sub_span(end..end).end)
+}
+
+/// The paragraph around `span`: from the blank line before it to the blank
+/// line after, at most a few lines each way.
+fn paragraph_of(doc: &Document, span: Range<usize>) -> String {
+    let text = &doc.text;
+    let floor = crate::document::lines::floor_char_boundary;
+    let from = floor(text, span.start.saturating_sub(1_000));
+    let to = floor(text, (span.end + 1_000).min(text.len()));
+    let start = text[from..span.start]
+        .rfind("\n\n")
+        .map_or(from, |i| from + i + 2);
+    let end = text[span.end..to].find("\n\n").map_or(to, |i| span.end + i);
+    text[start.max(doc.body_start)..end.max(span.end)].to_owned()
+}
+
+/// The stretches of a Jekyll page between `{% highlight … %}` and
+/// `{% endhighlight %}` (or `{% raw %}` and `{% endraw %}`): code and
+/// verbatim text the site generator renders as such.
+fn liquid_verbatim(body: &str, base: usize) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let bytes = body.as_bytes();
+    if !memchr::memchr_iter(b'{', bytes).any(|at| bytes.get(at + 1) == Some(&b'%')) {
+        return found;
+    }
+    for (open, close) in [("highlight", "endhighlight"), ("raw", "endraw")] {
+        let mut from = 0;
+        while let Some(at) = body[from..].find("{%").map(|i| i + from) {
+            let tag_end = body[at..].find("%}").map_or(body.len(), |e| at + e + 2);
+            let tag = body
+                .get(at + 2..tag_end.saturating_sub(2))
+                .unwrap_or("")
+                .trim();
+            from = tag_end;
+            if tag.split_whitespace().next() != Some(open) {
+                continue;
+            }
+            let end_tag = format!("{close} %}}");
+            let end = body[tag_end..]
+                .find(&end_tag)
+                .map_or(body.len(), |e| tag_end + e + end_tag.len());
+            found.push(base + at..base + end);
+            from = end;
+        }
+    }
+    found
+}
+
 fn scan_run(doc: &Document, units: &Units<'_>, run: &TextRun, needs: Needs, hits: &mut Vec<Hit>) {
     let text = run.text(&doc.text);
     let site = |range: Range<usize>| units.site(run.sub_span(range));
     let first = hits.len();
-    scan_text(text, needs, &site, &mut |range, kind| {
+    let block = || paragraph_of(doc, run.span.clone());
+    scan_text(text, needs, &site, &block, &mut |range, kind| {
         hits.push(Hit {
             span: run.sub_span(range),
             kind,
@@ -143,13 +287,28 @@ fn scan_run(doc: &Document, units: &Units<'_>, run: &TextRun, needs: Needs, hits
             kind: Kind::Filler,
         });
     }
-    if needs.has(Needs::LOREM) && !found_before && prose::is_lorem(text) {
-        let trimmed = text.trim();
-        let at = text.len() - text.trim_start().len();
-        hits.push(Hit {
-            span: run.sub_span(at..at + trimmed.len()),
-            kind: Kind::Filler,
+    if needs.has(Needs::LOREM) && !found_before {
+        // `Lorem ipsum dolor …` starts a stand-in; `Sit amet, consectetur`
+        // is one when most of it is the Latin; `the designer's Lorem ipsum
+        // footer` is about one.
+        // `Impact: Lorem ipsum.` too: the phrase first in a label's value.
+        let lower = text.to_ascii_lowercase();
+        let phrase = lower.find("lorem ipsum").filter(|&p| {
+            let before = lower[..p].trim_end_matches([' ', '*', '_']);
+            before.trim().is_empty() || before.ends_with(':')
         });
+        if let Some(p) = phrase {
+            hits.push(Hit {
+                span: run.sub_span(p..p + "lorem ipsum".len()),
+                kind: Kind::Filler,
+            });
+        } else if prose::is_lorem(text) {
+            let at = text.len() - text.trim_start().len();
+            hits.push(Hit {
+                span: run.sub_span(at..at + text.trim().len()),
+                kind: Kind::Filler,
+            });
+        }
     }
     if !needs.has(Needs::CAPS) {
         return;
@@ -173,6 +332,7 @@ fn scan_text(
     text: &str,
     needs: Needs,
     site: &dyn Fn(Range<usize>) -> Option<Site>,
+    block: &dyn Fn() -> String,
     push: &mut dyn FnMut(Range<usize>, Kind),
 ) {
     // Brackets with their evidence; a phrase that would not count on its
@@ -225,21 +385,39 @@ fn scan_text(
     let inside = |r: &Range<usize>, taken: &[Range<usize>]| {
         taken.iter().any(|t| t.start <= r.start && r.end <= t.end)
     };
+    let spoken = |range: &Range<usize>| site(range.clone()).is_none_or(|site| site.speech);
+    if brackets && text.contains('@') {
+        for range in handles(text) {
+            if !inside(&range, &taken) && !spoken(&range) {
+                push(range.clone(), Kind::Bracket);
+                taken.push(range);
+            }
+        }
+    }
+    // A paragraph about templates or formats names them: `the email
+    // rendered {ACTIVATION_URL} literally`, `the locale format (DD/MM/YYYY)
+    // instead of ISO 8601`. Asked for only when there is something to name.
+    let paragraph: OnceLock<String> = OnceLock::new();
+    let paragraph = || paragraph.get_or_init(block).as_str();
     if brackets && text.contains(['{', '$']) {
         for range in braces(text) {
-            if !inside(&range, &taken) {
+            if !inside(&range, &taken) && !spoken(&range) && !mentions_templating(paragraph()) {
                 push(range.clone(), Kind::Brace);
                 taken.push(range);
             }
         }
     }
+    let about_formats =
+        tokens.iter().any(|(_, t)| *t == Token::Format) && mentions_formats(paragraph());
     for (range, token) in tokens {
-        if inside(&range, &taken) {
+        if inside(&range, &taken) || spoken(&range) {
             continue;
         }
         let kind = match token {
+            Token::Format if about_formats => continue,
             Token::Format => Kind::Format,
             Token::Unknown => Kind::UnknownDigits,
+            Token::Todo if names_the_marker(&text[range.end..]) => continue,
             Token::Todo => Kind::Todo,
         };
         push(range, kind);
@@ -258,6 +436,49 @@ fn scan_text(
             }
         }
     }
+}
+
+/// Whether `text` speaks of templates: `rendered the template literally`,
+/// `the variable was never substituted`.
+fn mentions_templating(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "template",
+        "render",
+        "literal",
+        "placeholder",
+        "variable",
+        "substitut",
+        "interpolat",
+        "envsubst",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Whether `text` speaks of date formats: `format`, `ISO 8601`, `locale`.
+fn mentions_formats(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ["format", "iso 8601", "iso-8601", "locale", "strftime"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Whether the words after a TODO word say it is the marker spoken of:
+/// `TODO comments`, `TBD items`, `FIXME markers`.
+fn names_the_marker(after: &str) -> bool {
+    let next = after
+        .trim_start_matches([' ', '"', '\'', '`'])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    // `a TODO comment`, `the TODO markers`, `37 TBD items`; not `TODO item
+    // 3`, which is one.
+    matches!(
+        next.as_str(),
+        "comment" | "comments" | "marker" | "markers" | "items" | "lists" | "tags" | "notes"
+    )
 }
 
 /// The `[…]` pairs of `text` that Markdown left as text (not a link, not an
@@ -360,10 +581,14 @@ fn braces(text: &str) -> Vec<Range<usize>> {
                 };
                 let close = open + 2 + len + 1;
                 let inner = &text[open + 2..close - 1];
-                // `${HOME}`, `${1}`: a shell's; `${event}`, `${first item …}`: a template's.
-                let shell = !inner.contains(char::is_whitespace)
-                    && !inner.starts_with(|c: char| c.is_ascii_lowercase());
-                if !inner.trim().is_empty() && !shell && !inner.contains(['{', '$']) {
+                // `${first item to fix}`, `${title}`, `${TICKET_URL}`: a
+                // template's; `${HOME}`, `${host}`, `${jndi:ldap://…}`: a
+                // shell's, a server's, an attack's.
+                let code = inner.contains([':', '{', '$', '/', '=', '.', '(', '"', '\''])
+                    || inner.starts_with(|c: char| c.is_ascii_digit());
+                let prose = inner.trim().contains(' ');
+                let names = names_a_value(&inner.to_ascii_lowercase());
+                if !inner.trim().is_empty() && !code && (prose || names) {
                     found.push(open..close);
                 }
                 i = close;
@@ -388,9 +613,31 @@ fn braces(text: &str) -> Vec<Range<usize>> {
             };
             let close = open + 2 + len + 2;
             let inner = text[open + 2..close - 2].trim();
-            let generated = inner.starts_with(['<', '%', '"', '\'', '#', '/', '!', '>'])
+            // A site generator's own objects: `{{ site.url }}`, `{{
+            // page.title | upcase }}`, `{{ .Params.x }}`.
+            let root = inner.split(['.', ' ']).next().unwrap_or("");
+            let generated = inner.starts_with(['<', '%', '"', '\'', '#', '/', '!', '>', '.', '$'])
                 || inner.contains('|')
-                || (inner.contains('.') && !inner.contains(' '));
+                || matches!(
+                    root,
+                    "site"
+                        | "page"
+                        | "post"
+                        | "include"
+                        | "layout"
+                        | "content"
+                        | "paginator"
+                        | "jekyll"
+                        | "config"
+                        | "params"
+                        | "data"
+                        | "theme"
+                        | "env"
+                        | "self"
+                        | "loop"
+                        | "section"
+                        | "config_extra"
+                );
             if !inner.is_empty() && !generated {
                 found.push(open..close);
             }
@@ -425,6 +672,26 @@ fn braces(text: &str) -> Vec<Range<usize>> {
     found
 }
 
+/// `@owner`, `@name`, `@team-name`: a handle that names what goes there
+/// (`@dana`, `@sre-oncall` and `ops@example.org` are real).
+fn handles(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for at in memchr::memchr_iter(b'@', bytes) {
+        let glued = at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'[');
+        let len = bytes[at + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+            .count();
+        let end = at + 1 + len;
+        let name = text[at + 1..end].to_ascii_lowercase().replace('-', "_");
+        if !glued && len > 0 && names_a_value(&name) {
+            found.push(at..end);
+        }
+    }
+    found
+}
+
 /// `date`, `incident_title`: snake-case words that name a value.
 fn names_a_value(name: &str) -> bool {
     let parts: Vec<String> = name.split('_').map(str::to_owned).collect();
@@ -438,22 +705,44 @@ fn names_a_value(name: &str) -> bool {
 
 /// Angle-bracket stand-ins in inline HTML and HTML blocks: pulldown-cmark
 /// reads `<your name>` as a tag named `your`.
-fn scan_html(doc: &Document, units: &Units<'_>, span: Range<usize>, hits: &mut Vec<Hit>) {
-    let Some(html) = doc.text.get(span.clone()) else {
-        return;
-    };
-    for range in angle_brackets(html) {
-        let content = &html[range.start + 1..range.end - 1];
-        if brackets::is_html_tag(content) {
+fn scan_html(doc: &Document, units: &Units<'_>, hits: &mut Vec<Hit>) {
+    // Angle brackets with their evidence and line; as in text runs, a
+    // phrase that would not count alone does beside a placeholder on the
+    // same line (`<service name> was down for <duration>`).
+    let mut weighed: Vec<(Range<usize>, usize, bool)> = Vec::new();
+    for span in &doc.outline.html {
+        let Some(html) = doc.text.get(span.clone()) else {
             continue;
+        };
+        for range in angle_brackets(html) {
+            let content = &html[range.start + 1..range.end - 1];
+            if brackets::is_html_tag(content) {
+                continue;
+            }
+            let evidence = brackets::weigh(content, true);
+            let file = span.start + range.start..span.start + range.end;
+            if evidence == Evidence::None {
+                continue;
+            }
+            if let Some(site) = units.site(file.clone()) {
+                let line = doc.lines.line_of(file.start);
+                let decided = brackets::angle(content, site);
+                if site.quoted {
+                    continue;
+                }
+                weighed.push((file, line, decided));
+            }
         }
-        let file = span.start + range.start..span.start + range.end;
-        if units
-            .site(file.clone())
-            .is_some_and(|site| brackets::angle(content, site))
-        {
+    }
+    let lines: Vec<usize> = weighed
+        .iter()
+        .filter(|(_, _, decided)| *decided)
+        .map(|(_, line, _)| *line)
+        .collect();
+    for (span, line, decided) in weighed {
+        if decided || lines.contains(&line) {
             hits.push(Hit {
-                span: file,
+                span,
                 kind: Kind::Bracket,
             });
         }
@@ -579,9 +868,12 @@ impl<'d> Units<'d> {
         let (unit, block_quote) = self.unit(&span);
         let before = text.get(unit.start..span.start).unwrap_or("");
         let after = text.get(span.end..unit.end).unwrap_or("");
+        let line = doc_line(self.doc, span.start);
+        let speech = in_quotation(before, after) || is_chat_line(&line[strip_block_prefix(line)..]);
         Some(Site {
             place: place_in(before, after),
-            quoted: block_quote || in_quotation(before, after),
+            quoted: block_quote || speech,
+            speech,
         })
     }
 
@@ -610,6 +902,42 @@ impl<'d> Units<'d> {
         };
         heading.level == 1 || heading.title.trim() != found
     }
+}
+
+/// The line of `doc` holding `offset`, without its line break.
+fn doc_line(doc: &Document, offset: usize) -> &str {
+    let range = doc.lines.line_range(&doc.text, doc.lines.line_of(offset));
+    doc.text.get(range).unwrap_or("")
+}
+
+/// Whether `line` is a line of a chat or a log as people paste them: a
+/// bracketed time first (`[10:06] omar: …`, `[2026-11-20 10:01:07] …`), a
+/// nick in angle brackets (`<dana> …`), or a time and a speaker (`14:02
+/// dana: …`, `14:02:11 <dana> …`).
+fn is_chat_line(line: &str) -> bool {
+    if let Some(rest) = line.strip_prefix('[') {
+        return rest
+            .split_once(']')
+            .is_some_and(|(inside, _)| formats::has_time_or_date(inside));
+    }
+    if let Some(rest) = line.strip_prefix('<') {
+        return rest.split_once('>').is_some_and(|(nick, after)| {
+            !nick.is_empty()
+                && !nick.contains(' ')
+                && !brackets::is_html_tag(nick)
+                && nick
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "_-.|@".contains(c))
+                && after.starts_with(' ')
+        });
+    }
+    let Some((time, rest)) = line.split_once(' ') else {
+        return false;
+    };
+    let speaker = rest.split_whitespace().next().unwrap_or("");
+    time.contains(':')
+        && formats::has_time_or_date(time)
+        && (speaker.ends_with(':') || (speaker.starts_with('<') && speaker.ends_with('>')))
 }
 
 /// How many bytes of `line` are block markers: indentation, `>` quotes,
@@ -818,6 +1146,7 @@ const BYTE_CLASS: [u8; 256] = {
         table[c] = match b {
             b'[' | b'{' | b'<' => class::BRACKET,
             b'$' | b'?' => class::DOLLAR_OR_QUESTION,
+            b'@' => class::BRACKET,
             b' ' => class::SPACE,
             b'Y' | b'M' | b'D' | b'H' => class::FIELD_LETTER | class::UPPER,
             b'y' | b'm' | b'd' | b'h' => class::FIELD_LETTER | class::LOWER,
@@ -844,11 +1173,19 @@ impl Marks {
         // `$date`, `${event}`, and `$X`.
         let dollar = Needs(Needs::BRACKETS.0 | Needs::FORMATS.0);
         marks.extend(memchr::memchr_iter(b'$', bytes).map(|at| (base + at..base + at + 1, dollar)));
+        // `@owner`: a handle that names the value.
         marks.extend(
-            formats_automaton()
-                .find_iter(body)
-                .map(|m| (base + m.start()..base + m.end(), Needs::FORMATS)),
+            memchr::memchr_iter(b'@', bytes).map(|at| (base + at..base + at + 1, Needs::BRACKETS)),
         );
+        marks.extend(formats_automaton().find_iter(body).map(|m| {
+            // `(fill in)` rides with the formats, whose automaton has room.
+            let needs = if FORMAT_NEEDLES[m.pattern().as_usize()] == "(fill" {
+                Needs::FILLER
+            } else {
+                Needs::FORMATS
+            };
+            (base + m.start()..base + m.end(), needs)
+        }));
         marks.extend(prose_automaton().find_iter(body).map(|m| {
             let needs = PROSE_NEEDLES[m.pattern().as_usize()].1;
             (base + m.start()..base + m.end(), needs)
@@ -883,15 +1220,15 @@ impl Marks {
 
 /// Pieces every format token and TODO word contains: a two-letter field
 /// beside a separator, in upper or lower case (`YYYY-MM-DD`, `hh:mm`,
-/// `DD.MM.YYYY`), or an unknown digit (`09:??`). `$X` is found by the pass
-/// for `$`. Each automaton holds at most 32 needles, which keeps
+/// `DD.MM.YYYY`), an X stand-in (`XX:XX`, `XXX`), or an unknown digit
+/// (`09:??`, `01:xx`). `$X` is found by the pass for `$`. Each automaton holds at most 32 needles, which keeps
 /// aho-corasick on its faster ("slim") SIMD search; every needle added
 /// costs, most of all those that start with a common byte (a space, a
 /// lower-case letter), so each class has as few as find it.
 const FORMAT_NEEDLES: &[&str] = &[
     "YY-", "YY/", "MM-", "MM/", "MM:", "DD-", "DD/", "HH:", ":MM", "YYYY", "yy-", "yy/", "mm-",
-    "mm/", "mm:", "dd-", "dd/", "hh:", ":mm", "yyyy", "DD.", "MM.", "dd.", "mm.", ":??", "-??",
-    "??:", "TODO", "TBD", "TBC", "TBA", "FIXME",
+    "mm/", "mm:", "dd-", "dd/", "hh:", ":mm", "yyyy", "XX:", "XXX", ":xx", ":??", "-??", " X ",
+    "(fill", "TODO", "TBD", "TBC", "TBA", "FIXME",
 ];
 
 /// Pieces of prose stand-ins, with what each calls for: filler phrases,
@@ -991,6 +1328,27 @@ mod tests {
     }
 
     #[test]
+    fn chat_lines() {
+        for line in [
+            "[10:06] Omar Farouk: TBD",
+            "[2026-11-20 10:01:07] deploy started",
+            "<dana> restarting",
+            "14:02 dana: paging",
+            "14:02:11 <dana> ack",
+        ] {
+            assert!(is_chat_line(line), "{line}");
+        }
+        for line in [
+            "[Dana]: failing over",
+            "<br> text",
+            "14:02 the alert fired",
+            "TODO: x",
+        ] {
+            assert!(!is_chat_line(line), "{line}");
+        }
+    }
+
+    #[test]
     fn block_prefixes() {
         for (line, rest) in [
             ("- [ ] Fix it", "Fix it"),
@@ -1017,7 +1375,8 @@ mod tests {
     #[test]
     fn braces_that_are_template_variables() {
         let text = "{TITLE} {{ impact }} {{< ref x >}} {{ site.url }} ${HOME} x_{N} {Q} {lower} \
-            {date} /users/{id} ${event} ${first item to fix} $date $HOME $5 costs$title";
+            {date} /users/{id} ${timestamp} ${first item to fix} $date $HOME $5 costs$title \
+            ${jndi:ldap://x} ${scheme}${host} ${TICKET_URL} {{ event.time }}";
         let got: Vec<&str> = braces(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(
             got,
@@ -1025,9 +1384,11 @@ mod tests {
                 "{TITLE}",
                 "{{ impact }}",
                 "{date}",
-                "${event}",
+                "${timestamp}",
                 "${first item to fix}",
-                "$date"
+                "$date",
+                "${TICKET_URL}",
+                "{{ event.time }}"
             ]
         );
     }

@@ -108,9 +108,8 @@ pub fn stand_in_events(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Filler a template writes in place of text, reported wherever it is:
-/// `(to be filled in)`, `Lorem ipsum`.
+/// `(to be filled in)`, `to be determined`.
 const FILLER_ANYWHERE: &[&str] = &[
-    "lorem ipsum",
     "to be confirmed",
     "to be decided",
     "to be defined",
@@ -127,6 +126,7 @@ const FILLER_AT_END: &[&str] = &[
     "content here",
     "description here",
     "details here",
+    "fill in",
     "goes here",
     "info here",
     "information here",
@@ -182,11 +182,32 @@ pub fn filler(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let rest = text[end..].trim_start();
-        let parenthesized = text[..at].trim_end().ends_with('(') && rest.starts_with(')');
-        let ends_line =
-            rest.chars().all(|c| !c.is_alphanumeric()) && text.split_whitespace().count() <= 6;
+        // `(to be completed by the incident commander)`, `Details here.`;
+        // not `More details here:`, which leads to what follows.
+        let parenthesized = text[..at].trim_end().ends_with('(');
+        let ends_line = rest.chars().all(|c| !c.is_alphanumeric())
+            && !rest.starts_with(':')
+            && text.split_whitespace().count() <= 6;
         if parenthesized || ends_line {
             found.push(at..end);
+        }
+    }
+    // `Insert screenshot here.`, `Paste the graph here`: a short line that
+    // asks for something to be put in its place.
+    if found.is_empty() {
+        let trimmed = text.trim().trim_end_matches(['.', ':', '!']);
+        let words: Vec<&str> = trimmed.split_whitespace().collect();
+        let asks = words.first().is_some_and(|w| {
+            [
+                "insert", "paste", "attach", "add", "put", "place", "include",
+            ]
+            .iter()
+            .any(|v| w.eq_ignore_ascii_case(v))
+        });
+        if asks && words.len() <= 8 && words.last().is_some_and(|w| w.eq_ignore_ascii_case("here"))
+        {
+            let at = text.len() - text.trim_start().len();
+            found.push(at..at + trimmed.len());
         }
     }
     found
@@ -434,6 +455,19 @@ pub fn is_instruction_line(text: &str, italic: bool) -> bool {
         return false;
     }
     if italic {
+        // `*Each item needs an owner. Link the ticket.*`: any sentence may
+        // give the instruction.
+        let sentence_verb = text.split(". ").skip(1).any(|sentence| {
+            let letters = sentence.bytes().take_while(u8::is_ascii_alphabetic).count();
+            let verb = &sentence[..letters];
+            words::is_in_sorted(words::WRITING_VERBS, verb)
+                || ["document", "link", "note", "record", "state"]
+                    .iter()
+                    .any(|v| v.eq_ignore_ascii_case(verb))
+        });
+        if sentence_verb {
+            return true;
+        }
         let to_be_done = text
             .to_ascii_lowercase()
             .trim_start_matches(['*', '_'])
@@ -446,7 +480,14 @@ pub fn is_instruction_line(text: &str, italic: bool) -> bool {
     let lower_case = text.starts_with(|c: char| c.is_lowercase());
     let writing_verb = is_in(words::WRITING_VERBS, first);
     let marked = words[1..].iter().any(|w| is_in(words::WRITER_MARKERS, w));
-    (verb && (lower_case || marked)) || (lower_case && writing_verb && marked)
+    // A lower-case bullet that asks for text (`- list the people
+    // involved`, `- note when the page went out`); not `- add retries` (an
+    // action item) and not `- note: the cache was cold`.
+    let asks_for_text = lower_case
+        && writing_verb
+        && !matches!(first.as_str(), "add" | "copy" | "fill" | "insert" | "write")
+        && !text[first.len()..].starts_with(':');
+    (verb && (lower_case || marked)) || asks_for_text
 }
 
 #[cfg(test)]
@@ -486,11 +527,18 @@ mod tests {
         let got = |t: &'static str| -> Vec<&'static str> {
             filler(t).into_iter().map(|r| &t[r]).collect()
         };
-        assert_eq!(got("Lorem ipsum dolor"), ["Lorem ipsum"]);
         assert_eq!(got("Impact (to be filled in)"), ["to be filled in"]);
         assert_eq!(got("Details here."), ["Details here"]);
         assert_eq!(got("Your text goes here"), ["goes here"]);
         assert!(got("Traffic from the EU region goes here first, then west.").is_empty());
+        assert!(got("More details here: ").is_empty());
+        assert_eq!(got("Insert screenshot here."), ["Insert screenshot here"]);
+        assert_eq!(got("Owner: (fill in)"), ["fill in"]);
+        assert!(got("We had to fill in the gaps from memory, which took a day.").is_empty());
+        assert_eq!(
+            got("Owner: (to be completed by the IC)"),
+            ["to be completed"]
+        );
         assert!(got("The migration is still to be completed by the vendor team.").is_empty());
     }
 
@@ -569,6 +617,22 @@ mod tests {
         assert!(!is_instruction_line(
             "Explained the new retry policy to the team",
             false
+        ));
+        assert!(is_instruction_line(
+            "list the people involved and their roles",
+            false
+        ));
+        assert!(!is_instruction_line(
+            "add retries to the checkout client",
+            false
+        ));
+        assert!(is_instruction_line(
+            "Each action item needs an owner and a due date. Link the ticket.",
+            true
+        ));
+        assert!(is_instruction_line(
+            "Quantify the impact: users, requests, money",
+            true
         ));
     }
 }

@@ -431,9 +431,10 @@ fn check_links(c: &mut Checker<'_>) {
             continue;
         }
         let path_part = dest.split(['#', '?']).next().unwrap_or("");
-        // `<ops@example.org>` links to `ops@example.org`: an address.
+        // `<ops@example.org>` links to `ops@example.org`: an address; an
+        // autolink has a scheme (`<slack:…>`, `<HH:MM>` read as one).
         let email = path_part.contains('@') && !path_part.contains('/');
-        if path_part.is_empty() || email {
+        if path_part.is_empty() || email || link.autolink {
             continue;
         }
         let decoded = percent_decode(path_part);
