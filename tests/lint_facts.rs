@@ -599,6 +599,26 @@ fn a_closed_state_outside_a_status_column_closes_the_item() {
     assert_clean(&lint_doc(&doc, &["--strict"]), 1);
 }
 
+#[test]
+fn states_written_in_a_checklist_items_text_close_it() {
+    let doc = with_actions(
+        "- [ ] Replace Elasticsearch (OPS-1) — Cancelled\n\
+         - [ ] Shard the table (OPS-2) (won't fix)\n\
+         - [-] Drop the cache (OPS-3)\n\
+         - [ ] Move reads (OPS-4) — superseded by OPS-120\n",
+    );
+    assert_clean(&lint_doc(&doc, &["--strict"]), 1);
+}
+
+#[test]
+fn owner_and_due_date_on_the_line_an_item_wraps_onto() {
+    let doc = with_actions(
+        "- [ ] Add an alert on index age (OPS-5),\n  \
+         paged to search on-call — Owner: @search — Due: 2026-12-20\n",
+    );
+    assert_clean(&lint_doc(&doc, &["--strict"]), 1);
+}
+
 /// A postmortem with a closed-without-doing item, a done one, an open one
 /// and the template's example rows, for `pm actions` and `pm stats`.
 fn with_closed_and_example_rows() -> String {

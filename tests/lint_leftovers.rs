@@ -142,7 +142,7 @@ fn stand_in_phrases() {
             "a.md:{L}:18: PM211 [error] stand-in text `details here`\n\
              a.md:{}:6: PM211 [error] stand-in text `goes here`\n\
              a.md:{}:22: PM211 [error] stand-in text `to be filled in`\n\
-             a.md:{}:5: PM211 [error] stand-in text `description here`\n",
+             a.md:{}:1: PM211 [error] stand-in text `Add description here`\n",
             L + 2,
             L + 4,
             L + 6
@@ -512,5 +512,19 @@ fn a_row_of_not_applicable_and_a_time_format_read_as_a_link() {
             L + 6
         ),
         2,
+    );
+}
+
+#[test]
+fn a_link_to_nowhere_a_named_brace_and_a_line_asking_for_text() {
+    assert_errors(
+        &strict_with("See [the runbook](#) for {incident-title}.\n\nType your summary here."),
+        &format!(
+            "a.md:{L}:5: PM201 [error] unfilled placeholder `[the runbook](#)`\n\
+             a.md:{L}:26: PM202 [error] unfilled placeholder `{{incident-title}}`\n\
+             a.md:{}:1: PM211 [error] stand-in text `Type your summary here`\n",
+            L + 2
+        ),
+        3,
     );
 }

@@ -582,3 +582,69 @@ fn a_team_in_brackets_is_an_owner() {
         1,
     );
 }
+
+#[test]
+fn wiki_links_and_form_field_names_are_not_placeholders() {
+    assert_clean(
+        &strict_with(
+            "See [[Kafka runbook]] and ask [[People/Ilse Janssen|Ilse]] or [[Service Owner]].\n\n\
+             [Assigned to]: Katarzyna Nowak\n[Cause notes]: the pool was capped at 20",
+        ),
+        1,
+    );
+}
+
+#[test]
+fn pseudonyms_and_redactions_of_a_public_postmortem() {
+    assert_clean(
+        &strict_with(
+            "[Engineer 1] paged [Engineer 2]; [Customer A] and [Tenant X] saw errors. \
+             Logs: [internal link], [link removed].\n\n\
+             - Contact: <redacted>\n- Node: <none>\n- Lease: <pending>",
+        ),
+        1,
+    );
+}
+
+#[test]
+fn masked_numbers_and_marker_words_as_values() {
+    assert_clean(
+        &strict_with(
+            "The card 4111 XXXX XXXX 1234 was charged twice; IBAN DE89-XXXX-XXXX-00.\n\n\
+             The job selected rows with `status` IN ('NEW','TODO'); the \"TODO\" column and \
+             the regex 'FIXME|TODO' were fine.",
+        ),
+        1,
+    );
+}
+
+#[test]
+fn steps_and_lessons_in_the_imperative_are_not_guidance() {
+    assert_clean(
+        &strict_with(
+            "- describe the failing pod with kubectl describe\n\
+             - Explain what you are about to do before running a command",
+        ),
+        1,
+    );
+}
+
+#[test]
+fn what_customers_saw_quoted_in_a_block_quote() {
+    assert_clean(
+        &strict_with("> Hi {FIRST_NAME}, your {{ month }} invoice of $X is due on YYYY-MM-DD."),
+        1,
+    );
+}
+
+#[test]
+fn the_sre_books_action_table_states() {
+    assert_clean(
+        &strict_with(
+            "| Action Item | Owner | Bug | Due |\n|---|---|---|---|\n\
+             | Plug the fd leak (B-1) | jennifer | Bug 5554825 **DONE** | 2026-05-23 |\n\
+             | Add load shedding (B-2) | agoogler | Bug 5554826 **TODO** | 2026-12-15 |",
+        ),
+        1,
+    );
+}

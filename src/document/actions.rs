@@ -128,6 +128,42 @@ const CLOSED: &[&str] = &[
 /// cancelled, N/A), with a reason after it or not (`Won't do: covered by
 /// OPS-12`).
 pub fn is_done(status: &str) -> bool {
+    // `n/a **TODO**`: a state that ends the text decides.
+    let last = status
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    if matches!(
+        last.as_str(),
+        "todo" | "open" | "pending" | "blocked" | "wip" | "started"
+    ) {
+        return false;
+    }
+    // `Bug 5554825 **DONE**`: a ticket and then its state.
+    let words: Vec<&str> = status.split_whitespace().collect();
+    let negated = words.len() >= 2
+        && matches!(
+            words[words.len() - 2].to_ascii_lowercase().as_str(),
+            "not" | "never"
+        );
+    let closing = matches!(
+        last.as_str(),
+        "done"
+            | "complete"
+            | "completed"
+            | "closed"
+            | "fixed"
+            | "resolved"
+            | "shipped"
+            | "merged"
+            | "cancelled"
+            | "canceled"
+    );
+    if words.len() >= 2 && closing && !negated {
+        return true;
+    }
     // `CAT-1403 (Done)`: a ticket and its state.
     if let Some(inner) = status
         .trim()
@@ -191,8 +227,14 @@ pub fn extract(text: &str, lines: &LineIndex, outline: &Outline) -> Vec<ActionIt
             done: item.task == Some(true),
             placeholder: false,
         };
-        read_fields(text, first.clone(), &mut action);
-        read_loose_fields(text, first, &mut action);
+        // Fields may sit on the lines an item wraps onto (`… —` then
+        // `  Owner: @search-oncall — Due: 2026-12-20`).
+        for line in own_lines(text, lines, outline, index) {
+            read_fields(text, line.clone(), &mut action);
+        }
+        for line in own_lines(text, lines, outline, index) {
+            read_loose_fields(text, line, &mut action);
+        }
         // The text as read (markup resolved, like table cells), up to the
         // first `Key:`.
         let lower = item.text.to_ascii_lowercase();
@@ -211,6 +253,27 @@ pub fn extract(text: &str, lines: &LineIndex, outline: &Outline) -> Vec<ActionIt
     }
     actions.sort_by_key(|a| a.span.start);
     actions
+}
+
+/// The source lines of item `index`'s own text: from its first line to the
+/// line before its first nested item, up to a blank line.
+fn own_lines(text: &str, lines: &LineIndex, outline: &Outline, index: usize) -> Vec<Range<usize>> {
+    let item = &outline.items[index];
+    let first = lines.line_of(item.span.start);
+    let end = item
+        .children
+        .first()
+        .map_or(item.span.end, |&c| outline.items[c].span.start);
+    let last = lines.line_of(end.saturating_sub(1).max(item.span.start));
+    let mut own = Vec::new();
+    for line in first..=last {
+        let range = lines.line_range(text, line);
+        if line > first && text[range.clone()].trim().is_empty() {
+            break;
+        }
+        own.push(range);
+    }
+    own
 }
 
 fn table_actions(table: &Table, roles: &[Role], out: &mut Vec<ActionItem>) {
@@ -263,6 +326,9 @@ fn table_actions(table: &Table, roles: &[Role], out: &mut Vec<ActionItem>) {
 }
 
 fn finish(action: &mut ActionItem) {
+    if action.status.is_none() {
+        action.status = trailing_state(&action.text);
+    }
     if let Some(status) = &action.status
         && is_done(status)
     {
@@ -279,6 +345,32 @@ fn finish(action: &mut ActionItem) {
     let whole = text.starts_with(['[', '<', '{', '$']) || text.len() <= 16;
     action.placeholder =
         (whole && placeholders::is_unfilled(text)) || placeholders::prose::is_stand_in(text);
+}
+
+/// A state a checklist item states in its own text, without a `Status:`
+/// label: `Replace Elasticsearch — Cancelled`, `Shard the table (won't
+/// fix)`, `[-] Drop the cache`.
+fn trailing_state(text: &str) -> Option<String> {
+    let text = text.trim();
+    if let Some(rest) = text
+        .strip_prefix("[-]")
+        .or_else(|| text.strip_prefix("[~]"))
+    {
+        return (!rest.trim().is_empty()).then(|| "won't do".to_owned());
+    }
+    let after_dash = [" — ", " – ", " - "]
+        .iter()
+        .filter_map(|d| text.rfind(d).map(|at| &text[at + d.len()..]))
+        .min_by_key(|rest| rest.len());
+    let in_parens = text
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .map(|(_, inner)| inner);
+    [after_dash, in_parens]
+        .into_iter()
+        .flatten()
+        .find(|state| is_done(state))
+        .map(|state| state.trim().to_owned())
 }
 
 /// The first YYYY-MM-DD date in `text`.
@@ -482,6 +574,8 @@ mod tests {
             "wontfix",
             "Complete (2026-11-30)",
             "CAT-1403 (Done)",
+            "n/a **DONE**",
+            "Bug 5554825 **DONE**",
         ] {
             assert!(is_done(status), "{status}");
         }
@@ -522,6 +616,22 @@ mod tests {
         );
         assert_eq!(got[1].due_date, NaiveDate::from_ymd_opt(2026, 12, 1));
         assert!(got[2].owner.is_none() && got[2].due.is_none());
+    }
+
+    #[test]
+    fn fields_on_wrapped_lines_and_states_in_the_text() {
+        let got = actions(
+            "## Action Items\n\n- [ ] Add an alert on index age,\n  paged to search on-call — Owner: @search — Due: 2026-12-20\n\
+             - [ ] Replace Elasticsearch — Cancelled\n- [ ] Shard the table (won't fix)\n\
+             - [ ] Move reads — superseded by OPS-120\n- [ ] Tune pool (in progress)\n",
+        );
+        assert_eq!(
+            got[0].owner.as_ref().map(|o| o.text.as_str()),
+            Some("@search")
+        );
+        assert_eq!(got[0].due_date, NaiveDate::from_ymd_opt(2026, 12, 20));
+        assert!(got[1].done && got[2].done && got[3].done, "{got:?}");
+        assert!(!got[4].done);
     }
 
     #[test]

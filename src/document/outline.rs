@@ -346,6 +346,11 @@ impl Builder {
                     self.comments_in(text, range);
                 } else {
                     self.content();
+                    // `- Contact: <redacted>`, `| <none> |`: the item's or
+                    // cell's value (a heading's title stays its words).
+                    if self.open_heading.is_none() {
+                        self.gather(text, &html, Some(range.clone()));
+                    }
                     self.outline.html.push(range);
                 }
                 self.break_run();

@@ -121,6 +121,9 @@ pub fn weigh(content: &str, angle: bool) -> Evidence {
     if !angle && (text.eq_ignore_ascii_case("x") || text.starts_with(['^', '!'])) {
         return Evidence::None; // a task box in text, a footnote, an alert
     }
+    if is_redaction(text) {
+        return Evidence::None; // `[Engineer 1]`, `[Tenant X]`, `[internal link]`, `<redacted>`
+    }
     if is_instruction(text) {
         return Evidence::Instruction;
     }
@@ -310,6 +313,47 @@ fn is_ordinary(text: &str) -> bool {
         return !described && slashed_choices(text).is_none();
     }
     false
+}
+
+/// What a public postmortem writes in place of what it may not say: a
+/// pseudonym (`[Engineer 1]`, `[Customer A]`, `[Tenant X]`), or a mark
+/// that something was taken out (`[internal link]`, `[link removed]`,
+/// `<redacted>`).
+fn is_redaction(text: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(word).collect();
+    let removed = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "confidential"
+                | "elided"
+                | "internal"
+                | "omitted"
+                | "private"
+                | "redacted"
+                | "removed"
+                | "snipped"
+                | "withheld"
+        )
+    });
+    let pseudonym = words.len() == 2
+        && matches!(
+            words[0].as_str(),
+            "attacker"
+                | "client"
+                | "company"
+                | "customer"
+                | "employee"
+                | "engineer"
+                | "member"
+                | "operator"
+                | "partner"
+                | "responder"
+                | "tenant"
+                | "user"
+                | "vendor"
+        )
+        && (words[1].len() == 1 || words[1].chars().all(|c| c.is_ascii_digit()));
+    removed || pseudonym
 }
 
 /// `OPS-2291`, `INC-42`, `SEV-1`: a key and a number.
@@ -635,6 +679,11 @@ mod tests {
             "Action Item",
             "Facilities team",
             "Payments Team",
+            "Engineer 1",
+            "Customer A",
+            "Tenant X",
+            "internal link",
+            "link removed",
         ] {
             for place in [
                 Place::Whole,

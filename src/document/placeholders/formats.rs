@@ -163,7 +163,16 @@ fn x_end(bytes: &[u8], start: usize) -> Option<usize> {
     }
     let token = &bytes[start..end];
     let time = token == b"XX:XX" || token == b"XX:XX:XX";
-    if bytes[start] == b'X' && (xs >= 3 || time) {
+    // `4111 XXXX XXXX 1234`, `DE89-XXXX-XXXX`: a number masked on purpose.
+    let digit_beside = |at: Option<usize>| {
+        at.and_then(|i| bytes.get(i))
+            .is_some_and(|b| b.is_ascii_digit())
+    };
+    let masked = (start >= 2
+        && matches!(bytes[start - 1], b' ' | b'-')
+        && (digit_beside(Some(start - 2)) || bytes[start - 2] == b'X'))
+        || (matches!(bytes.get(end), Some(b' ' | b'-')) && digit_beside(Some(end + 1)));
+    if bytes[start] == b'X' && (xs >= 3 || time) && !masked {
         return Some(end);
     }
     // `about X hours`, `X% of requests`: a variable for a number.
@@ -401,6 +410,7 @@ mod tests {
         assert_eq!(found("INC-XXXX"), [("XXXX", Token::Format)]);
         assert!(found("0x1f, XL, XX and 1x speed, Xmas, box:xxl").is_empty());
         assert_eq!(found("for about X hours"), [("X", Token::Format)]);
+        assert!(found("card 4111 XXXX XXXX 1234 and IBAN DE89-XXXX-XXXX-00").is_empty());
         assert_eq!(found("X% of requests"), [("X%", Token::Format)]);
         assert!(found("Model X users and the X factor").is_empty());
         assert_eq!(

@@ -99,7 +99,7 @@ pub fn scan(doc: &Document) -> Vec<Hit> {
     let units = Units::new(doc);
     let mut hits: Vec<Hit> = Vec::new();
     let mut sweep = 0;
-    let verbatim = liquid_verbatim(body, doc.body_start);
+    let verbatim = liquid_verbatim(body, doc.body_start, &marks);
     for run in &doc.outline.texts {
         if verbatim
             .iter()
@@ -129,6 +129,20 @@ pub fn scan(doc: &Document) -> Vec<Hit> {
             bytes.get(at),
             Some(b'e' | b'E' | b'f' | b'F' | b's' | b'S' | b'(')
         ) && at < run.span.end;
+        // `A link to the Slack channel.`: a line that only says what link
+        // goes there (first `A` or `L`, then the words).
+        let may_describe_a_link =
+            matches!(bytes.get(at), Some(b'A' | b'a' | b'L' | b'l')) && at < run.span.end;
+        if may_describe_a_link {
+            let text = run.text(&doc.text);
+            if prose::describes_a_link(text) && units.is_whole_line(run) {
+                let lead = text.len() - text.trim_start().len();
+                hits.push(Hit {
+                    span: run.sub_span(lead..lead + text.trim().len()),
+                    kind: Kind::Filler,
+                });
+            }
+        }
         if may_be_example && let Some(span) = example_stand_in(doc, &units, run) {
             hits.push(Hit {
                 span,
@@ -137,6 +151,15 @@ pub fn scan(doc: &Document) -> Vec<Hit> {
         }
     }
     scan_html(doc, &units, &mut hits);
+    for link in &doc.outline.links {
+        // `[the runbook](#)`, `[dashboard]()`: a link with nowhere to go.
+        if !link.autolink && matches!(link.destination.trim(), "" | "#") {
+            hits.push(Hit {
+                span: link.span.clone(),
+                kind: Kind::Bracket,
+            });
+        }
+    }
     for link in doc.outline.links.iter().filter(|l| l.autolink) {
         // `<HH:MM>`: Markdown reads a scheme `HH` and makes it a link.
         if formats::has_format(&link.destination) {
@@ -170,14 +193,16 @@ fn example_stand_in(doc: &Document, units: &Units<'_>, run: &TextRun) -> Option<
     if !maybe {
         return None;
     }
+    // `For example: …` with its colon; `for example to set up a second
+    // proxy` is a sentence.
     let example = [
         "e.g.",
         "e.g ",
         "eg.",
         "eg:",
         "example:",
-        "for example",
-        "something like",
+        "for example:",
+        "something like:",
     ]
     .iter()
     .any(|p| {
@@ -233,10 +258,14 @@ fn paragraph_of(doc: &Document, span: Range<usize>) -> String {
 /// The stretches of a Jekyll page between `{% highlight … %}` and
 /// `{% endhighlight %}` (or `{% raw %}` and `{% endraw %}`): code and
 /// verbatim text the site generator renders as such.
-fn liquid_verbatim(body: &str, base: usize) -> Vec<Range<usize>> {
+fn liquid_verbatim(body: &str, base: usize, marks: &Marks) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let bytes = body.as_bytes();
-    if !memchr::memchr_iter(b'{', bytes).any(|at| bytes.get(at + 1) == Some(&b'%')) {
+    // The pass for `{` found every tag's start already.
+    let tag = marks.0.iter().any(|(m, _)| {
+        bytes.get(m.start - base) == Some(&b'{') && bytes.get(m.start - base + 1) == Some(&b'%')
+    });
+    if !tag {
         return found;
     }
     for (open, close) in [("highlight", "endhighlight"), ("raw", "endraw")] {
@@ -273,20 +302,28 @@ fn scan_run(doc: &Document, units: &Units<'_>, run: &TextRun, needs: Needs, hits
             kind,
         });
     });
+    // `| Bug 5554823 **TODO** |`: a state in bold that ends a cell, as the
+    // SRE book's action tables write them, is a status, not a leftover.
+    let bytes = doc.text.as_bytes();
+    let mut i = first;
+    while i < hits.len() {
+        let span = &hits[i].span;
+        let state = hits[i].kind == Kind::Todo
+            && span.start >= 2
+            && &bytes[span.start - 2..span.start] == b"**"
+            && bytes.get(span.end..span.end + 2) == Some(b"**")
+            && units
+                .cell(span)
+                .is_some_and(|(cell, _)| cell.end == span.end + 2);
+        if state {
+            hits.remove(i);
+        } else {
+            i += 1;
+        }
+    }
     // Prose stand-ins: a whole run of Lorem ipsum, a line that only says
     // what link goes there, upper-case stand-ins.
     let found_before = hits.len() > first;
-    if needs.has(Needs::LINK)
-        && !found_before
-        && prose::describes_a_link(text)
-        && units.is_whole_line(run)
-    {
-        let at = text.len() - text.trim_start().len();
-        hits.push(Hit {
-            span: run.sub_span(at..at + text.trim().len()),
-            kind: Kind::Filler,
-        });
-    }
     if needs.has(Needs::LOREM) && !found_before {
         // `Lorem ipsum dolor …` starts a stand-in; `Sit amet, consectetur`
         // is one when most of it is the Latin; `the designer's Lorem ipsum
@@ -386,6 +423,8 @@ fn scan_text(
         taken.iter().any(|t| t.start <= r.start && r.end <= t.end)
     };
     let spoken = |range: &Range<usize>| site(range.clone()).is_none_or(|site| site.speech);
+    // In a block quote too: what a customer saw, quoted (`> Hi {FIRST_NAME},`).
+    let quoted = |range: &Range<usize>| site(range.clone()).is_none_or(|site| site.quoted);
     if brackets && text.contains('@') {
         for range in handles(text) {
             if !inside(&range, &taken) && !spoken(&range) {
@@ -401,7 +440,7 @@ fn scan_text(
     let paragraph = || paragraph.get_or_init(block).as_str();
     if brackets && text.contains(['{', '$']) {
         for range in braces(text) {
-            if !inside(&range, &taken) && !spoken(&range) && !mentions_templating(paragraph()) {
+            if !inside(&range, &taken) && !quoted(&range) && !mentions_templating(paragraph()) {
                 push(range.clone(), Kind::Brace);
                 taken.push(range);
             }
@@ -413,8 +452,17 @@ fn scan_text(
         if inside(&range, &taken) || spoken(&range) {
             continue;
         }
+        // `'TODO'`, `"FIXME"`, `IN ('NEW','TODO')`: the word as a value.
+        let quoted_literal = {
+            let before = text[..range.start].chars().next_back();
+            let after = text[range.end..].chars().next();
+            let quote =
+                |c: Option<char>| matches!(c, Some('\'' | '"' | '`' | '‘' | '’' | '“' | '”' | '|'));
+            quote(before) || quote(after)
+        };
         let kind = match token {
-            Token::Format if about_formats => continue,
+            Token::Todo if quoted_literal => continue,
+            Token::Format if about_formats || quoted(&range) => continue,
             Token::Format => Kind::Format,
             Token::Unknown => Kind::UnknownDigits,
             Token::Todo if names_the_marker(&text[range.end..]) => continue,
@@ -502,7 +550,12 @@ fn square_brackets(text: &str) -> Vec<Range<usize>> {
             .chars()
             .next_back()
             .is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | ')' | ']' | '!'));
-        if !glued && !looks_like_link_syntax(&text[close + 1..]) {
+        // `[[Kafka runbook]]`, `[[People/Dana|Dana]]`: a wiki link.
+        let wiki = open > 0 && bytes[open - 1] == b'[' && bytes.get(close + 1) == Some(&b']');
+        // `[Assigned to]: Katarzyna Nowak`: a form's field name.
+        let field = text[close + 1..].starts_with(": ")
+            && text[close + 3..].starts_with(|c: char| c.is_alphanumeric());
+        if !glued && !wiki && !field && !looks_like_link_syntax(&text[close + 1..]) {
             found.push(open..close + 1);
         }
     }
@@ -651,7 +704,7 @@ fn braces(text: &str) -> Vec<Range<usize>> {
         }
         let name_len = bytes[open + 1..]
             .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
             .count();
         let close = open + 1 + name_len;
         if bytes.get(close) != Some(&b'}') || name_len == 0 {
@@ -663,8 +716,12 @@ fn braces(text: &str) -> Vec<Range<usize>> {
             && name
                 .bytes()
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-        let lower =
-            name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') && names_a_value(name);
+        // `{date}`, `{incident-title}`, `{event}`: a word for the value.
+        let snake = name.replace('-', "_");
+        let lower = name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || matches!(b, b'_' | b'-'))
+            && (names_a_value(&snake) || words::is_in(words::VALUE_STAND_INS, name));
         if upper || lower {
             found.push(open..close + 1);
         }
@@ -1057,8 +1114,6 @@ impl Needs {
     const CAPS: Needs = Needs(1 << 4);
     /// ` happened`, ` occurred`: a numbered event.
     const EVENTS: Needs = Needs(1 << 5);
-    /// `link to`: a line describing its link.
-    const LINK: Needs = Needs(1 << 6);
     /// Everything: for text whose source differs from it.
     const ALL: Needs = Needs(u8::MAX);
 
@@ -1170,13 +1225,17 @@ impl Marks {
         let mut marks: Vec<(Range<usize>, Needs)> = memchr::memchr3_iter(b'[', b'{', b'<', bytes)
             .map(|at| (base + at..base + at + 1, Needs::BRACKETS))
             .collect();
-        // `$date`, `${event}`, and `$X`.
+        // `$date`, `${event}` and `$X`; `@owner`, a handle that names the
+        // value.
         let dollar = Needs(Needs::BRACKETS.0 | Needs::FORMATS.0);
-        marks.extend(memchr::memchr_iter(b'$', bytes).map(|at| (base + at..base + at + 1, dollar)));
-        // `@owner`: a handle that names the value.
-        marks.extend(
-            memchr::memchr_iter(b'@', bytes).map(|at| (base + at..base + at + 1, Needs::BRACKETS)),
-        );
+        marks.extend(memchr::memchr2_iter(b'$', b'@', bytes).map(|at| {
+            let needs = if bytes[at] == b'$' {
+                dollar
+            } else {
+                Needs::BRACKETS
+            };
+            (base + at..base + at + 1, needs)
+        }));
         marks.extend(formats_automaton().find_iter(body).map(|m| {
             // `(fill in)` rides with the formats, whose automaton has room.
             let needs = if FORMAT_NEEDLES[m.pattern().as_usize()] == "(fill" {
@@ -1252,8 +1311,6 @@ const PROSE_NEEDLES: &[(&str, Needs)] = &[
     ("RANGE", Needs::CAPS),
     ("happened", Needs::EVENTS),
     ("occurred", Needs::EVENTS),
-    ("Link", Needs::LINK),
-    ("A link", Needs::LINK),
 ];
 
 /// The length of the longest needle, in bytes.

@@ -192,14 +192,15 @@ pub fn filler(text: &str) -> Vec<Range<usize>> {
             found.push(at..end);
         }
     }
-    // `Insert screenshot here.`, `Paste the graph here`: a short line that
-    // asks for something to be put in its place.
-    if found.is_empty() {
+    // `Insert screenshot here.`, `Type your summary here`: a short line
+    // that asks for something to be put in its place is one stand-in.
+    {
         let trimmed = text.trim().trim_end_matches(['.', ':', '!']);
         let words: Vec<&str> = trimmed.split_whitespace().collect();
         let asks = words.first().is_some_and(|w| {
             [
-                "insert", "paste", "attach", "add", "put", "place", "include",
+                "insert", "paste", "attach", "add", "put", "place", "include", "type", "enter",
+                "write",
             ]
             .iter()
             .any(|v| w.eq_ignore_ascii_case(v))
@@ -207,7 +208,7 @@ pub fn filler(text: &str) -> Vec<Range<usize>> {
         if asks && words.len() <= 8 && words.last().is_some_and(|w| w.eq_ignore_ascii_case("here"))
         {
             let at = text.len() - text.trim_start().len();
-            found.push(at..at + trimmed.len());
+            found = vec![at..at + trimmed.len()];
         }
     }
     found
@@ -216,6 +217,24 @@ pub fn filler(text: &str) -> Vec<Range<usize>> {
 /// Whether `text` only says what link goes there: `A link to the Slack
 /// channel or incident report.` (a filled line holds the link itself).
 pub fn describes_a_link(text: &str) -> bool {
+    // Asked of every run that starts with an `a` or an `l`: answer most
+    // from the first bytes, before lower-casing anything.
+    let trimmed = text.trim_start().as_bytes();
+    let starts = [
+        &b"a link to "[..],
+        b"link to ",
+        b"links to ",
+        b"link(s) to ",
+    ]
+    .iter()
+    .any(|p| {
+        trimmed
+            .get(..p.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(p))
+    });
+    if !starts {
+        return false;
+    }
     let lower = text.trim().to_ascii_lowercase();
     if lower.ends_with(':') {
         return false; // `Links to the dashboards:` and then the links
@@ -487,8 +506,59 @@ pub fn is_instruction_line(text: &str, italic: bool) -> bool {
         && writing_verb
         && !matches!(first.as_str(), "add" | "copy" | "fill" | "insert" | "write")
         && !text[first.len()..].starts_with(':');
-    (verb && (lower_case || marked)) || asks_for_text
+    // Guidance asks about the incident or the document; a step or a lesson
+    // in the imperative (`- describe the failing pod with kubectl
+    // describe`, `- Explain what you are about to do`) is about the work.
+    let about_the_document = words[1..].iter().any(|w| is_in(DOCUMENT_WORDS, w));
+    ((verb && (lower_case || marked)) || asks_for_text) && about_the_document
 }
+
+/// Words guidance uses for what the document tells: `describe each
+/// mitigation step`, `list the people involved`, `explain why the alert did
+/// not fire`.
+const DOCUMENT_WORDS: &[&str] = &[
+    "action",
+    "actions",
+    "affected",
+    "alert",
+    "alerts",
+    "cause",
+    "causes",
+    "customers",
+    "detected",
+    "detection",
+    "engineer",
+    "engineers",
+    "e.g",
+    "example",
+    "happened",
+    "here",
+    "impact",
+    "incident",
+    "involved",
+    "lessons",
+    "mitigation",
+    "noticed",
+    "on-call",
+    "outage",
+    "people",
+    "postmortem",
+    "recovery",
+    "resolution",
+    "response",
+    "root",
+    "saw",
+    "section",
+    "step",
+    "steps",
+    "team",
+    "timeline",
+    "trigger",
+    "users",
+    "went",
+    "when",
+    "why",
+];
 
 #[cfg(test)]
 mod tests {
@@ -620,6 +690,14 @@ mod tests {
         ));
         assert!(is_instruction_line(
             "list the people involved and their roles",
+            false
+        ));
+        assert!(!is_instruction_line(
+            "describe the failing pod with kubectl describe",
+            false
+        ));
+        assert!(!is_instruction_line(
+            "Explain what you are about to do before a command",
             false
         ));
         assert!(!is_instruction_line(
