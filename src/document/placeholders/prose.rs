@@ -208,7 +208,8 @@ pub fn filler(text: &str) -> Vec<Range<usize>> {
         if asks && words.len() <= 8 && words.last().is_some_and(|w| w.eq_ignore_ascii_case("here"))
         {
             let at = text.len() - text.trim_start().len();
-            found = vec![at..at + trimmed.len()];
+            found.clear();
+            found.push(at..at + trimmed.len());
         }
     }
     found
