@@ -196,6 +196,25 @@ pub const CORE: &[&str] = &[
 /// `2.1`, `IV.`) and emoji dropped, `&` read as "and", punctuation removed,
 /// spaces collapsed. `## 3. Root Cause & Analysis:` → `root cause and analysis`.
 pub fn normalize(title: &str) -> String {
+    // Most titles, headers and items are ASCII words with no numbering: a
+    // title that starts with a letter has none to strip.
+    let trimmed = title.trim_ascii();
+    if trimmed.is_ascii()
+        && trimmed
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphabetic)
+    {
+        let roman = trimmed.split_once(' ').is_some_and(|(token, _)| {
+            token.ends_with('.')
+                && token[..token.len() - 1]
+                    .bytes()
+                    .all(|b| b"IVX".contains(&b))
+        });
+        if !roman {
+            return normalize_ascii(trimmed.as_bytes());
+        }
+    }
     let title = strip_numbering(title.trim());
     if title.is_ascii() {
         normalize_ascii(title.as_bytes())
@@ -321,6 +340,26 @@ mod tests {
         assert_eq!(id("Executive Summary"), Some("summary"));
         assert_eq!(id("Follow-up"), None);
         assert_eq!(id("Appendix"), None);
+    }
+
+    #[test]
+    fn the_fast_path_for_titles_without_numbering_agrees() {
+        for title in [
+            "Root Cause & Analysis:",
+            "IV. Root cause",
+            "I. Summary",
+            "X. Lessons",
+            "V2 rollout",
+            "Incident summary (UTC)",
+            "a&b",
+        ] {
+            let stripped = strip_numbering(title.trim());
+            assert_eq!(
+                normalize(title),
+                normalize_ascii(stripped.as_bytes()),
+                "{title:?}"
+            );
+        }
     }
 
     #[test]
