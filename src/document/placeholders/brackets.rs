@@ -56,16 +56,6 @@ pub struct Site {
     pub speech: bool,
 }
 
-impl Site {
-    /// The site of a whole value (a front matter value, a table cell read
-    /// on its own).
-    pub const VALUE: Site = Site {
-        place: Place::Whole,
-        quoted: false,
-        speech: false,
-    };
-}
-
 /// How strongly the content reads as a stand-in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Evidence {

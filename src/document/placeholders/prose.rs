@@ -215,23 +215,19 @@ pub fn filler(text: &str) -> Vec<Range<usize>> {
     found
 }
 
+/// How a line that describes its link begins, in lower case.
+const LINK_LEADS: &[&str] = &["a link to ", "link to ", "links to ", "link(s) to "];
+
 /// Whether `text` only says what link goes there: `A link to the Slack
 /// channel or incident report.` (a filled line holds the link itself).
 pub fn describes_a_link(text: &str) -> bool {
     // Asked of every run that starts with an `a` or an `l`: answer most
     // from the first bytes, before lower-casing anything.
     let trimmed = text.trim_start().as_bytes();
-    let starts = [
-        &b"a link to "[..],
-        b"link to ",
-        b"links to ",
-        b"link(s) to ",
-    ]
-    .iter()
-    .any(|p| {
+    let starts = LINK_LEADS.iter().any(|p| {
         trimmed
             .get(..p.len())
-            .is_some_and(|b| b.eq_ignore_ascii_case(p))
+            .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
     });
     if !starts {
         return false;
@@ -240,9 +236,7 @@ pub fn describes_a_link(text: &str) -> bool {
     if lower.ends_with(':') {
         return false; // `Links to the dashboards:` and then the links
     }
-    let rest = ["a link to ", "link to ", "links to ", "link(s) to "]
-        .iter()
-        .find_map(|p| lower.strip_prefix(p));
+    let rest = LINK_LEADS.iter().find_map(|p| lower.strip_prefix(p));
     rest.is_some_and(|rest| {
         !rest.contains("http") && !rest.contains("://") && rest.split_whitespace().count() <= 12
     })
