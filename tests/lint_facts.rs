@@ -986,6 +986,26 @@ fn pm402_vague_action_items_are_reported_as_warnings() {
 }
 
 #[test]
+fn pm402_vague_actions_after_fillers_numbering_or_marks_are_reported() {
+    let doc = with_actions(
+        "- [ ] Going forward, improve monitoring - Owner: Dana Kim - Due: 2026-12-01\n\
+         - [ ] IV. Be more careful - Owner: Dana Kim - Due: 2026-12-01\n\
+         - [ ] \"Improve monitoring\" - Owner: Dana Kim - Due: 2026-12-01\n\
+         - [ ] BE MORE CAREFUL! - Owner: Dana Kim - Due: 2026-12-01\n",
+    );
+    assert_findings(
+        &lint_doc(&doc, &[]),
+        &[
+            "a.md:33:1: PM402 [warning] action item `Going forward, improve monitoring` is too vague to act on",
+            "a.md:34:1: PM402 [warning] action item `IV. Be more careful` is too vague to act on",
+            "a.md:35:1: PM402 [warning] action item `\"Improve monitoring\"` is too vague to act on",
+            "a.md:36:1: PM402 [warning] action item `BE MORE CAREFUL!` is too vague to act on",
+        ],
+        0,
+    );
+}
+
+#[test]
 fn pm402_a_vague_table_row_is_reported() {
     let doc = with_actions(
         "| Action | Owner | Due |\n|---|---|---|\n|Improve monitoring|Dana Kim|2026-12-01|\n",

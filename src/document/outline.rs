@@ -230,6 +230,15 @@ pub fn parse(text: &str, start: usize) -> Outline {
     builder.finish(text.len())
 }
 
+/// `text.trim()`, answered without decoding characters when both ends are
+/// printable ASCII (most text events, items and cells).
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
 /// The text of an item, cell or heading as its events arrive. While it is
 /// one stretch of the source as written (the common case) only its span is
 /// kept, and [`Gather::finish`] copies it once.
@@ -261,8 +270,8 @@ impl Gather {
     fn finish(self, source: &str) -> String {
         match self {
             Gather::Empty => String::new(),
-            Gather::Source(span) => source.get(span).unwrap_or("").trim().to_owned(),
-            Gather::Owned(text) if text.trim().len() == text.len() => text,
+            Gather::Source(span) => trim(source.get(span).unwrap_or("")).to_owned(),
+            Gather::Owned(text) if trim(&text).len() == text.len() => text,
             Gather::Owned(text) => text.trim().to_owned(),
         }
     }
@@ -327,7 +336,7 @@ impl Builder {
                     self.content();
                     return;
                 }
-                if !t.trim().is_empty() {
+                if !trim(&t).is_empty() {
                     self.content();
                 }
                 self.text(text, &t, range);

@@ -64,6 +64,9 @@ fn check_actions(c: &mut Checker<'_>) {
 /// Whether `text`, normalized and without filler words, is one of the
 /// `vague` phrases (normalized, words separated by single spaces).
 fn is_vague(text: &str, vague: &[String]) -> bool {
+    if !may_start_vague(text, vague) {
+        return false;
+    }
     let normalized = crate::document::sections::normalize(text);
     // Word by word, on bytes (`normalize` leaves single spaces): this runs
     // for every action item.
@@ -83,6 +86,33 @@ fn is_vague(text: &str, vague: &[String]) -> bool {
         }
     }
     vague.contains(&kept)
+}
+
+/// Whether the first word of `text` can start what [`is_vague`] compares:
+/// a filler or the first word of a vague phrase. Answered on the source
+/// bytes for ASCII text that starts with a word (the common case), as
+/// `sections::normalize` would split it; anything else may.
+fn may_start_vague(text: &str, vague: &[String]) -> bool {
+    let text = text.trim_ascii();
+    if !text.is_ascii() || !text.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return true;
+    }
+    let end = text
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(text.len());
+    let first = &text.as_bytes()[..end];
+    // `IV. Fix it`: numbering that `normalize` strips.
+    if first.iter().all(|b| b"IVXivx".contains(b)) {
+        return true;
+    }
+    let starts = |phrase: &[u8]| {
+        phrase.len() >= first.len()
+            && phrase[..first.len()].eq_ignore_ascii_case(first)
+            && phrase.get(first.len()).is_none_or(|&b| b == b' ')
+    };
+    FILLER.iter().any(|filler| starts(filler[0].as_bytes()))
+        || vague.iter().any(|phrase| starts(phrase.as_bytes()))
 }
 
 fn has_ticket(text: &str) -> bool {

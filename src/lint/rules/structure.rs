@@ -77,9 +77,19 @@ fn check_missing(c: &mut Checker<'_>) {
     let anchor = headings
         .first()
         .map_or(doc.body_start..doc.body_start, |h| h.span.clone());
+    let has_canonical = |id: &str| {
+        headings
+            .iter()
+            .any(|h| h.canonical.is_some_and(|hk| hk.id == id))
+    };
     for entry in required {
+        // The usual entry is a section id that a heading already names.
+        let by_id = sections::by_id(&entry);
+        if by_id.is_some_and(|k| has_canonical(k.id)) {
+            continue;
+        }
         let key = sections::normalize(&entry);
-        let canonical = sections::by_id(&entry).or_else(|| sections::canonical(&key));
+        let canonical = by_id.or_else(|| sections::canonical(&key));
         let extra = config.section_aliases.get(&key);
         let present = headings.iter().any(|h| {
             canonical.is_some_and(|k| h.canonical.is_some_and(|hk| hk.id == k.id))
