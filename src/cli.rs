@@ -178,9 +178,15 @@ pub struct LintArgs {
     #[arg(long, value_enum, value_name = "FORMAT", default_value = "human")]
     pub format: crate::output::Format,
 
-    /// Write the findings to this file instead of stdout.
+    /// Write the findings to this file instead of stdout (written atomically once the run is
+    /// done; a Markdown file or a file being linted is replaced only with --force).
     #[arg(short, long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
+
+    /// With --output-file: replace the file even when it is a Markdown file or one of the files
+    /// linted.
+    #[arg(long, requires = "output_file")]
+    pub force: bool,
 
     /// Print how many findings each rule made instead of the findings.
     #[arg(long)]

@@ -18,7 +18,7 @@ use crate::lint::runner::{self, IdClaim, Target};
 use crate::lint::templates::Profiles;
 use crate::output::statistics::Counts;
 use crate::output::{self, Format, Summary};
-use crate::scaffold::write::{Mode, write_atomic_with};
+use crate::scaffold::write::{self, Mode, write_atomic};
 
 /// Runs `pm lint`.
 pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
@@ -68,20 +68,27 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
             && std::io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
-    let mut summary = Summary::default();
-    match &args.output_file {
-        Some(path) => write_atomic_with(path, Mode::Replace, |out| {
-            summary = run.write(out)?;
-            Ok(())
-        })?,
+    if let Some(path) = &args.output_file
+        && !args.force
+    {
+        check_output(path, &run.queue)?;
+    }
+    let summary = match &args.output_file {
+        Some(path) => {
+            // The report is written once it is whole: an interrupted or
+            // failed run leaves the file as it was.
+            let mut report = Vec::new();
+            let summary = run.write(&mut report).map_err(|e| Error::io(path, e))?;
+            write_atomic(path, &report, Mode::Replace)?;
+            summary
+        }
         None => {
             let mut out = BufWriter::new(std::io::stdout().lock());
-            summary = run
-                .write(&mut out)
+            run.write(&mut out)
                 .and_then(|summary| out.flush().map(|()| summary))
-                .map_err(|e| Error::io("<stdout>", e))?;
+                .map_err(|e| Error::io("<stdout>", e))?
         }
-    }
+    };
 
     let missing = targets.missing.len();
     eprintln!("{}", summary_line(&summary, missing));
@@ -92,6 +99,31 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Refuses an `--output-file` that would replace a Markdown file or one of
+/// the files being linted (a postmortem lost to its own report), unless
+/// `--force`; checked before anything is linted.
+fn check_output(path: &Path, queue: &[Target]) -> Result<(), Error> {
+    let write::Target::File(real, _) = write::resolve(path)? else {
+        return Ok(());
+    };
+    let real = std::fs::canonicalize(&real).map_err(|e| Error::io(path, e))?;
+    let linted = queue.iter().any(|target| {
+        target.path().file_name() == real.file_name()
+            && std::fs::canonicalize(target.path()).is_ok_and(|p| p == real)
+    });
+    let what = if linted {
+        "is one of the files being linted"
+    } else if files::is_markdown(path) || files::is_markdown(&real) {
+        "is a Markdown file"
+    } else {
+        return Ok(());
+    };
+    Err(Error::Usage(format!(
+        "{} {what}; pm will not replace it with the report (pass --force to replace it)",
+        path.display()
+    )))
 }
 
 /// The files and folders to lint: the staged postmortems, the postmortems

@@ -1,0 +1,371 @@
+//! What pm writes to, and what it never replaces: the report of
+//! `pm lint --output-file` and every other write go to regular files only,
+//! through symlinks (never over them), and to devices and FIFOs by opening
+//! them. A replaced file keeps its mode, owner and hard links; a failed or
+//! interrupted write leaves no temporary file.
+#![cfg(unix)]
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
+use std::path::Path;
+use std::time::Duration;
+
+use common::{pm, tmp};
+use tempfile::TempDir;
+
+/// A postmortem with findings, so every report has content.
+const DOC: &str = "---\ntitle: Cache outage\n---\n\n## Summary\n\nOwner: [Your Name]\n";
+
+/// A folder with `docs/postmortems/a.md`.
+fn repo() -> TempDir {
+    let tmp = tmp();
+    fs::create_dir_all(tmp.path().join("docs/postmortems")).unwrap();
+    fs::write(tmp.path().join("docs/postmortems/a.md"), DOC).unwrap();
+    tmp
+}
+
+/// The concise report pm writes for [`repo`].
+fn report(tmp: &TempDir) -> String {
+    let output = pm(tmp)
+        .args(["lint", "--format", "concise", "docs/postmortems"])
+        .output()
+        .unwrap();
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(report.contains("PM"), "{report}");
+    report
+}
+
+/// `pm lint --format concise --output-file OUT docs/postmortems`.
+fn lint_to(tmp: &TempDir, out: &str) -> assert_cmd::assert::Assert {
+    pm(tmp)
+        .args(["lint", "--format", "concise", "--output-file", out])
+        .arg("docs/postmortems")
+        .timeout(Duration::from_secs(20))
+        .assert()
+}
+
+/// Temporary files pm left in `dir`.
+fn leftovers(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".pm-"))
+        .collect()
+}
+
+/// Whether the tests run as root (`/proc/self` belongs to the process's
+/// effective user).
+fn is_root() -> bool {
+    fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+}
+
+#[test]
+fn lint_output_refuses_to_replace_a_file_it_lints() {
+    let tmp = repo();
+    lint_to(&tmp, "docs/postmortems/a.md").code(2).stderr(
+        "error: docs/postmortems/a.md is one of the files being linted; pm will not replace it \
+         with the report (pass --force to replace it)\n",
+    );
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("docs/postmortems/a.md")).unwrap(),
+        DOC
+    );
+}
+
+#[test]
+fn lint_output_refuses_a_file_it_lints_reached_through_a_link() {
+    let tmp = repo();
+    std::os::unix::fs::symlink("docs/postmortems/a.md", tmp.path().join("report.txt")).unwrap();
+    lint_to(&tmp, "report.txt").code(2).stderr(
+        "error: report.txt is one of the files being linted; pm will not replace it with the \
+         report (pass --force to replace it)\n",
+    );
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("docs/postmortems/a.md")).unwrap(),
+        DOC
+    );
+}
+
+#[test]
+fn lint_output_replaces_a_markdown_file_only_with_force() {
+    let tmp = repo();
+    fs::write(tmp.path().join("notes.md"), "# Notes\n").unwrap();
+    lint_to(&tmp, "notes.md").code(2).stderr(
+        "error: notes.md is a Markdown file; pm will not replace it with the report (pass \
+         --force to replace it)\n",
+    );
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("notes.md")).unwrap(),
+        "# Notes\n"
+    );
+    pm(&tmp)
+        .args(["lint", "--format", "concise", "--force", "-o", "notes.md"])
+        .arg("docs/postmortems")
+        .assert()
+        .code(1);
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("notes.md")).unwrap(),
+        report(&tmp)
+    );
+}
+
+#[test]
+fn force_needs_an_output_file() {
+    let tmp = repo();
+    let assert = pm(&tmp)
+        .args(["lint", "--force", "docs/postmortems"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        stderr.starts_with(
+            "error: the following required arguments were not provided:\n  --output-file <FILE>"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_symlink_is_written_through_and_stays_a_link() {
+    let tmp = repo();
+    fs::create_dir(tmp.path().join("reports")).unwrap();
+    fs::write(tmp.path().join("reports/latest.txt"), "old\n").unwrap();
+    std::os::unix::fs::symlink("reports/latest.txt", tmp.path().join("report.txt")).unwrap();
+    lint_to(&tmp, "report.txt").code(1);
+    let link = tmp.path().join("report.txt");
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_link(&link).unwrap(),
+        Path::new("reports/latest.txt")
+    );
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("reports/latest.txt")).unwrap(),
+        report(&tmp)
+    );
+    assert!(leftovers(tmp.path()).is_empty());
+    assert!(leftovers(&tmp.path().join("reports")).is_empty());
+}
+
+#[test]
+fn a_dangling_symlink_is_refused_and_left_alone() {
+    let tmp = repo();
+    std::os::unix::fs::symlink("missing/report.txt", tmp.path().join("report.txt")).unwrap();
+    lint_to(&tmp, "report.txt").code(2).stderr(
+        "error: report.txt: is a symlink to missing/report.txt, which does not exist; pm writes \
+         through links, not over them (create the target or remove the link)\n",
+    );
+    assert!(
+        fs::symlink_metadata(tmp.path().join("report.txt"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(!tmp.path().join("missing").exists());
+}
+
+#[test]
+fn a_symlink_loop_is_called_a_loop() {
+    let tmp = repo();
+    std::os::unix::fs::symlink("b.txt", tmp.path().join("a.txt")).unwrap();
+    std::os::unix::fs::symlink("a.txt", tmp.path().join("b.txt")).unwrap();
+    lint_to(&tmp, "a.txt")
+        .code(2)
+        .stderr("error: a.txt: is a symlink loop\n");
+    assert!(
+        fs::symlink_metadata(tmp.path().join("a.txt"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+#[test]
+fn a_fifo_nobody_reads_is_an_error_not_a_hang() {
+    let tmp = repo();
+    mkfifo(&tmp.path().join("pipe"));
+    lint_to(&tmp, "pipe")
+        .code(2)
+        .stderr("error: pipe: is a FIFO that no process is reading; start the reader first\n");
+    assert!(
+        fs::metadata(tmp.path().join("pipe"))
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
+
+#[test]
+fn a_fifo_with_a_reader_receives_the_report() {
+    let tmp = repo();
+    let pipe = tmp.path().join("pipe");
+    mkfifo(&pipe);
+    let (sender, received) = std::sync::mpsc::channel();
+    {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || sender.send(fs::read_to_string(pipe).unwrap()));
+    }
+    // The reader opens the FIFO; pm then finds it read.
+    let mut attempts = 0;
+    loop {
+        let assert = lint_to(&tmp, "pipe");
+        if assert.get_output().status.code() == Some(1) {
+            break;
+        }
+        attempts += 1;
+        assert!(attempts < 100, "{:?}", assert.get_output());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let got = received
+        .recv_timeout(Duration::from_secs(10))
+        .expect("pm opened the FIFO and wrote to it");
+    assert_eq!(got, report(&tmp));
+    assert!(fs::metadata(&pipe).unwrap().file_type().is_fifo());
+}
+
+#[test]
+fn a_character_device_is_written_to_not_replaced() {
+    let tmp = repo();
+    // A null device of pm's own where root may make one, else /dev/null
+    // itself (which only root could replace).
+    let own = tmp.path().join("null");
+    let made = std::process::Command::new("mknod")
+        .arg(&own)
+        .args(["c", "1", "3"])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made || !is_root(), "root can make a device node");
+    let device = if made {
+        own.to_string_lossy().into_owned()
+    } else {
+        "/dev/null".to_owned()
+    };
+    lint_to(&tmp, &device)
+        .code(1)
+        .stderr("Found 12 errors and 0 warnings in 1 of 1 file checked.\n");
+    let metadata = fs::symlink_metadata(&device).unwrap();
+    assert!(
+        metadata.file_type().is_char_device(),
+        "{device} was replaced"
+    );
+    assert!(leftovers(tmp.path()).is_empty());
+}
+
+/// Runs pm under `umask 022`, as most systems do.
+fn lint_under_umask(tmp: &TempDir, out: &str) {
+    let pm = assert_cmd::cargo::cargo_bin("pm");
+    let status = std::process::Command::new("sh")
+        .current_dir(tmp.path())
+        .arg("-c")
+        .arg("umask 022; exec \"$0\" lint --format concise -o \"$1\" docs/postmortems")
+        .arg(pm)
+        .arg(out)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+}
+
+#[test]
+fn a_replaced_file_keeps_its_mode_bits() {
+    let tmp = repo();
+    for (name, mode) in [
+        ("group.txt", 0o664),
+        ("setgid.txt", 0o2775),
+        ("private.txt", 0o600),
+    ] {
+        let path = tmp.path().join(name);
+        fs::write(&path, "old\n").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(mode)).unwrap();
+        lint_under_umask(&tmp, name);
+        assert_eq!(fs::read_to_string(&path).unwrap(), report(&tmp));
+        let kept = fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(kept, mode, "{name}: {kept:o}");
+    }
+}
+
+#[test]
+fn a_new_file_gets_the_usual_mode() {
+    let tmp = repo();
+    lint_under_umask(&tmp, "new.txt");
+    let mode = fs::metadata(tmp.path().join("new.txt"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o7777, 0o644);
+}
+
+#[test]
+fn a_replaced_file_keeps_its_owner_and_group() {
+    let tmp = repo();
+    let path = tmp.path().join("shared.txt");
+    fs::write(&path, "old\n").unwrap();
+    // Root can give the file away, and so test that pm gives it back; any
+    // other user's files are their own.
+    if is_root() {
+        std::os::unix::fs::chown(&path, Some(1234), Some(1234)).unwrap();
+    }
+    let before = fs::metadata(&path).unwrap();
+    lint_to(&tmp, "shared.txt").code(1);
+    let after = fs::metadata(&path).unwrap();
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
+    assert_eq!(fs::read_to_string(&path).unwrap(), report(&tmp));
+}
+
+#[test]
+fn a_hard_linked_file_keeps_its_links() {
+    let tmp = repo();
+    let path = tmp.path().join("report.txt");
+    fs::write(&path, "old\n").unwrap();
+    fs::hard_link(&path, tmp.path().join("also.txt")).unwrap();
+    lint_to(&tmp, "report.txt").code(1);
+    let report = report(&tmp);
+    assert_eq!(fs::read_to_string(&path).unwrap(), report);
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("also.txt")).unwrap(),
+        report
+    );
+    assert_eq!(fs::metadata(&path).unwrap().nlink(), 2);
+}
+
+#[test]
+fn a_file_size_limit_is_an_error_that_leaves_nothing_behind() {
+    let tmp = repo();
+    // Enough findings for a report over the 512-byte limit.
+    for i in 0..10 {
+        fs::write(tmp.path().join(format!("docs/postmortems/b{i}.md")), DOC).unwrap();
+    }
+    fs::write(tmp.path().join("report.txt"), "old\n").unwrap();
+    let pm = assert_cmd::cargo::cargo_bin("pm");
+    let output = std::process::Command::new("sh")
+        .current_dir(tmp.path())
+        .arg("-c")
+        .arg("ulimit -f 1; exec \"$0\" lint --format concise -o report.txt docs/postmortems")
+        .arg(pm)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: report.txt: File too large (os error 27)\n"
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("report.txt")).unwrap(),
+        "old\n"
+    );
+    assert_eq!(leftovers(tmp.path()), Vec::<String>::new());
+}
