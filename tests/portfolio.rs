@@ -843,6 +843,121 @@ fn index_appends_the_markers_when_absent() {
     );
 }
 
+/// Runs `pm index --write README.md` (and `--check`) on `readme`: both exit
+/// 2 with exactly `stderr` and leave the file's bytes as they were.
+#[track_caller]
+fn assert_markers_refused(readme: &str, stderr: &str) {
+    let tmp = with_examples();
+    write_raw(&tmp, "README.md", readme);
+    for extra in [&[][..], &["--check"][..]] {
+        let mut args = vec!["index", "--write", "README.md"];
+        args.extend_from_slice(extra);
+        args.push(DIR);
+        let run = pm_run(&tmp, &args);
+        assert_eq!(run.code, 2, "pm {args:?}: {}", run.stderr);
+        assert_eq!(run.stdout, "");
+        assert_eq!(run.stderr, stderr, "pm {args:?}");
+        assert_eq!(read(&tmp, "README.md"), readme.as_bytes());
+    }
+}
+
+#[test]
+fn index_with_only_a_start_marker_keeps_the_text_after_it() {
+    assert_markers_refused(
+        &format!("# Reviews\n\n{START}\n\nOur notes, which must stay.\n"),
+        "error: README.md:3: `<!-- pm-index:start -->` has no `<!-- pm-index:end -->` after \
+         it; add the end marker on a line of its own where the table should stop; pm index \
+         changed nothing\n",
+    );
+}
+
+#[test]
+fn index_with_only_an_end_marker_appends_nothing() {
+    assert_markers_refused(
+        &format!("# Reviews\n\n{END}\n"),
+        "error: README.md:3: `<!-- pm-index:end -->` has no `<!-- pm-index:start -->` before \
+         it; add the start marker on a line of its own where the table should begin; pm index \
+         changed nothing\n",
+    );
+}
+
+#[test]
+fn index_with_the_end_before_the_start_appends_nothing() {
+    assert_markers_refused(
+        &format!("# Reviews\n\n{END}\n\n{START}\n"),
+        "error: README.md:3: `<!-- pm-index:end -->` comes before `<!-- pm-index:start -->` \
+         (line 5); put the start marker first; pm index changed nothing\n",
+    );
+}
+
+#[test]
+fn index_with_two_pairs_of_markers_is_refused() {
+    assert_markers_refused(
+        &format!("{START}\n{END}\n\n{START}\n{END}\n"),
+        "error: README.md:4: a second `<!-- pm-index:start -->`; keep one pair of markers; pm \
+         index changed nothing\n",
+    );
+}
+
+#[test]
+fn index_ignores_markers_in_code_and_inside_lines() {
+    let tmp = with_examples();
+    let docs = format!(
+        "# Reviews\n\nPut `{START}` and `{END}` in your README.\n\n```markdown\n{START}\n{END}\n```\n\n    {START}\n\n{START}\nold\n{END}\n"
+    );
+    write_raw(&tmp, "README.md", &docs);
+    pm_ok_stderr(&tmp, &["index", "--write", "README.md", DIR]);
+    let kept = &docs[..docs.rfind(&format!("{START}\nold")).unwrap()];
+    assert_eq!(
+        String::from_utf8(read(&tmp, "README.md")).unwrap(),
+        format!(
+            "{kept}{START}\n{}{END}\n",
+            expected_table(&format!("{DIR}/"))
+        )
+    );
+}
+
+#[test]
+fn index_titles_cannot_form_a_marker() {
+    let tmp = with_examples();
+    let file = format!("{DIR}/marker.md");
+    write_raw(
+        &tmp,
+        &file,
+        format!("---\ntitle: \"Broke the index {END}\"\n---\n\n# x\n"),
+    );
+    pm_ok_stderr(&tmp, &["index", "--write", "README.md", &file]);
+    let once = read(&tmp, "README.md");
+    let text = String::from_utf8(once.clone()).unwrap();
+    assert!(
+        text.contains("[Broke the index \\<!-- pm-index:end -->](postmortems/marker.md)"),
+        "{text}"
+    );
+    let again = pm_ok_stderr(&tmp, &["index", "--write", "README.md", &file]);
+    assert_eq!(again, "README.md is up to date (1 postmortem).\n");
+    assert_eq!(read(&tmp, "README.md"), once);
+}
+
+#[test]
+fn index_keeps_a_crlf_file_crlf() {
+    let tmp = with_examples();
+    let readme = format!("# Reviews\r\n\r\n{START}\r\nold\r\n{END}\r\n\r\nAfter.\r\n");
+    write_raw(&tmp, "README.md", &readme);
+    pm_ok_stderr(&tmp, &["index", "--write", "README.md", DIR]);
+    let table = expected_table(&format!("{DIR}/")).replace('\n', "\r\n");
+    assert_eq!(
+        String::from_utf8(read(&tmp, "README.md")).unwrap(),
+        format!("# Reviews\r\n\r\n{START}\r\n{table}{END}\r\n\r\nAfter.\r\n")
+    );
+    // Appended to a CRLF file without markers, the block is CRLF too.
+    write_raw(&tmp, "OTHER.md", "# Other\r\n");
+    pm_ok_stderr(&tmp, &["index", "--write", "OTHER.md", DIR]);
+    assert_eq!(
+        String::from_utf8(read(&tmp, "OTHER.md")).unwrap(),
+        format!("# Other\r\n\r\n{START}\r\n{table}{END}\r\n")
+    );
+}
+
 #[test]
 fn index_creates_a_missing_file() {
     let tmp = with_examples();

@@ -32,7 +32,14 @@ pub fn run(config: &Config, args: IndexArgs) -> Result<ExitCode, Error> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(Error::io(file, e)),
     };
-    let updated = index::splice(&current, &index::table(&rows, dir));
+    let updated = index::splice(&current, &index::table(&rows, dir)).map_err(|e| {
+        Error::Usage(format!(
+            "{}:{}: {}; pm index changed nothing",
+            file.display(),
+            e.line,
+            e.message
+        ))
+    })?;
     if args.check {
         if updated == current {
             eprintln!(

@@ -35,9 +35,11 @@ pub fn table(rows: &[Row], index_dir: &Path) -> String {
 }
 
 /// Cell text: `|` escaped, line breaks folded, brackets escaped so a title
-/// cannot break the link.
+/// cannot break the link, and `<` escaped so it cannot open a comment (a
+/// title holding a marker stays text).
 fn escape(text: &str) -> String {
     text.replace('\\', "\\\\")
+        .replace('<', "\\<")
         .replace('|', "\\|")
         .replace('[', "\\[")
         .replace(']', "\\]")
@@ -82,28 +84,145 @@ fn relative_link(path: &Path, from_dir: &Path) -> String {
         .replace(')', "%29")
 }
 
+/// Why the markers of a file cannot be used; `line` is 1-based.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkerError {
+    /// The line of the marker at fault.
+    pub line: usize,
+    /// What is wrong, and what to do.
+    pub message: String,
+}
+
 /// `current` with the text between the markers replaced by `table`; markers
-/// are appended (after a blank line) when absent.
-pub fn splice(current: &str, table: &str) -> String {
-    let block = format!("{START}\n{table}{END}");
-    if let (Some(start), Some(end)) = (current.find(START), current.find(END))
-        && start < end
-    {
-        let after = end + END.len();
-        return format!("{}{block}{}", &current[..start], &current[after..]);
-    }
-    let newline = if current.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
+/// are appended (after a blank line) when absent. A marker counts only on a
+/// line of its own, outside fenced code; one start and one end, in that
+/// order, or none of either: anything else is an error, so a file is never
+/// rewritten on a guess. The block takes the file's line endings.
+pub fn splice(current: &str, table: &str) -> Result<String, MarkerError> {
+    let markers = markers(current);
+    // The line ending of the start marker's line, else of the first line.
+    let line_end = markers.iter().find(|m| m.start).map_or(0, |m| m.span.start);
+    let newline = match current[line_end..].find('\n') {
+        Some(at) if current[..line_end + at].ends_with('\r') => "\r\n",
+        _ => "\n",
     };
+    let block = format!("{START}\n{table}{END}").replace('\n', newline);
+    let starts: Vec<_> = markers.iter().filter(|m| m.start).collect();
+    let ends: Vec<_> = markers.iter().filter(|m| !m.start).collect();
+    let error = |line: usize, message: String| Err(MarkerError { line, message });
+    match (starts.as_slice(), ends.as_slice()) {
+        ([], []) => {}
+        ([start], [end]) if start.span.start < end.span.start => {
+            return Ok(format!(
+                "{}{block}{}",
+                &current[..start.span.start],
+                &current[end.span.end..]
+            ));
+        }
+        ([start], [end]) => {
+            return error(
+                end.line,
+                format!(
+                    "`{END}` comes before `{START}` (line {}); put the start marker first",
+                    start.line
+                ),
+            );
+        }
+        ([_, second, ..], _) => {
+            return error(
+                second.line,
+                format!("a second `{START}`; keep one pair of markers"),
+            );
+        }
+        (_, [_, second, ..]) => {
+            return error(
+                second.line,
+                format!("a second `{END}`; keep one pair of markers"),
+            );
+        }
+        ([start], []) => {
+            return error(
+                start.line,
+                format!(
+                    "`{START}` has no `{END}` after it; add the end marker on a line of its \
+                     own where the table should stop"
+                ),
+            );
+        }
+        ([], [end]) => {
+            return error(
+                end.line,
+                format!(
+                    "`{END}` has no `{START}` before it; add the start marker on a line of its \
+                     own where the table should begin"
+                ),
+            );
+        }
+    }
     let separator = match current {
         "" => "",
         c if c.ends_with("\n\n") || c.ends_with("\r\n\r\n") => "",
         c if c.ends_with('\n') => newline,
+        _ if newline == "\r\n" => "\r\n\r\n",
         _ => "\n\n",
     };
-    format!("{current}{separator}{block}{newline}")
+    Ok(format!("{current}{separator}{block}{newline}"))
+}
+
+/// A marker line: which marker, where its text is, and its line.
+struct Marker {
+    start: bool,
+    span: std::ops::Range<usize>,
+    line: usize,
+}
+
+/// The marker lines of `text` outside fenced code blocks (``` or ~~~, closed
+/// by a fence of the same character at least as long).
+fn markers(text: &str) -> Vec<Marker> {
+    let mut found = Vec::new();
+    let mut fence: Option<(u8, usize)> = None;
+    let mut offset = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        let at = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let indent = content.len() - content.trim_start_matches(' ').len();
+        let stripped = content.trim_start_matches(' ');
+        let run = |c: u8| stripped.bytes().take_while(|&b| b == c).count();
+        if indent < 4 {
+            let opened = [b'`', b'~']
+                .into_iter()
+                .map(|c| (c, run(c)))
+                .find(|&(_, n)| n >= 3);
+            match (fence, opened) {
+                (None, Some(open)) => {
+                    fence = Some(open);
+                    continue;
+                }
+                (Some((c, n)), Some((d, m)))
+                    if c == d && m >= n && stripped[m..].trim().is_empty() =>
+                {
+                    fence = None;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        if fence.is_some() || indent >= 4 {
+            continue;
+        }
+        let marker = stripped.trim_end();
+        let start = marker == START;
+        if start || marker == END {
+            let begin = at + indent;
+            found.push(Marker {
+                start,
+                span: begin..begin + marker.len(),
+                line: index + 1,
+            });
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -113,21 +232,24 @@ mod tests {
     #[test]
     fn splice_replaces_only_between_the_markers() {
         let readme = format!("# Team\n\nintro\n\n{START}\nold\n{END}\n\nafter\n");
-        let out = splice(&readme, "| t |\n");
+        let out = splice(&readme, "| t |\n").unwrap();
         assert_eq!(
             out,
             format!("# Team\n\nintro\n\n{START}\n| t |\n{END}\n\nafter\n")
         );
-        assert_eq!(splice(&out, "| t |\n"), out);
+        assert_eq!(splice(&out, "| t |\n").unwrap(), out);
     }
 
     #[test]
     fn splice_appends_markers_when_absent() {
         assert_eq!(
-            splice("# Team\n", "| t |\n"),
+            splice("# Team\n", "| t |\n").unwrap(),
             format!("# Team\n\n{START}\n| t |\n{END}\n")
         );
-        assert_eq!(splice("", "| t |\n"), format!("{START}\n| t |\n{END}\n"));
+        assert_eq!(
+            splice("", "| t |\n").unwrap(),
+            format!("{START}\n| t |\n{END}\n")
+        );
     }
 
     #[test]
