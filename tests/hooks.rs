@@ -182,6 +182,114 @@ fn hook_install_never_clobbers_a_foreign_hook_without_force() {
 }
 
 #[test]
+fn hook_install_force_twice_keeps_every_foreign_hook() {
+    let repo = new_repo();
+    let hooks = repo.path().join(".git/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let hook = hooks.join("pre-commit");
+    std::fs::write(&hook, "#!/bin/sh\necho first\n").unwrap();
+    pm(&repo)
+        .args(["hook", "install", "--force"])
+        .assert()
+        .success()
+        .stderr("note: the previous hook is kept as .git/hooks/pre-commit.bak\n");
+    // Someone puts their own hook back; pm is installed again.
+    std::fs::write(&hook, "#!/bin/sh\necho second\n").unwrap();
+    pm(&repo)
+        .args(["hook", "install"])
+        .assert()
+        .code(2)
+        .stderr(
+            "error: .git/hooks/pre-commit exists and was not written by pm; pass --force to replace it (it is kept as pre-commit.bak.1)\n",
+        );
+    pm(&repo)
+        .args(["hook", "install", "--force"])
+        .assert()
+        .success()
+        .stderr("note: the previous hook is kept as .git/hooks/pre-commit.bak.1\n");
+    assert_eq!(
+        std::fs::read_to_string(hooks.join("pre-commit.bak")).unwrap(),
+        "#!/bin/sh\necho first\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(hooks.join("pre-commit.bak.1")).unwrap(),
+        "#!/bin/sh\necho second\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_backed_up_hook_stays_executable() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = new_repo();
+    let hooks = repo.path().join(".git/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let hook = hooks.join("pre-commit");
+    std::fs::write(&hook, "#!/bin/sh\necho mine\n").unwrap();
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    pm(&repo)
+        .args(["hook", "install", "--force"])
+        .assert()
+        .success();
+    let mode = std::fs::metadata(hooks.join("pre-commit.bak"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o755);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_hook_needs_force_and_is_kept_as_a_link() {
+    let repo = new_repo();
+    let hooks = repo.path().join(".git/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let hook = hooks.join("pre-commit");
+    // A link to a shared script that is not there (yet): still a hook.
+    std::os::unix::fs::symlink("../../scripts/pre-commit", &hook).unwrap();
+    pm(&repo)
+        .args(["hook", "install"])
+        .assert()
+        .code(2)
+        .stderr(
+            "error: .git/hooks/pre-commit exists and was not written by pm; pass --force to replace it (it is kept as pre-commit.bak)\n",
+        );
+    assert_eq!(
+        std::fs::read_link(&hook).unwrap(),
+        Path::new("../../scripts/pre-commit")
+    );
+    // A link to a script of the repository: replacing the hook must not
+    // write through the link into the script.
+    std::fs::create_dir_all(repo.path().join("scripts")).unwrap();
+    std::fs::write(
+        repo.path().join("scripts/pre-commit"),
+        "#!/bin/sh\necho shared\n",
+    )
+    .unwrap();
+    pm(&repo)
+        .args(["hook", "install", "--force"])
+        .assert()
+        .success();
+    let backup = hooks.join("pre-commit.bak");
+    assert_eq!(
+        std::fs::read_link(&backup).unwrap(),
+        Path::new("../../scripts/pre-commit")
+    );
+    assert_eq!(
+        std::fs::read_to_string(repo.path().join("scripts/pre-commit")).unwrap(),
+        "#!/bin/sh\necho shared\n"
+    );
+    assert!(
+        !std::fs::symlink_metadata(&hook)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let ours = std::fs::read_to_string(&hook).unwrap();
+    assert!(ours.contains("pm hook install"), "{ours}");
+}
+
+#[test]
 fn hook_install_outside_a_repository_is_a_clear_error() {
     let dir = tmp();
     let out = pm(&dir)

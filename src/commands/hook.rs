@@ -2,7 +2,7 @@
 //! teams not using the pre-commit framework.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::error::Error;
@@ -12,23 +12,37 @@ use crate::scaffold::write::{Mode, write_atomic};
 /// A line every hook pm writes holds, so pm knows it may replace it.
 const MARKER: &str = "# Installed by `pm hook install`";
 
-/// Writes the hook. An existing hook pm did not write is left alone unless
-/// `force`, which keeps it as `pre-commit.bak`.
+/// Writes the hook. An existing hook pm did not write (a file, a link, even
+/// a link to nothing) is left alone unless `force`, which keeps it as
+/// `pre-commit.bak` (or `.bak.1`, `.bak.2`, … when that is taken): moved
+/// there as it is, so its mode, or the link, stays.
 pub fn install(force: bool) -> Result<ExitCode, Error> {
     let hooks = git::hooks_dir()?;
     let path = hooks.join("pre-commit");
-    if path.exists() {
-        let existing = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        let ours = String::from_utf8_lossy(&existing).contains(MARKER);
-        if !ours && !force {
-            return Err(Error::Usage(format!(
-                "{} exists and was not written by pm; pass --force to replace it (it is kept as pre-commit.bak)",
-                path.display()
-            )));
-        }
+    let existing = match std::fs::symlink_metadata(&path) {
+        Ok(metadata) => Some(metadata),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::io(&path, e)),
+    };
+    if let Some(metadata) = existing {
+        let ours = metadata.is_file() && {
+            let text = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            String::from_utf8_lossy(&text).contains(MARKER)
+        };
         if !ours {
-            // Written like the hook itself: a failure leaves no half copy.
-            write_atomic(&hooks.join("pre-commit.bak"), &existing, Mode::Replace)?;
+            let backup = free_backup(&hooks)?;
+            let name = backup
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if !force {
+                return Err(Error::Usage(format!(
+                    "{} exists and was not written by pm; pass --force to replace it (it is kept as {name})",
+                    path.display()
+                )));
+            }
+            keep_as(&path, &backup)?;
+            eprintln!("note: the previous hook is kept as {}", backup.display());
         }
     }
     let script = script(std::env::current_exe().ok().as_deref());
@@ -37,6 +51,39 @@ pub fn install(force: bool) -> Result<ExitCode, Error> {
     writeln!(std::io::stdout().lock(), "{}", path.display())
         .map_err(|e| Error::io("<stdout>", e))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The first of `pre-commit.bak`, `pre-commit.bak.1`, … that names nothing
+/// (not even a link).
+fn free_backup(hooks: &Path) -> Result<PathBuf, Error> {
+    for n in 0..1000 {
+        let name = match n {
+            0 => "pre-commit.bak".to_owned(),
+            n => format!("pre-commit.bak.{n}"),
+        };
+        let candidate = hooks.join(name);
+        match std::fs::symlink_metadata(&candidate) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(candidate),
+            Err(e) => return Err(Error::io(&candidate, e)),
+            Ok(_) => {}
+        }
+    }
+    Err(Error::Usage(format!(
+        "{} holds 1000 backups of the pre-commit hook; remove some",
+        hooks.display()
+    )))
+}
+
+/// Moves the hook at `path` to `backup` without replacing anything there: a
+/// second link, then the first removed (a rename would replace a backup
+/// made meanwhile).
+fn keep_as(path: &Path, backup: &Path) -> Result<(), Error> {
+    match std::fs::hard_link(path, backup) {
+        Ok(()) => std::fs::remove_file(path).map_err(|e| Error::io(path, e)),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::io(backup, e)),
+        // A file system without hard links: the name was free a moment ago.
+        Err(_) => std::fs::rename(path, backup).map_err(|e| Error::io(backup, e)),
+    }
 }
 
 /// The hook: the pm that installed it if it is still there, else `pm` on
