@@ -1145,3 +1145,67 @@ fn new_help_mentions_every_flag() {
     }
     assert_eq!(paths(tmp.path()), Vec::<String>::new());
 }
+
+#[test]
+fn parallel_runs_in_one_folder_get_distinct_incident_ids() {
+    // The folder exists, and (first run of a team) it does not yet.
+    for exists in [true, false] {
+        parallel_runs_get_distinct_ids(exists);
+    }
+}
+
+fn parallel_runs_get_distinct_ids(folder_exists: bool) {
+    let tmp = tmp();
+    if folder_exists {
+        std::fs::create_dir(tmp.path().join("pm")).unwrap();
+    }
+    let bin = assert_cmd::cargo::cargo_bin("pm");
+    let runs: Vec<_> = (0..24)
+        .map(|i| {
+            std::process::Command::new(&bin)
+                .current_dir(tmp.path())
+                .args(["new", "--no-input", "--date", DATE, "--dir", "pm"])
+                .args(["--title", &format!("Outage number {i}")])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for run in runs {
+        let output = run.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let mut ids: Vec<String> = std::fs::read_dir(tmp.path().join("pm"))
+        .unwrap()
+        .map(|entry| front_matter(&read(entry.unwrap().path())).incident_id)
+        .collect();
+    ids.sort();
+    let expected: Vec<String> = (1..=24).map(|n| format!("INC-2026-{n:04}")).collect();
+    assert_eq!(ids, expected, "folder existed: {folder_exists}");
+}
+
+#[test]
+fn a_template_that_fails_to_render_leaves_no_folder_behind() {
+    let tmp = tmp();
+    std::fs::create_dir_all(tmp.path().join(".pm/templates")).unwrap();
+    std::fs::write(
+        tmp.path().join(".pm/templates/bad.md.tera"),
+        "---\ntitle: {{ title }}\n---\n{{ nope.x }}\n",
+    )
+    .unwrap();
+    let before = snapshot(tmp.path());
+    pm_new(&tmp)
+        .args(["--template", "bad", "--title", "x", "--dir", "new/sub"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "error: template `bad`: error: Variable `nope` is not defined.",
+        ));
+    assert_eq!(snapshot(tmp.path()), before);
+}

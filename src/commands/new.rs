@@ -43,10 +43,7 @@ pub fn run(config: &Config, args: NewArgs) -> Result<ExitCode, Error> {
         .dir
         .clone()
         .unwrap_or_else(|| config.postmortems_dir.clone());
-    let incident_id = match non_blank(args.id.as_deref(), "--id")? {
-        Some(id) => id,
-        None => naming::next_incident_id(&dir, date.year()),
-    };
+    let given_id = non_blank(args.id.as_deref(), "--id")?;
 
     if !args.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
         if title.is_none() {
@@ -62,6 +59,16 @@ pub fn run(config: &Config, args: NewArgs) -> Result<ExitCode, Error> {
         None => config.template_for(severity.as_deref()),
     };
     let template = registry.get(template_name, "--template")?;
+    // Parallel runs in one folder take turns from here to the write, so
+    // each sees the ids the others wrote and no two get the same one.
+    let turn = match (&given_id, args.stdout) {
+        (None, false) => Some(naming::Turn::take(&dir, args.output.is_none())?),
+        _ => None,
+    };
+    let incident_id = match given_id {
+        Some(id) => id,
+        None => naming::next_incident_id(&dir, date.year()),
+    };
     let postmortem = NewPostmortem {
         title,
         incident_id,
@@ -97,6 +104,9 @@ pub fn run(config: &Config, args: NewArgs) -> Result<ExitCode, Error> {
         Mode::CreateNew
     };
     write_atomic(&path, text.as_bytes(), mode)?;
+    if let Some(turn) = turn {
+        turn.done();
+    }
     writeln!(std::io::stdout().lock(), "{}", path.display())
         .map_err(|e| Error::io("<stdout>", e))?;
     if args.edit {

@@ -60,6 +60,58 @@ pub fn next_incident_id(dir: &Path, year: i32) -> String {
     format!("{prefix}{:04}", u128::from(highest) + 1)
 }
 
+/// `pm new`'s turn in a folder: runs in one folder take turns reading the
+/// ids and writing the new file, through an exclusive lock on the folder
+/// (created for it when missing). Dropped before [`Turn::done`], it removes
+/// the folders it created, if they are still empty.
+#[derive(Debug)]
+pub struct Turn {
+    _lock: Option<std::fs::File>,
+    /// Folders this turn created, deepest first.
+    created: Vec<std::path::PathBuf>,
+}
+
+impl Turn {
+    /// Waits for the turn in `dir`, creating it when `create` (the new file
+    /// goes there) and it is missing; a missing folder not created is not
+    /// locked. Where the file system cannot lock, the run goes on without
+    /// waiting.
+    pub fn take(dir: &Path, create: bool) -> Result<Turn, crate::error::Error> {
+        let missing = dir
+            .ancestors()
+            .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+            .map(Path::to_path_buf);
+        let created: Vec<_> = if create {
+            missing.collect()
+        } else {
+            Vec::new()
+        };
+        if create {
+            crate::scaffold::write::create_folders(dir)?;
+        }
+        let lock = std::fs::File::open(dir)
+            .ok()
+            .filter(|folder| folder.lock().is_ok());
+        Ok(Turn {
+            _lock: lock,
+            created,
+        })
+    }
+
+    /// The file is written: the folders stay, the lock goes.
+    pub fn done(mut self) {
+        self.created.clear();
+    }
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        for folder in &self.created {
+            let _ = std::fs::remove_dir(folder);
+        }
+    }
+}
+
 fn incident_id(text: &str) -> Option<String> {
     match front_matter::parse(text) {
         front_matter::State::Parsed(parsed) => parsed.text("incident_id"),

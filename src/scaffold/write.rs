@@ -169,13 +169,7 @@ fn is_loop(_e: &io::Error) -> bool {
 /// A new file at `path`.
 fn write_new(path: &Path, contents: &[u8], mode: Mode) -> Result<(), Error> {
     let parent = parent(path);
-    if let Some(blocker) = parent.ancestors().find(|a| a.is_file()) {
-        return Err(Error::io(
-            parent,
-            io::Error::other(format!("{} is a file, not a directory", blocker.display())),
-        ));
-    }
-    fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    create_folders(parent)?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(".pm-").suffix(".tmp");
     set_default_permissions(&mut builder);
@@ -195,6 +189,18 @@ fn write_new(path: &Path, contents: &[u8], mode: Mode) -> Result<(), Error> {
             Error::io(path, err.error)
         }
     })
+}
+
+/// Creates `dir` and the folders above it that are missing; a file in the
+/// way is named.
+pub fn create_folders(dir: &Path) -> Result<(), Error> {
+    if let Some(blocker) = dir.ancestors().find(|a| a.is_file()) {
+        return Err(Error::io(
+            dir,
+            io::Error::other(format!("{} is a file, not a directory", blocker.display())),
+        ));
+    }
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))
 }
 
 /// Replaces the regular file at `real` (links already followed).
