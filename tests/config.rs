@@ -515,6 +515,51 @@ fn init_takes_the_postmortems_folder() {
 }
 
 #[test]
+fn init_leaves_no_config_when_the_folder_cannot_be_made() {
+    let tmp = repo();
+    write(&tmp, "docs", "a file where the folder would go\n");
+    pm(&tmp)
+        .arg("init")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: docs/postmortems: docs is a file, not a directory\n");
+    assert!(!tmp.path().join(".pm.yaml").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn init_names_exactly_the_folder_it_made() {
+    let tmp = repo();
+    pm(&tmp)
+        .args(["init", "--postmortems", r"back\slash"])
+        .assert()
+        .success()
+        .stdout(".pm.yaml\nback\\slash\n");
+    assert!(tmp.path().join(r"back\slash").is_dir());
+    assert!(!tmp.path().join("back").exists());
+    let path =
+        stdout_of(pm(&tmp).args(["new", "--no-input", "--date", "2026-11-22", "--title", "x"]));
+    assert_eq!(path, "back\\slash/2026-11-22-x.md\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn init_never_offers_a_force_it_does_not_have() {
+    let tmp = repo();
+    // A dangling link is a config file that is there, too.
+    std::os::unix::fs::symlink("elsewhere.yaml", tmp.path().join(".pm.yaml")).unwrap();
+    pm(&tmp)
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr(
+            "error: .pm.yaml already exists; pm init never replaces a configuration (edit it, or see `pm config`)\n",
+        );
+    assert!(!tmp.path().join("docs").exists());
+}
+
+#[test]
 fn eject_writes_into_the_configured_team_folder() {
     let tmp = repo();
     std::fs::create_dir_all(tmp.path().join("team")).unwrap();

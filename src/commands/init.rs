@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::config::{DEFAULT_BLAME_WORDS, DEFAULT_VAGUE_ACTIONS, FILE_NAME};
 use crate::error::Error;
-use crate::scaffold::write::{Mode, write_atomic};
+use crate::scaffold::write::{Mode, create_folders, write_atomic};
 
 /// The file `pm init` writes; `{postmortems}` is replaced by the folder and
 /// the word lists by the built-in defaults.
@@ -16,7 +16,19 @@ pub const TEMPLATE: &str = include_str!("../../templates/pm.yaml");
 /// Runs `pm init` in the current directory. Refuses to replace a config.
 pub fn run(postmortems: Option<&Path>) -> Result<ExitCode, Error> {
     let dir = postmortems.map_or_else(|| PathBuf::from("docs/postmortems"), Path::to_path_buf);
-    let dir_text = dir.to_string_lossy().replace('\\', "/");
+    // The config names the folder made, exactly: `back\slash` is one
+    // folder on Unix, and a name that is not UTF-8 cannot be written.
+    let Some(dir_text) = dir.to_str() else {
+        return Err(Error::Usage(format!(
+            "the folder name {} is not UTF-8; .pm.yaml cannot name it",
+            dir.display()
+        )));
+    };
+    let dir_text = if cfg!(windows) {
+        dir_text.replace('\\', "/")
+    } else {
+        dir_text.to_owned()
+    };
     let quoted = serde_saphyr::to_string(&dir_text)
         .map_err(|e| Error::Usage(format!("cannot write the folder name: {e}")))?;
     let list = |items: &[&str]| items.iter().map(|i| format!("- {i}\n")).collect::<String>();
@@ -25,14 +37,31 @@ pub fn run(postmortems: Option<&Path>) -> Result<ExitCode, Error> {
         .replace("{blame_words}\n", &list(DEFAULT_BLAME_WORDS))
         .replace("{vague_actions}\n", &list(DEFAULT_VAGUE_ACTIONS));
     let path = Path::new(FILE_NAME);
-    if path.exists() {
-        return Err(Error::Usage(format!(
+    let exists = || {
+        Error::Usage(format!(
             "{FILE_NAME} already exists; pm init never replaces a configuration (edit it, or see `pm config`)"
-        )));
+        ))
+    };
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(exists());
     }
-    // The config first: when it cannot be written, nothing is left behind.
-    write_atomic(path, text.as_bytes(), Mode::CreateNew)?;
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    // The folder first, then the config; when the config cannot be
+    // written, the folders made for it are removed again.
+    let created: Vec<PathBuf> = dir
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+        .map(Path::to_path_buf)
+        .collect();
+    create_folders(&dir)?;
+    if let Err(e) = write_atomic(path, text.as_bytes(), Mode::CreateNew) {
+        for folder in &created {
+            let _ = std::fs::remove_dir(folder);
+        }
+        return Err(match e {
+            Error::Exists { .. } => exists(),
+            other => other,
+        });
+    }
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}\n{}", path.display(), dir.display()).map_err(|e| Error::io("<stdout>", e))?;
     Ok(ExitCode::SUCCESS)
