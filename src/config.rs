@@ -119,6 +119,8 @@ pub struct Config {
     /// Whether `pm lint` skips files given by name that lie outside the
     /// postmortems folder (for hooks that pass every staged Markdown file).
     pub only_postmortems: bool,
+    /// The largest file pm reads, in bytes.
+    pub max_file_size: u64,
 }
 
 impl Default for Config {
@@ -147,6 +149,7 @@ impl Default for Config {
                 .map(|w| (*w).to_owned())
                 .collect(),
             only_postmortems: false,
+            max_file_size: crate::files::DEFAULT_MAX_FILE_SIZE,
         }
     }
 }
@@ -201,26 +204,71 @@ pub fn load(source: &Source) -> Result<Config, Error> {
         config.templates = Registry::load(Some(&config.template_dir))?;
         return Ok(config);
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    let text = crate::files::read_regular_text(&path, crate::files::DEFAULT_MAX_FILE_SIZE)
+        .map_err(|e| Error::io(&path, e))?;
     let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
     from_text(&path, &root, &text)
 }
 
-/// The nearest `.pm.yaml` from the current directory up to the folder holding
-/// `.git`, as a path relative to the current directory.
+/// The nearest `.pm.yaml` from the current directory up to the root of the
+/// repository (the folder holding `.git`), as a path relative to the
+/// current directory. Outside a repository only the current directory is
+/// looked at: a `.pm.yaml` in `/tmp` or a home folder is not this
+/// project's.
 fn discover() -> Result<Option<PathBuf>, Error> {
     let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
+    let root = repository_root(&cwd);
     let mut relative = PathBuf::new();
     for dir in cwd.ancestors() {
         if dir.join(FILE_NAME).is_file() {
             return Ok(Some(relative.join(FILE_NAME)));
         }
-        if dir.join(".git").exists() {
+        if root.is_none_or(|root| dir == root) {
             break;
         }
         relative.push("..");
     }
     Ok(None)
+}
+
+/// The nearest folder from `dir` up that holds `.git`.
+fn repository_root(dir: &Path) -> Option<&Path> {
+    dir.ancestors().find(|d| d.join(".git").exists())
+}
+
+/// Whether `relative`, taken from the folder `root` holding the
+/// configuration, leaves the repository `root` is in (or `root` itself,
+/// outside a repository). Decided on the names (`..` pops a folder), so a
+/// folder that does not exist yet can be named.
+fn leaves(root: &Path, relative: &Path) -> bool {
+    use std::path::Component;
+    let folder = if root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        root
+    };
+    let Ok(base) = std::fs::canonicalize(folder) else {
+        return false;
+    };
+    let top = repository_root(&base).unwrap_or(&base).to_path_buf();
+    let mut at = if relative.is_absolute() {
+        PathBuf::new()
+    } else {
+        base.clone()
+    };
+    for part in relative.components() {
+        match part {
+            Component::ParentDir => {
+                if at == top || !at.pop() {
+                    return true;
+                }
+            }
+            Component::Normal(name) => at.push(name),
+            Component::RootDir | Component::Prefix(_) => at.push(part.as_os_str()),
+            Component::CurDir => {}
+        }
+    }
+    !at.starts_with(&top)
 }
 
 /// The file's schema. Every key is optional; unknown keys are errors.
@@ -237,6 +285,39 @@ struct File {
     blame_words: Option<Vec<Spanned<String>>>,
     vague_actions: Option<Vec<Spanned<String>>>,
     only_postmortems: Option<bool>,
+    max_file_size: Option<Spanned<SizeSetting>>,
+}
+
+/// A size: bytes, or a number with a unit (`64 MiB`, `10MB`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum SizeSetting {
+    Bytes(u64),
+    Text(String),
+}
+
+impl SizeSetting {
+    fn bytes(&self) -> Option<u64> {
+        let text = match self {
+            SizeSetting::Bytes(n) => return Some(*n),
+            SizeSetting::Text(text) => text.trim(),
+        };
+        let split = text
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len());
+        let number: u64 = text[..split].parse().ok()?;
+        let unit: u64 = match text[split..].trim().to_ascii_lowercase().as_str() {
+            "" | "b" | "bytes" => 1,
+            "kb" => 1_000,
+            "kib" | "k" => 1 << 10,
+            "mb" => 1_000_000,
+            "mib" | "m" => 1 << 20,
+            "gb" => 1_000_000_000,
+            "gib" | "g" => 1 << 30,
+            _ => return None,
+        };
+        number.checked_mul(unit)
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -306,6 +387,15 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
         ..Config::default()
     };
     if let Some(dir) = &file.postmortems {
+        if leaves(root, Path::new(&dir.value)) {
+            return Err(spanned_error(
+                &dir.referenced,
+                format!(
+                    "postmortems: `{}` is outside the repository; name a folder inside it",
+                    dir.value
+                ),
+            ));
+        }
         config.postmortems_dir = root.join(&dir.value);
     }
     if let Some(levels) = &file.severities {
@@ -477,6 +567,15 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
     if let Some(only) = file.only_postmortems {
         config.only_postmortems = only;
     }
+    if let Some(size) = &file.max_file_size {
+        config.max_file_size = size.value.bytes().filter(|&n| n > 0).ok_or_else(|| {
+            spanned_error(
+                &size.referenced,
+                "max_file_size: expected a size such as `64 MiB`, `10MB` or a number of bytes"
+                    .to_owned(),
+            )
+        })?;
+    }
     Ok(config)
 }
 
@@ -552,6 +651,7 @@ pub struct Effective {
     blame_words: Vec<String>,
     vague_actions: Vec<String>,
     only_postmortems: bool,
+    max_file_size: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -605,6 +705,7 @@ impl Config {
             blame_words: self.blame_words.clone(),
             vague_actions: self.vague_actions.clone(),
             only_postmortems: self.only_postmortems,
+            max_file_size: crate::files::size_text(self.max_file_size),
         }
     }
 }

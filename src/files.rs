@@ -1,7 +1,97 @@
 //! Finding the postmortems: files as given, folders walked for Markdown
 //! files, each file once. Lint and the portfolio commands share it.
 
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+
+/// The largest file pm reads unless `max_file_size` in `.pm.yaml` says
+/// otherwise: far above any postmortem, low enough that a link to a disk
+/// image or `/dev/zero` cannot exhaust memory.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 128 * 1024 * 1024;
+
+/// Reads the regular file at `path`, of at most `limit` bytes. Anything
+/// else (a FIFO, a device, a folder, a file over the limit, or one that
+/// grows past it while read) is an error saying what it is. Opening never
+/// waits: a FIFO with no writer is not waited for.
+pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    let file = open_without_waiting(path)?;
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(io::Error::other(format!(
+            "{}, not a regular file; pm reads only regular files",
+            kind_of(&metadata)
+        )));
+    }
+    let over = || {
+        io::Error::other(format!(
+            "over the {} limit for a file (`max_file_size` in .pm.yaml)",
+            size_text(limit)
+        ))
+    };
+    if metadata.len() > limit {
+        return Err(over());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(over());
+    }
+    Ok(bytes)
+}
+
+/// [`read_regular`] of UTF-8 text.
+pub fn read_regular_text(path: &Path, limit: u64) -> io::Result<String> {
+    String::from_utf8(read_regular(path, limit)?)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8 text"))
+}
+
+#[cfg(unix)]
+fn open_without_waiting(path: &Path) -> io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_waiting(path: &Path) -> io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+/// What a file that is not a regular file is.
+fn kind_of(metadata: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = metadata.file_type();
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if metadata.is_dir() {
+        "a folder"
+    } else {
+        "something else"
+    }
+}
+
+/// `128 MiB`, `512 KiB`, `100 bytes`.
+pub fn size_text(bytes: u64) -> String {
+    const UNITS: [(&str, u64); 3] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)];
+    for (unit, size) in UNITS {
+        if bytes >= size && bytes.is_multiple_of(size) {
+            return format!("{} {unit}", bytes / size);
+        }
+    }
+    format!("{bytes} bytes")
+}
 
 /// The files to lint, and what could not be used.
 #[derive(Debug, Default)]

@@ -236,7 +236,7 @@ fn a_directory_where_a_file_is_expected_is_a_clear_error() {
     for (args, message) in [
         (
             &["index", "--write", "somedir", "docs/postmortems"][..],
-            "error: somedir: Is a directory (os error 21)\n",
+            "error: somedir: a folder, not a regular file; pm reads only regular files\n",
         ),
         (
             &["new", "--no-input", "--title", "x", "--output", "somedir"][..],
@@ -244,7 +244,7 @@ fn a_directory_where_a_file_is_expected_is_a_clear_error() {
         ),
         (
             &["--config", "somedir", "config"][..],
-            "error: somedir: Is a directory (os error 21)\n",
+            "error: somedir: a folder, not a regular file; pm reads only regular files\n",
         ),
         (
             &["lint", "--output-file", "somedir", "docs/postmortems"][..],

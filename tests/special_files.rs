@@ -369,3 +369,108 @@ fn a_file_size_limit_is_an_error_that_leaves_nothing_behind() {
     );
     assert_eq!(leftovers(tmp.path()), Vec::<String>::new());
 }
+
+// Reads: regular files only, bounded, never waiting on open.
+
+#[test]
+fn lint_of_a_fifo_or_a_device_is_a_finding_not_a_hang() {
+    let tmp = repo();
+    mkfifo(&tmp.path().join("docs/postmortems/pipe.md"));
+    std::os::unix::fs::symlink("/dev/zero", tmp.path().join("docs/postmortems/zero.md")).unwrap();
+    pm(&tmp)
+        .args(["lint", "--format", "concise"])
+        .args(["docs/postmortems/pipe.md", "docs/postmortems/zero.md"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stdout(
+            "docs/postmortems/pipe.md:1:1: PM000 [error] a FIFO (named pipe), not a regular file; pm reads only regular files\n\
+             docs/postmortems/zero.md:1:1: PM000 [error] a device, not a regular file; pm reads only regular files\n",
+        );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_a_finding() {
+    let tmp = repo();
+    fs::write(tmp.path().join(".pm.yaml"), "max_file_size: 1 KiB\n").unwrap();
+    fs::write(
+        tmp.path().join("docs/postmortems/big.md"),
+        format!("{DOC}{}", "word ".repeat(400)),
+    )
+    .unwrap();
+    pm(&tmp)
+        .args(["lint", "--format", "concise", "docs/postmortems/big.md"])
+        .assert()
+        .code(1)
+        .stdout(
+            "docs/postmortems/big.md:1:1: PM000 [error] over the 1 KiB limit for a file (`max_file_size` in .pm.yaml)\n",
+        );
+    pm(&tmp)
+        .args(["list", "docs/postmortems/big.md"])
+        .assert()
+        .success()
+        .stderr(
+            "warning: skipping docs/postmortems/big.md: over the 1 KiB limit for a file (`max_file_size` in .pm.yaml)\n",
+        );
+}
+
+#[test]
+fn a_size_limit_that_is_not_a_size_is_a_config_error() {
+    let tmp = repo();
+    fs::write(tmp.path().join(".pm.yaml"), "max_file_size: lots\n").unwrap();
+    pm(&tmp).args(["lint"]).assert().code(2).stderr(
+        "error: .pm.yaml:1:16: max_file_size: expected a size such as `64 MiB`, `10MB` or a number of bytes\n",
+    );
+}
+
+#[test]
+fn pm_new_does_not_wait_on_a_fifo_among_the_postmortems() {
+    let tmp = repo();
+    mkfifo(&tmp.path().join("docs/postmortems/pipe.md"));
+    std::os::unix::fs::symlink("/dev/zero", tmp.path().join("docs/postmortems/zero.md")).unwrap();
+    let output = pm(&tmp)
+        .args(["new", "--no-input", "--date", "2026-11-22", "--title", "x"])
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let doc = fs::read_to_string(tmp.path().join("docs/postmortems/2026-11-22-x.md")).unwrap();
+    assert!(doc.contains("incident_id: INC-2026-0001\n"), "{doc}");
+}
+
+// Configuration stays inside the project.
+
+#[test]
+fn a_config_above_a_folder_outside_any_repository_is_not_used() {
+    let tmp = tmp();
+    fs::write(tmp.path().join(".pm.yaml"), "postmortems: elsewhere\n").unwrap();
+    fs::create_dir(tmp.path().join("project")).unwrap();
+    let output = pm(&tmp)
+        .current_dir(tmp.path().join("project"))
+        .arg("config")
+        .output()
+        .unwrap();
+    let config = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        config.starts_with(
+            "# effective configuration: built-in defaults (no .pm.yaml found)\npostmortems: docs/postmortems\n"
+        ),
+        "{config}"
+    );
+}
+
+#[test]
+fn a_postmortems_folder_outside_the_repository_is_refused() {
+    let tmp = repo();
+    fs::create_dir(tmp.path().join(".git")).unwrap();
+    fs::write(tmp.path().join(".pm.yaml"), "postmortems: ../../..\n").unwrap();
+    // Before, this walked the whole file system.
+    pm(&tmp)
+        .args(["lint"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(
+        "error: .pm.yaml:1:14: postmortems: `../../..` is outside the repository; name a folder inside it\n",
+    );
+}

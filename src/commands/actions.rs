@@ -17,9 +17,11 @@ pub fn run(config: &Config, args: ActionsArgs) -> Result<ExitCode, Error> {
         overdue: args.overdue,
         owner: args.owner.clone(),
     };
-    let (files, problems) = portfolio::load(&paths_or_default(&args.paths, config), |doc| {
-        FileActions::of(doc, &filter, today)
-    })?;
+    let (files, problems) = portfolio::load(
+        &paths_or_default(&args.paths, config),
+        config.max_file_size,
+        |doc| FileActions::of(doc, &filter, today),
+    )?;
     portfolio::warn(&problems);
     let listing = Listing::new(files);
     let rows = || listing.items().map(actions::cells);

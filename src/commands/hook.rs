@@ -24,9 +24,11 @@ pub fn install(force: bool) -> Result<ExitCode, Error> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(Error::io(&path, e)),
     };
+    let mut moved = None;
     if let Some(metadata) = existing {
         let ours = metadata.is_file() && {
-            let text = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            let text = crate::files::read_regular(&path, crate::files::DEFAULT_MAX_FILE_SIZE)
+                .map_err(|e| Error::io(&path, e))?;
             String::from_utf8_lossy(&text).contains(MARKER)
         };
         if !ours {
@@ -42,12 +44,23 @@ pub fn install(force: bool) -> Result<ExitCode, Error> {
                 )));
             }
             keep_as(&path, &backup)?;
-            eprintln!("note: the previous hook is kept as {}", backup.display());
+            moved = Some(backup);
         }
     }
     let script = script(std::env::current_exe().ok().as_deref());
-    write_atomic(&path, script.as_bytes(), Mode::Replace)?;
-    make_executable(&path)?;
+    let written =
+        write_atomic(&path, script.as_bytes(), Mode::Replace).and_then(|()| make_executable(&path));
+    if let Err(e) = written {
+        // The old hook goes back where it was.
+        if let Some(backup) = &moved {
+            let _ = std::fs::remove_file(&path);
+            let _ = std::fs::rename(backup, &path);
+        }
+        return Err(e);
+    }
+    if let Some(backup) = &moved {
+        eprintln!("note: the previous hook is kept as {}", backup.display());
+    }
     writeln!(std::io::stdout().lock(), "{}", path.display())
         .map_err(|e| Error::io("<stdout>", e))?;
     Ok(ExitCode::SUCCESS)

@@ -13,8 +13,11 @@ use crate::scaffold::write::{Mode, write_atomic};
 /// Runs `pm index`.
 pub fn run(config: &Config, args: IndexArgs) -> Result<ExitCode, Error> {
     let file = &args.write;
-    let (mut entries, problems) =
-        portfolio::load(&paths_or_default(&args.paths, config), portfolio::Entry::of)?;
+    let (mut entries, problems) = portfolio::load(
+        &paths_or_default(&args.paths, config),
+        config.max_file_size,
+        portfolio::Entry::of,
+    )?;
     portfolio::warn(&problems);
     // The index may live among the postmortems; it does not list itself.
     if let Ok(target) = std::fs::canonicalize(file) {
@@ -22,7 +25,7 @@ pub fn run(config: &Config, args: IndexArgs) -> Result<ExitCode, Error> {
     }
     let rows = list::rows(&entries, &list::Filter::default());
     let dir = file.parent().unwrap_or(Path::new(""));
-    let current = match std::fs::read(file) {
+    let current = match crate::files::read_regular(file, config.max_file_size) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
             Error::Usage(format!(
                 "{} is not UTF-8 text; pm index will not rewrite it",

@@ -33,8 +33,11 @@ pub fn run(config: &Config, args: ListArgs) -> Result<ExitCode, Error> {
         since: date_flag("--since", args.since.as_deref())?,
         until: date_flag("--until", args.until.as_deref())?,
     };
-    let (entries, problems) =
-        portfolio::load(&paths_or_default(&args.paths, config), portfolio::Entry::of)?;
+    let (entries, problems) = portfolio::load(
+        &paths_or_default(&args.paths, config),
+        config.max_file_size,
+        portfolio::Entry::of,
+    )?;
     portfolio::warn(&problems);
     let rows = list::rows(&entries, &filter);
     drop(entries);

@@ -67,7 +67,7 @@ pub fn run(config: &Config, args: NewArgs) -> Result<ExitCode, Error> {
     };
     let incident_id = match given_id {
         Some(id) => id,
-        None => naming::next_incident_id(&dir, date.year()),
+        None => naming::next_incident_id(&dir, date.year(), config.max_file_size),
     };
     let postmortem = NewPostmortem {
         title,

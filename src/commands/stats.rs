@@ -14,8 +14,11 @@ use crate::portfolio::{self, Format};
 /// Runs `pm stats`.
 pub fn run(config: &Config, args: StatsArgs) -> Result<ExitCode, Error> {
     let today = today(args.today.as_deref())?;
-    let (entries, problems) =
-        portfolio::load(&paths_or_default(&args.paths, config), portfolio::Entry::of)?;
+    let (entries, problems) = portfolio::load(
+        &paths_or_default(&args.paths, config),
+        config.max_file_size,
+        portfolio::Entry::of,
+    )?;
     portfolio::warn(&problems);
     let stats = stats::compute(&entries, config.severities.levels(), today);
     let mut out = Vec::new();

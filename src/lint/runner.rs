@@ -83,7 +83,7 @@ pub fn lint_file(
     let _processing = crate::crash::processing(path);
     crate::crash::debug_panic(path);
     let mut incident_id = None;
-    let findings = match std::fs::read(path) {
+    let findings = match crate::files::read_regular(path, config.max_file_size) {
         Err(err) => vec![unreadable(err.to_string(), 1)],
         Ok(bytes) => match Document::from_bytes(path.to_owned(), bytes) {
             Err(err) => {

@@ -139,6 +139,7 @@ pub type Problem = (PathBuf, String);
 /// parallel and each document is dropped as soon as `extract` is done.
 pub fn load<T: Send>(
     paths: &[PathBuf],
+    max_file_size: u64,
     extract: impl Fn(&Document) -> T + Sync,
 ) -> Result<(Vec<T>, Vec<Problem>), Error> {
     let targets = files::collect(paths);
@@ -151,7 +152,7 @@ pub fn load<T: Send>(
     let results: Vec<Result<T, Problem>> = targets
         .files
         .par_iter()
-        .map(|path| read(path, &extract))
+        .map(|path| read(path, max_file_size, &extract))
         .collect();
     let mut extracted = Vec::with_capacity(results.len());
     let mut problems = targets.unreadable;
@@ -164,9 +165,14 @@ pub fn load<T: Send>(
     Ok((extracted, problems))
 }
 
-fn read<T>(path: &Path, extract: impl Fn(&Document) -> T) -> Result<T, Problem> {
+fn read<T>(
+    path: &Path,
+    max_file_size: u64,
+    extract: impl Fn(&Document) -> T,
+) -> Result<T, Problem> {
     let _processing = crate::crash::processing(path);
-    let bytes = std::fs::read(path).map_err(|e| (path.to_owned(), e.to_string()))?;
+    let bytes =
+        files::read_regular(path, max_file_size).map_err(|e| (path.to_owned(), e.to_string()))?;
     let doc = Document::from_bytes(path.to_owned(), bytes)
         .map_err(|e| (path.to_owned(), e.to_string()))?;
     Ok(extract(&doc))

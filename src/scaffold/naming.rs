@@ -39,7 +39,7 @@ pub fn file_name(date: NaiveDate, slug: &str) -> String {
 /// the front matter of the Markdown files under `dir`, hidden and ignored
 /// ones included (an id they hold is taken all the same). A missing folder
 /// or an unreadable file counts as holding no ids.
-pub fn next_incident_id(dir: &Path, year: i32) -> String {
+pub fn next_incident_id(dir: &Path, year: i32, max_file_size: u64) -> String {
     let prefix = format!("INC-{year}-");
     let highest = ignore::WalkBuilder::new(dir)
         .standard_filters(false)
@@ -51,7 +51,8 @@ pub fn next_incident_id(dir: &Path, year: i32) -> String {
                 .extension()
                 .is_some_and(|ext| ext.eq_ignore_ascii_case("md"))
         })
-        .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
+        // A FIFO or a device there is not waited for nor read.
+        .filter_map(|entry| crate::files::read_regular_text(entry.path(), max_file_size).ok())
         .filter_map(|text| incident_id(&text))
         .filter_map(|id| id.strip_prefix(&prefix)?.parse::<u64>().ok())
         .max()

@@ -143,7 +143,9 @@ impl Registry {
             .collect();
         paths.sort();
         for path in paths {
-            let source = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            let source =
+                crate::files::read_regular_text(&path, crate::files::DEFAULT_MAX_FILE_SIZE)
+                    .map_err(|e| Error::io(&path, e))?;
             let file_name = path
                 .file_name()
                 .and_then(|n| n.to_str())
