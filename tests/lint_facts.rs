@@ -248,6 +248,24 @@ fn pm302_the_human_format_says_what_to_write() {
 }
 
 #[test]
+fn pm302_a_duration_too_large_to_count_is_unreadable_not_a_crash() {
+    for (value, column) in [
+        ("\"9223372036854775807:00\"", 11),
+        ("PT9223372036854775807H", 11),
+        ("9223372036854775807 days", 11),
+    ] {
+        let doc = with_front_line(&format!("duration: {value}"));
+        let shown = value.trim_matches('"');
+        assert_errors(
+            &lint_doc(&doc, &[]),
+            &[&format!(
+                "a.md:10:{column}: PM302 [error] `duration` `{shown}` is not a duration pm can read"
+            )],
+        );
+    }
+}
+
+#[test]
 fn pm302_an_unreadable_duration_is_reported() {
     let doc = with_front_line("duration: about an hour");
     assert_errors(

@@ -167,7 +167,7 @@ pub fn parse_duration(text: &str) -> Option<i64> {
         && let (Ok(h), Ok(m)) = (h.trim().parse::<i64>(), m.trim().parse::<i64>())
         && (0..60).contains(&m)
     {
-        return Some(h * 60 + m);
+        return h.checked_mul(60)?.checked_add(m);
     }
     parse_units(text, false)
 }
@@ -195,16 +195,18 @@ fn parse_units(text: &str, iso: bool) -> Option<i64> {
         if let Some(after_and) = rest.strip_prefix("and ") {
             rest = after_and.trim_start();
         }
-        let minutes = match (iso, unit.as_str()) {
-            (true, "h") => number * 60,
-            (true, "m") => number,
+        let per_unit = match (iso, unit.as_str()) {
+            (true, "h") => 60,
+            (true, "m") => 1,
             (true, "s") => 0,
-            (false, "d" | "day" | "days") => number * 24 * 60,
-            (false, "h" | "hr" | "hrs" | "hour" | "hours") => number * 60,
-            (false, "m" | "min" | "mins" | "minute" | "minutes") => number,
+            (false, "d" | "day" | "days") => 24 * 60,
+            (false, "h" | "hr" | "hrs" | "hour" | "hours") => 60,
+            (false, "m" | "min" | "mins" | "minute" | "minutes") => 1,
             (false, "s" | "sec" | "secs" | "second" | "seconds") => 0,
             _ => return None,
         };
+        // A number from a file: too large a duration is no duration.
+        let minutes = number.checked_mul(per_unit)?;
         total = total.checked_add(minutes)?;
         seen = true;
     }
@@ -214,7 +216,7 @@ fn parse_units(text: &str, iso: bool) -> Option<i64> {
 /// Minutes written the way pm writes durations: `1h 19m`, `45m`, `2d 3h 0m`.
 pub fn human_minutes(minutes: i64) -> String {
     let sign = if minutes < 0 { "-" } else { "" };
-    let m = minutes.abs();
+    let m = minutes.unsigned_abs();
     let (days, hours, mins) = (m / 1440, (m % 1440) / 60, m % 60);
     match (days, hours) {
         (0, 0) => format!("{sign}{mins}m"),

@@ -207,7 +207,7 @@ fn check_front_matter_times(c: &mut Checker<'_>) {
         return; // the order is wrong: PM303 says so, no duration is right
     }
     match dates::parse_duration(&text) {
-        Some(stated) if (stated - actual).abs() <= 1 => {}
+        Some(stated) if stated.abs_diff(actual) <= 1 => {}
         Some(stated) => c.report_with_help(
             &DURATION,
             field.value_span.clone(),
