@@ -646,3 +646,36 @@ fn strict_turns_draft_warnings_into_errors() {
         "same findings, as errors"
     );
 }
+
+#[test]
+fn a_reader_that_goes_away_does_not_turn_errors_into_a_pass() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let dir = tmp.path().join("docs/postmortems");
+    std::fs::create_dir_all(&dir).unwrap();
+    // Far more output than a pipe holds, so pm is still writing when the
+    // reader leaves.
+    for i in 0..300 {
+        std::fs::write(
+            dir.join(format!("p{i:03}.md")),
+            "---\ntitle: x\n---\n\n## Summary\n\nOwner: [Your Name]\n",
+        )
+        .unwrap();
+    }
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("pm"))
+        .current_dir(tmp.path())
+        .args(["lint", "docs/postmortems"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout); // `| head -c 64`
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "Found 3600 errors and 0 warnings in 300 of 300 files checked.\n"
+    );
+}

@@ -83,7 +83,10 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
             summary
         }
         None => {
-            let mut out = BufWriter::new(std::io::stdout().lock());
+            // `pm lint | head`: once the reader is gone the run goes on
+            // unprinted, so the exit code still says whether there were
+            // errors.
+            let mut out = BufWriter::new(PipeSafe::new(std::io::stdout().lock()));
             run.write(&mut out)
                 .and_then(|summary| out.flush().map(|()| summary))
                 .map_err(|e| Error::io("<stdout>", e))?
@@ -99,6 +102,50 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A writer that, once its reader has closed the pipe, takes what it is
+/// given and drops it.
+struct PipeSafe<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> PipeSafe<W> {
+    fn new(inner: W) -> Self {
+        PipeSafe {
+            inner,
+            closed: false,
+        }
+    }
+}
+
+impl<W: Write> Write for PipeSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.inner.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
 }
 
 /// Refuses an `--output-file` that would replace a Markdown file or one of
