@@ -660,6 +660,29 @@ fn list_csv_parses_back_to_the_json_rows() {
 }
 
 #[test]
+fn csv_cells_never_start_a_spreadsheet_formula() {
+    let tmp = with_examples();
+    let file = format!("{DIR}/formula.md");
+    write_raw(
+        &tmp,
+        &file,
+        "---\ntitle: \"=HYPERLINK(\\\"http://evil.example\\\", \\\"x\\\")\"\nseverity: \"@SUM(A1)\"\nstatus: \"+1\"\nduration: \"-2h\"\n---\n\n# x\n",
+    );
+    let (_, records) = pm_csv(&tmp, &["list", &file]);
+    assert_eq!(
+        records[0][..6],
+        [
+            "",
+            "",
+            "'@SUM(A1)",
+            "'+1",
+            "'=HYPERLINK(\"http://evil.example\", \"x\")",
+            "'-2h"
+        ]
+    );
+}
+
+#[test]
 fn actions_csv_parses_back_to_the_json_items() {
     let tmp = with_examples();
     for filter in [vec![], vec!["--overdue"], vec!["--owner", "jonas becker"]] {

@@ -44,7 +44,9 @@ where
             let mut csv = csv::Writer::from_writer(out);
             csv.write_record(header)?;
             for row in rows() {
-                csv.write_record(row.iter().map(AsRef::<str>::as_ref))?;
+                let cells: Vec<Cow<'_, str>> =
+                    row.iter().map(|cell| inert(cell.as_ref())).collect();
+                csv.write_record(cells.iter().map(|cell| cell.as_bytes()))?;
             }
             csv.flush()
         }
@@ -52,6 +54,17 @@ where
             serde_json::to_writer_pretty(&mut *out, json)?;
             writeln!(out)
         }
+    }
+}
+
+/// A CSV cell a spreadsheet will not run: text starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return gets a leading `'`, as OWASP
+/// advises against formula injection (a title `=HYPERLINK(…)` stays text).
+fn inert(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
 }
 
