@@ -911,3 +911,72 @@ fn man_prints_a_roff_page() {
     assert!(out.stdout.contains(".TH pm"), "{}", out.stdout);
     assert!(out.stdout.contains("lint"));
 }
+
+// Control characters from a file or its name never act on the terminal,
+// split a record or break the XML.
+
+/// A postmortem whose name holds a line break and whose text holds ESC and
+/// vertical-tab sequences.
+#[cfg(unix)]
+fn hostile() -> TempDir {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "docs/we\nird.md",
+        "---\ntitle: \"x\"\n---\n\n## Summary\n\nRed \x1b[31m TODO and \x0b.\n",
+    );
+    tmp
+}
+
+#[cfg(unix)]
+#[test]
+fn concise_output_keeps_one_record_per_line_whatever_the_file_name() {
+    let out = lint_as(&hostile(), "concise", &["docs"]);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(!lines.is_empty());
+    for line in &lines {
+        assert!(line.starts_with("docs/we\\nird.md:"), "{line}");
+    }
+    assert!(!out.stdout.contains('\x1b'), "{:?}", out.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn human_output_shows_escape_characters_instead_of_sending_them() {
+    let out = lint_as(&hostile(), "human", &["docs"]);
+    assert!(!out.stdout.contains('\x1b'), "{:?}", out.stdout);
+    assert!(!out.stdout.contains('\x0b'), "{:?}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("7 | Red \\x1b[31m TODO and \\x0b.\n  |              ^^^^\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(" --> docs/we\\nird.md:7:"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn junit_holds_only_characters_xml_allows() {
+    let tmp = hostile();
+    std::fs::rename(
+        tmp.path().join("docs/we\nird.md"),
+        tmp.path().join("docs/we\nird\x0b.md"),
+    )
+    .unwrap();
+    let out = lint_as(&tmp, "junit", &["docs"]);
+    let forbidden: Vec<char> = out
+        .stdout
+        .chars()
+        .filter(|&c| (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    assert!(forbidden.is_empty(), "{forbidden:?}");
+    assert!(!out.stdout.contains("&#27;") && !out.stdout.contains("&#x1b;"));
+    let root = parse_xml(&out.stdout);
+    let suite = &root.kids("testsuite")[0];
+    assert_eq!(suite.attr("name"), "docs/we\nird\\x0b.md");
+}

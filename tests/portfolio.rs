@@ -702,12 +702,22 @@ fn actions_csv_parses_back_to_the_json_items() {
             .unwrap()
             .iter()
             .map(|i| {
+                // `@sre-oncall` is written `'@sre-oncall`, so no
+                // spreadsheet runs it.
+                let safe = |v: &Value| {
+                    let text = cell(v);
+                    if text.starts_with(['=', '+', '-', '@']) {
+                        format!("'{text}")
+                    } else {
+                        text
+                    }
+                };
                 vec![
-                    cell(&i["due"]),
-                    cell(&i["owner"]),
-                    cell(&i["priority"]),
-                    cell(&i["status"]),
-                    cell(&i["action"]),
+                    safe(&i["due"]),
+                    safe(&i["owner"]),
+                    safe(&i["priority"]),
+                    safe(&i["status"]),
+                    safe(&i["action"]),
                     cell(&i["incident_id"]),
                     format!("{}:{}", cell(&i["path"]), i["line"]),
                     if i["overdue"] == true { "yes" } else { "" }.to_owned(),

@@ -6,16 +6,19 @@ use crate::lint::FileReport;
 
 /// Writes a file's findings as `path:line:col: ID [level] message` lines.
 pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    // A line break or ESC in a file name or a message would split the
+    // record or act on the terminal: shown escaped.
+    let path = report.path.display().to_string();
+    let path = super::visible(&path);
     for f in &report.findings {
         writeln!(
             out,
-            "{}:{}:{}: {} [{}] {}",
-            report.path.display(),
+            "{path}:{}:{}: {} [{}] {}",
             f.start.line,
             f.start.column,
             f.rule.id,
             f.level,
-            f.message
+            super::visible(&f.message)
         )?;
     }
     Ok(())

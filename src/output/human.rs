@@ -15,15 +15,17 @@ pub fn write_file(report: &FileReport, color: bool, out: &mut dyn Write) -> io::
     } else {
         Renderer::plain()
     };
+    // ESC and other control characters from a file or its name would act
+    // on the terminal: they are shown escaped.
     let path = report.path.display().to_string();
+    let path = super::visible(&path).into_owned();
     for finding in &report.findings {
+        let message = super::visible(&finding.message);
         let level = match finding.level {
             Level::Error => SnippetLevel::ERROR,
             Level::Warning => SnippetLevel::WARNING,
         };
-        let title = level
-            .primary_title(finding.message.as_str())
-            .id(finding.rule.id);
+        let title = level.primary_title(message.as_ref()).id(finding.rule.id);
         let source = &finding.source;
         let origin = Origin::path(path.as_str())
             .line(finding.start.line)
@@ -35,8 +37,8 @@ pub fn write_file(report: &FileReport, color: bool, out: &mut dyn Write) -> io::
             // excerpt shown with its cuts marked.
             let before = if source.first_column > 1 { "…" } else { "" };
             let after = if source.cut_end { "…" } else { "" };
-            let shown = format!("{before}{}{after}", source.text);
-            let span = line_span(finding);
+            let (text, span) = super::visible_span(&source.text, line_span(finding));
+            let shown = format!("{before}{text}{after}");
             let shift = before.len();
             title.element(origin).element(
                 Snippet::source(shown)
@@ -44,14 +46,15 @@ pub fn write_file(report: &FileReport, color: bool, out: &mut dyn Write) -> io::
                     .annotation(AnnotationKind::Primary.span(span.start + shift..span.end + shift)),
             )
         } else {
+            let (text, span) = super::visible_span(&source.text, line_span(finding));
             title.element(
-                Snippet::source(source.text.as_str())
+                Snippet::source(text)
                     .line_start(finding.start.line)
                     .path(path.as_str())
-                    .annotation(AnnotationKind::Primary.span(line_span(finding))),
+                    .annotation(AnnotationKind::Primary.span(span)),
             )
         };
-        let help = format!("{} ({})", finding.help, finding.rule.name);
+        let help = format!("{} ({})", super::visible(&finding.help), finding.rule.name);
         let report: [Group<'_>; 1] = [group.element(SnippetLevel::HELP.message(help.as_str()))];
         writeln!(out, "{}\n", renderer.render(&report))?;
     }

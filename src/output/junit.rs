@@ -12,10 +12,37 @@ use crate::output::{Summary, portable_path};
 /// Escapes an attribute value; line breaks and tabs become character
 /// references, which XML parsers would otherwise fold into spaces.
 fn escape_attribute(text: &str) -> String {
-    escape(text)
+    escape(xml_chars(text).as_ref())
         .replace('\n', "&#10;")
         .replace('\r', "&#13;")
         .replace('\t', "&#9;")
+}
+
+/// Text XML 1.0 can hold: the control characters it forbids (even as
+/// character references: ESC, vertical tab, NUL…) are written as visible
+/// escapes (`\x1b`); tabs and line breaks stay.
+fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
+    let forbidden = |c: char| {
+        ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    if !text.chars().any(forbidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if forbidden(c) {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// [`escape`] of text XML 1.0 can hold.
+fn escape_text(text: &str) -> String {
+    escape(xml_chars(text).as_ref()).into_owned()
 }
 
 /// Writes the XML document.
@@ -30,7 +57,7 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     )?;
     for report in reports {
         let path = portable_path(&report.path);
-        let name = escape(path.as_str());
+        let name = escape_attribute(path.as_str());
         let failures = report
             .findings
             .iter()
@@ -53,7 +80,7 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 r#"    <testcase name="{}" classname="{name}">"#,
-                escape(case.as_str())
+                escape_text(case.as_str())
             )?;
             match f.level {
                 Level::Error => writeln!(
@@ -61,12 +88,12 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                     r#"      <failure type="{}" message="{}">{}</failure>"#,
                     f.rule.id,
                     escape_attribute(&f.message),
-                    escape(text.as_str())
+                    escape_text(text.as_str())
                 )?,
                 Level::Warning => writeln!(
                     out,
                     "      <system-out>{}</system-out>",
-                    escape(text.as_str())
+                    escape_text(text.as_str())
                 )?,
             }
             writeln!(out, "    </testcase>")?;

@@ -152,3 +152,61 @@ pub fn portable_path(path: &std::path::Path) -> String {
         joined
     }
 }
+
+/// `text` safe to print on a terminal or in one line of a record: control
+/// characters (ESC, a line break in a file name, C1 controls) are shown as
+/// escapes (`\x1b`, `\n`, `\u{9b}`) instead of acting. Tabs stay.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_visible(&mut out, c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// [`visible`] of an excerpt with `span` (byte offsets into it) moved to
+/// the same characters of the result.
+pub fn visible_span(
+    text: &str,
+    span: std::ops::Range<usize>,
+) -> (std::borrow::Cow<'_, str>, std::ops::Range<usize>) {
+    if !text.chars().any(needs_escape) {
+        return (std::borrow::Cow::Borrowed(text), span);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let (mut start, mut end) = (None, None);
+    for (at, c) in text.char_indices() {
+        if at == span.start {
+            start = Some(out.len());
+        }
+        if at == span.end {
+            end = Some(out.len());
+        }
+        push_visible(&mut out, c);
+    }
+    let start = start.unwrap_or(out.len());
+    let end = end.unwrap_or(out.len()).max(start);
+    (std::borrow::Cow::Owned(out), start..end)
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control() && c != '\t'
+}
+
+fn push_visible(out: &mut String, c: char) {
+    use std::fmt::Write as _;
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        c if needs_escape(c) && (c as u32) < 0x80 => {
+            let _ = write!(out, "\\x{:02x}", c as u32);
+        }
+        c if needs_escape(c) => {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
+        c => out.push(c),
+    }
+}
