@@ -82,6 +82,18 @@ fn kind_of(metadata: &std::fs::Metadata) -> &'static str {
     }
 }
 
+/// Whether `e` says a chain of symbolic links loops.
+#[cfg(unix)]
+pub fn is_loop(e: &io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ELOOP)
+}
+
+/// Whether `e` says a chain of symbolic links loops.
+#[cfg(not(unix))]
+pub fn is_loop(_e: &io::Error) -> bool {
+    false
+}
+
 /// `128 MiB`, `512 KiB`, `100 bytes`.
 pub fn size_text(bytes: u64) -> String {
     const UNITS: [(&str, u64); 3] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)];
@@ -104,6 +116,31 @@ pub struct Targets {
     pub skipped: Vec<PathBuf>,
     /// Folders or links that could not be walked, with the reason.
     pub unreadable: Vec<(PathBuf, String)>,
+    /// Symbolic links not followed because they lead outside the
+    /// repository (or outside the folder given, outside a repository).
+    pub outside: Vec<PathBuf>,
+}
+
+/// The folder links may not lead out of, for files found from `path`: the
+/// root of the repository holding it, else the folder itself (for a file,
+/// its folder).
+fn boundary(path: &Path) -> Option<PathBuf> {
+    let real = std::fs::canonicalize(path).ok()?;
+    let folder = if real.is_dir() {
+        real
+    } else {
+        real.parent()?.to_path_buf()
+    };
+    let root = folder
+        .ancestors()
+        .find(|a| a.join(".git").exists())
+        .map(Path::to_path_buf);
+    Some(root.unwrap_or(folder))
+}
+
+/// Whether the link at `path` leads inside `boundary`.
+fn stays_inside(path: &Path, boundary: &Path) -> bool {
+    std::fs::canonicalize(path).is_ok_and(|target| target.starts_with(boundary))
 }
 
 /// Whether `path` names a Markdown file (`.md` or `.markdown`, any case).
@@ -128,16 +165,43 @@ pub fn collect(paths: &[PathBuf]) -> Targets {
     // One walk of one folder without links names each file once.
     let mut may_repeat = paths.len() > 1;
     for path in paths {
-        let Ok(metadata) = std::fs::metadata(path) else {
-            if path.symlink_metadata().is_ok() {
-                targets
-                    .unreadable
-                    .push((path.clone(), "broken symbolic link".to_owned()));
-            } else {
-                targets.missing.push(path.clone());
+        let metadata = match std::fs::metadata(path) {
+            Ok(metadata) => metadata,
+            Err(e) => {
+                if is_loop(&e) {
+                    targets
+                        .unreadable
+                        .push((path.clone(), "symbolic link loop".to_owned()));
+                } else if path.symlink_metadata().is_ok() {
+                    targets
+                        .unreadable
+                        .push((path.clone(), "broken symbolic link".to_owned()));
+                } else {
+                    targets.missing.push(path.clone());
+                }
+                continue;
             }
-            continue;
         };
+        // A link named here (a hook passes every staged file) is followed
+        // only inside the repository it is in.
+        let is_link = path.symlink_metadata().is_ok_and(|m| m.is_symlink());
+        if is_link {
+            let inside = path
+                .parent()
+                .map(|p| {
+                    if p.as_os_str().is_empty() {
+                        Path::new(".")
+                    } else {
+                        p
+                    }
+                })
+                .and_then(boundary)
+                .is_some_and(|b| stays_inside(path, &b));
+            if !inside {
+                targets.outside.push(path.clone());
+                continue;
+            }
+        }
         if !metadata.is_dir() {
             if is_markdown(path) {
                 targets.files.push(path.clone());
@@ -146,10 +210,26 @@ pub fn collect(paths: &[PathBuf]) -> Targets {
             }
             continue;
         }
-        let walker = ignore::WalkBuilder::new(path)
-            .require_git(false)
-            .follow_links(true)
-            .build();
+        let outside = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let mut builder = ignore::WalkBuilder::new(path);
+        builder.require_git(false).follow_links(true);
+        if let Some(limit) = boundary(path) {
+            let outside = std::sync::Arc::clone(&outside);
+            builder.filter_entry(move |entry| {
+                if !entry.path_is_symlink() || stays_inside(entry.path(), &limit) {
+                    return true;
+                }
+                // Only what a walk would have used is worth a note.
+                let wanted =
+                    entry.file_type().is_some_and(|t| t.is_dir()) || is_markdown(entry.path());
+                if wanted {
+                    let mut outside = outside.lock().unwrap_or_else(|e| e.into_inner());
+                    outside.push(entry.path().to_path_buf());
+                }
+                false
+            });
+        }
+        let walker = builder.build();
         for entry in walker {
             match entry {
                 Ok(entry) => {
@@ -162,7 +242,10 @@ pub fn collect(paths: &[PathBuf]) -> Targets {
                 Err(err) => targets.unreadable.push(walk_error(path, &err)),
             }
         }
+        let mut outside = outside.lock().unwrap_or_else(|e| e.into_inner());
+        targets.outside.append(&mut outside);
     }
+    targets.outside.sort_unstable_by(|a, b| path_order(a, b));
     targets.files.sort_unstable_by(|a, b| path_order(a, b));
     // One file named twice (`a.md ./a.md`, given and found in a folder, or
     // reached through a link) is linted once, under the first name.

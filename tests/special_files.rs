@@ -384,9 +384,32 @@ fn lint_of_a_fifo_or_a_device_is_a_finding_not_a_hang() {
         .assert()
         .code(1)
         .stdout(
-            "docs/postmortems/pipe.md:1:1: PM000 [error] a FIFO (named pipe), not a regular file; pm reads only regular files\n\
-             docs/postmortems/zero.md:1:1: PM000 [error] a device, not a regular file; pm reads only regular files\n",
+            "docs/postmortems/pipe.md:1:1: PM000 [error] a FIFO (named pipe), not a regular file; pm reads only regular files\n",
+        )
+        // A link to /dev/zero leads out of the folder: not even opened.
+        .stderr(
+            "note: skipping docs/postmortems/zero.md: a symbolic link that leads outside the repository\n\
+             Found 1 error and 0 warnings in 1 of 1 file checked.\n",
         );
+    // A device inside the folder is read as little: a null device of the
+    // test's own where root may make one.
+    let null = tmp.path().join("docs/postmortems/null.md");
+    let made = std::process::Command::new("mknod")
+        .arg(&null)
+        .args(["c", "1", "3"])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made || !is_root(), "root can make a device node");
+    if made {
+        pm(&tmp)
+            .args(["lint", "--format", "concise", "docs/postmortems/null.md"])
+            .timeout(Duration::from_secs(20))
+            .assert()
+            .code(1)
+            .stdout(
+                "docs/postmortems/null.md:1:1: PM000 [error] a device, not a regular file; pm reads only regular files\n",
+            );
+    }
 }
 
 #[test]
@@ -473,4 +496,83 @@ fn a_postmortems_folder_outside_the_repository_is_refused() {
         .stderr(
         "error: .pm.yaml:1:14: postmortems: `../../..` is outside the repository; name a folder inside it\n",
     );
+}
+
+// Symbolic links that leave the repository are not followed.
+
+/// A repository (with `.git`) in `tmp/repo`, a secret beside it, and links
+/// from its postmortems folder to the secret and to `/`.
+fn repo_with_links_out() -> TempDir {
+    let tmp = tmp();
+    fs::create_dir_all(tmp.path().join("secret")).unwrap();
+    fs::write(tmp.path().join("secret/credentials"), "password: hunter2\n").unwrap();
+    let docs = tmp.path().join("repo/docs/postmortems");
+    fs::create_dir_all(&docs).unwrap();
+    fs::create_dir(tmp.path().join("repo/.git")).unwrap();
+    fs::write(docs.join("a.md"), DOC).unwrap();
+    std::os::unix::fs::symlink("../../../secret/credentials", docs.join("creds.md")).unwrap();
+    std::os::unix::fs::symlink("/", docs.join("root")).unwrap();
+    std::os::unix::fs::symlink("a.md", docs.join("same.md")).unwrap();
+    tmp
+}
+
+#[test]
+fn a_walk_does_not_follow_links_out_of_the_repository() {
+    let tmp = repo_with_links_out();
+    let assert = pm(&tmp)
+        .current_dir(tmp.path().join("repo"))
+        .args(["lint", "--format", "concise", "docs/postmortems"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(1);
+    let output = assert.get_output();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!stdout.contains("hunter2"), "{stdout}");
+    assert!(!stdout.contains("creds.md"), "{stdout}");
+    // A link inside the repository is followed (and the file linted once).
+    assert!(stdout.contains("docs/postmortems/a.md:"), "{stdout}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "note: skipping docs/postmortems/creds.md: a symbolic link that leads outside the repository\n\
+         note: skipping docs/postmortems/root: a symbolic link that leads outside the repository\n\
+         Found 12 errors and 0 warnings in 1 of 1 file checked.\n"
+    );
+}
+
+#[test]
+fn a_link_out_of_the_repository_named_on_the_command_line_is_skipped() {
+    let tmp = repo_with_links_out();
+    pm(&tmp)
+        .current_dir(tmp.path().join("repo"))
+        .args(["lint", "--format", "concise", "docs/postmortems/creds.md"])
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr(
+            "note: skipping docs/postmortems/creds.md: a symbolic link that leads outside the repository\n\
+             Checked 0 files: no problems found.\n",
+        );
+    pm(&tmp)
+        .current_dir(tmp.path().join("repo"))
+        .args(["list", "docs/postmortems"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .success()
+        .stderr(
+            "warning: skipping docs/postmortems/creds.md: a symbolic link that leads outside the repository\n\
+             warning: skipping docs/postmortems/root: a symbolic link that leads outside the repository\n",
+        );
+}
+
+#[test]
+fn a_symlink_loop_named_on_the_command_line_is_called_a_loop() {
+    let tmp = repo();
+    let docs = tmp.path().join("docs/postmortems");
+    std::os::unix::fs::symlink("b.md", docs.join("a-loop.md")).unwrap();
+    std::os::unix::fs::symlink("a-loop.md", docs.join("b.md")).unwrap();
+    pm(&tmp)
+        .args(["lint", "--format", "concise", "docs/postmortems/a-loop.md"])
+        .assert()
+        .code(1)
+        .stdout("docs/postmortems/a-loop.md:1:1: PM000 [error] symbolic link loop\n");
 }

@@ -36,6 +36,12 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
             path.display()
         );
     }
+    for path in &targets.outside {
+        eprintln!(
+            "note: skipping {}: a symbolic link that leads outside the repository",
+            path.display()
+        );
+    }
     for path in &targets.missing {
         eprintln!("error: {}: no such file or directory", path.display());
     }

@@ -156,6 +156,12 @@ pub fn load<T: Send>(
         .collect();
     let mut extracted = Vec::with_capacity(results.len());
     let mut problems = targets.unreadable;
+    problems.extend(targets.outside.into_iter().map(|path| {
+        (
+            path,
+            "a symbolic link that leads outside the repository".to_owned(),
+        )
+    }));
     for result in results {
         match result {
             Ok(value) => extracted.push(value),

@@ -92,7 +92,7 @@ pub fn resolve(path: &Path) -> Result<Target, Error> {
     let metadata = if is_link {
         match fs::metadata(path) {
             Ok(metadata) => metadata,
-            Err(e) if is_loop(&e) => {
+            Err(e) if crate::files::is_loop(&e) => {
                 return Err(refused(path, "is a symlink loop"));
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -154,16 +154,6 @@ fn special(path: &Path, _kind: &fs::FileType) -> Result<Special, Error> {
 
 fn refused(path: &Path, why: &str) -> Error {
     Error::io(path, io::Error::other(why.to_owned()))
-}
-
-#[cfg(unix)]
-fn is_loop(e: &io::Error) -> bool {
-    e.raw_os_error() == Some(libc::ELOOP)
-}
-
-#[cfg(not(unix))]
-fn is_loop(_e: &io::Error) -> bool {
-    false
 }
 
 /// A new file at `path`.
