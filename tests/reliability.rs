@@ -285,3 +285,37 @@ fn a_panic_is_reported_with_the_file_and_exit_code_70() {
     assert!(run.stderr.contains("Please report it"), "{}", run.stderr);
     assert!(!run.stderr.contains("panicked at"), "{}", run.stderr);
 }
+
+#[test]
+fn custom_patterns_and_long_blame_lists_stay_linear() {
+    let tmp = tmp();
+    // The README's own pattern, 20,000 blame phrases, and 120,000 lines that
+    // each hold a code span, a custom placeholder and a blame phrase.
+    let mut config = String::from("placeholders: ['<<[A-Z]+>>']\nblame_words:\n");
+    for i in 0..20_000 {
+        config.push_str(&format!("  - word{i} phrase\n"));
+    }
+    config.push_str("  - human error\n");
+    write(&tmp, ".pm.yaml", config);
+    let mut doc = String::from("---\ntitle: x\n---\n\n## Summary\n\n");
+    for i in 0..120_000 {
+        doc.push_str(&format!("- `code{i}` <<OWNER>> was human error {i}\n"));
+    }
+    write(&tmp, "big.md", doc);
+    let run = lint_beside_a_clean_file(&tmp, &["big.md"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout
+            .lines()
+            .filter(|l| l.contains("PM210 [error] unfilled placeholder `<<OWNER>>`"))
+            .count(),
+        120_000
+    );
+    assert_eq!(
+        run.stdout
+            .lines()
+            .filter(|l| l.contains("PM401 [warning] blame language: `human error`"))
+            .count(),
+        120_000
+    );
+}

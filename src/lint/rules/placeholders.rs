@@ -245,11 +245,9 @@ pub fn check(c: &mut Checker<'_>) {
     } else {
         custom_matches(c)
     };
+    let covered = Containers::new(custom.clone());
     for hit in doc.placeholders() {
-        if custom
-            .iter()
-            .any(|m| m.start <= hit.span.start && hit.span.end <= m.end)
-        {
+        if covered.contain(&hit.span) {
             continue;
         }
         let found = doc.text.get(hit.span.clone()).unwrap_or("");
@@ -274,13 +272,16 @@ pub fn check(c: &mut Checker<'_>) {
 fn custom_matches(c: &Checker<'_>) -> Vec<Range<usize>> {
     let doc = c.doc;
     let outline = &doc.outline;
-    let excluded = |span: &Range<usize>| {
+    // Code and comments, in order and merged: one binary search per match.
+    let excluded = merged(
         outline
             .code
             .iter()
             .chain(outline.comments.iter().map(|comment| &comment.span))
-            .any(|r| r.start < span.end && span.start < r.end)
-    };
+            .cloned()
+            .collect(),
+    );
+    let excluded = |span: &Range<usize>| overlaps_any(&excluded, span);
     let mut found = Vec::new();
     let first = doc.lines.line_of(doc.body_start);
     for line in first..doc.lines.line_count() {
@@ -296,6 +297,53 @@ fn custom_matches(c: &Checker<'_>) -> Vec<Range<usize>> {
         }
     }
     found
+}
+
+/// `ranges` sorted, with the ones that overlap or touch merged.
+fn merged(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_unstable_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match out.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => out.push(range),
+        }
+    }
+    out
+}
+
+/// Whether `span` overlaps one of the sorted, disjoint `ranges`.
+fn overlaps_any(ranges: &[Range<usize>], span: &Range<usize>) -> bool {
+    // The first range that ends after the span starts is the only one
+    // that can overlap it.
+    let at = ranges.partition_point(|r| r.end <= span.start);
+    ranges.get(at).is_some_and(|r| r.start < span.end)
+}
+
+/// Ranges, to ask whether a span lies within one of them: sorted by
+/// start, with the furthest end reached so far at each.
+struct Containers(Vec<(usize, usize)>);
+
+impl Containers {
+    fn new(mut ranges: Vec<Range<usize>>) -> Self {
+        ranges.sort_unstable_by_key(|r| r.start);
+        let mut furthest = 0;
+        Containers(
+            ranges
+                .into_iter()
+                .map(|r| {
+                    furthest = furthest.max(r.end);
+                    (r.start, furthest)
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether one range starts at or before `span` and ends at or after it.
+    fn contain(&self, span: &Range<usize>) -> bool {
+        let starts_before = self.0.partition_point(|&(start, _)| start <= span.start);
+        starts_before > 0 && self.0[starts_before - 1].1 >= span.end
+    }
 }
 
 fn check_stand_ins(c: &mut Checker<'_>) {
