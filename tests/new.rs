@@ -1209,3 +1209,60 @@ fn a_template_that_fails_to_render_leaves_no_folder_behind() {
         ));
     assert_eq!(snapshot(tmp.path()), before);
 }
+
+/// A folder with one team template, `.pm/templates/NAME.md.tera`.
+fn with_team_template(name: &str, source: &str) -> tempfile::TempDir {
+    let tmp = tmp();
+    std::fs::create_dir_all(tmp.path().join(".pm/templates")).unwrap();
+    std::fs::write(
+        tmp.path().join(format!(".pm/templates/{name}.md.tera")),
+        source,
+    )
+    .unwrap();
+    tmp
+}
+
+#[test]
+fn a_template_that_writes_without_end_fails_naming_it() {
+    let tmp = with_team_template(
+        "big",
+        "---\ntitle: x\n---\n{% for i in range(end=100000) %}{% for j in range(end=100000) %}x{% endfor %}{% endfor %}\n",
+    );
+    let before = snapshot(tmp.path());
+    pm_new(&tmp)
+        .args(["--template", "big", "--title", "x"])
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: template `big`: it writes more than 4 MiB; pm stops there (a loop that never ends?)\n");
+    assert_eq!(snapshot(tmp.path()), before);
+}
+
+#[test]
+fn a_template_that_loops_without_end_fails_naming_it_and_lint_goes_on() {
+    let tmp = with_team_template(
+        "slow",
+        "---\ntitle: x\n---\n{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}\n",
+    );
+    pm_new(&tmp)
+        .args(["--template", "slow", "--title", "x"])
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: template `slow`: it takes more than 5 seconds to render; pm stops there (a loop that never ends?)\n");
+    // A document naming it is still linted, without the template's profile.
+    std::fs::create_dir_all(tmp.path().join("docs/postmortems")).unwrap();
+    std::fs::write(
+        tmp.path().join("docs/postmortems/a.md"),
+        "---\ntitle: x\ntemplate: slow\n---\n\n## Summary\n\nx\n",
+    )
+    .unwrap();
+    pm(&tmp)
+        .args(["lint", "--format", "concise", "docs/postmortems"])
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(1)
+        .stderr("Found 11 errors and 0 warnings in 1 of 1 file checked.\n");
+}

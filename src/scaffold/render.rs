@@ -115,7 +115,80 @@ pub fn render(template: &Template, postmortem: &NewPostmortem) -> Result<String,
     context.insert("scale", &postmortem.scale);
     context.insert("statuses", &postmortem.statuses);
     context.insert("template", &template.name);
-    let rendered = tera.render(&key, &context).map_err(template_error)?;
+    let rendered = bounded(tera, key, context).map_err(|message| match message {
+        Bound::Tera(err) => template_error(err),
+        Bound::Exceeded(message) => Error::Template {
+            name: template.name.clone(),
+            message,
+        },
+    })?;
     // A leading `{# comment #}` line must not push the front matter down.
     Ok(rendered.trim_start().to_owned())
+}
+
+/// The most a template may write: postmortems are kilobytes.
+const MAX_OUTPUT: usize = 4 << 20;
+
+/// The longest a template may take to render.
+const MAX_TIME: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Why a bounded render stopped.
+enum Bound {
+    Tera(tera::Error),
+    Exceeded(String),
+}
+
+/// Renders `key` within [`MAX_OUTPUT`] and [`MAX_TIME`]: a template that
+/// loops without end cannot fill the memory or hold up `pm new` and every
+/// lint of a document that names it. The render runs on a thread of its
+/// own; past the time limit pm stops waiting (and exits soon after).
+fn bounded(tera: tera::Tera, key: String, context: tera::Context) -> Result<String, Bound> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("render".to_owned())
+        .spawn(move || {
+            let mut out = Capped::default();
+            let result = tera.render_to(&key, &context, &mut out);
+            let _ = sender.send((result, out));
+        });
+    if spawned.is_err() {
+        return Err(Bound::Exceeded(
+            "cannot start a thread to render it".to_owned(),
+        ));
+    }
+    match receiver.recv_timeout(MAX_TIME) {
+        Ok((_, out)) if out.exceeded => Err(Bound::Exceeded(format!(
+            "it writes more than {} MiB; pm stops there (a loop that never ends?)",
+            MAX_OUTPUT >> 20
+        ))),
+        Ok((Err(err), _)) => Err(Bound::Tera(err)),
+        Ok((Ok(()), out)) => String::from_utf8(out.bytes)
+            .map_err(|_| Bound::Exceeded("it writes text that is not UTF-8".to_owned())),
+        Err(_) => Err(Bound::Exceeded(format!(
+            "it takes more than {} seconds to render; pm stops there (a loop that never ends?)",
+            MAX_TIME.as_secs()
+        ))),
+    }
+}
+
+/// A buffer that refuses to grow past [`MAX_OUTPUT`].
+#[derive(Default)]
+struct Capped {
+    bytes: Vec<u8>,
+    exceeded: bool,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_OUTPUT {
+            self.exceeded = true;
+            return Err(std::io::Error::other("the output limit is reached"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
