@@ -54,6 +54,50 @@ fn invalid_utf8_is_a_finding_with_its_line() {
 }
 
 #[test]
+fn utf16_files_are_named_utf16_with_the_way_to_convert_them() {
+    let tmp = tmp();
+    let utf16 = |big_endian: bool, bom: bool| {
+        let mut bytes: Vec<u8> = Vec::new();
+        if bom {
+            bytes.extend(if big_endian {
+                [0xFE, 0xFF]
+            } else {
+                [0xFF, 0xFE]
+            });
+        }
+        for unit in "---\ntitle: x\n---\n".encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend(pair);
+        }
+        bytes
+    };
+    write_raw(&tmp, "le.md", utf16(false, true));
+    write_raw(&tmp, "be.md", utf16(true, true));
+    write_raw(&tmp, "nobom.md", utf16(false, false));
+    let run = lint_beside_a_clean_file(&tmp, &["be.md", "le.md", "nobom.md"]);
+    let message = "PM000 [error] UTF-16 text, not UTF-8; convert it, e.g. `iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8`";
+    assert_eq!(
+        run.stdout,
+        format!("be.md:1:1: {message}\nle.md:1:1: {message}\nnobom.md:1:1: {message}\n")
+    );
+}
+
+#[test]
+fn classic_mac_line_endings_are_line_endings() {
+    let tmp = tmp();
+    // A lone CR ends a line, as in CommonMark: the front matter closes and
+    // the sections are found, at their lines.
+    write(&tmp, "mac.md", CLEAN.replace('\n', "\r"));
+    let run = lint_beside_a_clean_file(&tmp, &["mac.md"]);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.code, 0);
+}
+
+#[test]
 fn a_byte_order_mark_and_crlf_line_endings_are_read_as_usual() {
     let tmp = tmp();
     let crlf = CLEAN.replace('\n', "\r\n");

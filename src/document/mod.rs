@@ -44,6 +44,8 @@ pub struct Document {
 pub enum DecodeError {
     /// A NUL byte: not a text file.
     Binary,
+    /// UTF-16 text (a byte order mark, or NUL in every other byte).
+    Utf16,
     /// Not UTF-8; the first bad byte is on `line`.
     NotUtf8 {
         /// 1-based line of the first invalid byte.
@@ -57,6 +59,9 @@ impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DecodeError::Binary => f.write_str("binary file (it holds NUL bytes), not Markdown"),
+            DecodeError::Utf16 => f.write_str(
+                "UTF-16 text, not UTF-8; convert it, e.g. `iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8`",
+            ),
             DecodeError::NotUtf8 { line, offset } => write!(
                 f,
                 "not valid UTF-8 (first invalid byte at offset {offset}, line {line}); save it as UTF-8"
@@ -68,6 +73,9 @@ impl std::fmt::Display for DecodeError {
 impl Document {
     /// Decodes and parses a file's bytes.
     pub fn from_bytes(path: PathBuf, bytes: Vec<u8>) -> Result<Document, DecodeError> {
+        if is_utf16(&bytes) {
+            return Err(DecodeError::Utf16);
+        }
         if bytes.contains(&0) {
             return Err(DecodeError::Binary);
         }
@@ -87,6 +95,7 @@ impl Document {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
+        let text = lone_cr_to_lf(text);
         let body_start = match front_matter::locate(&text) {
             Located::Found(block) => block.body_start,
             Located::Absent | Located::Unclosed(_) => 0,
@@ -125,4 +134,37 @@ impl Document {
             _ => None,
         }
     }
+}
+
+/// Whether `bytes` look like UTF-16: a byte order mark, or (without one)
+/// NUL in every other byte of the first 64 pairs and in none of the others.
+fn is_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(64).collect();
+    if pairs.len() < 2 {
+        return false;
+    }
+    let all = |side: usize, nul: bool| pairs.iter().all(|pair| (pair[side] == 0) == nul);
+    (all(1, true) && all(0, false)) || (all(0, true) && all(1, false))
+}
+
+/// `text` with each carriage return that no line feed follows (classic Mac
+/// line endings) made a line feed, as CommonMark reads it: one byte for
+/// one, so every offset stays.
+fn lone_cr_to_lf(text: String) -> String {
+    let bytes = text.as_bytes();
+    let lone = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
+    if !lone {
+        return text;
+    }
+    let mut out = text.into_bytes();
+    for i in 0..out.len() {
+        if out[i] == b'\r' && out.get(i + 1) != Some(&b'\n') {
+            out[i] = b'\n';
+        }
+    }
+    // ASCII for ASCII: still UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }

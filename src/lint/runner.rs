@@ -89,7 +89,7 @@ pub fn lint_file(
             Err(err) => {
                 let line = match err {
                     crate::document::DecodeError::NotUtf8 { line, .. } => line,
-                    crate::document::DecodeError::Binary => 1,
+                    crate::document::DecodeError::Binary | crate::document::DecodeError::Utf16 => 1,
                 };
                 vec![unreadable(err.to_string(), line)]
             }
