@@ -367,7 +367,12 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
     } else {
         serde_saphyr::from_str(text).map_err(|err| {
             let (line, column) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
-            let message = yaml_error_message(&err)
+            let message = if err.to_string().contains("untagged enum SizeSetting") {
+                "expected a size such as `64 MiB`, `10MB` or a number of bytes".to_owned()
+            } else {
+                yaml_error_message(&err)
+            };
+            let message = message
                 .replacen("unknown field", "unknown key", 1)
                 .replace("expected sequence start", "expected a list");
             let message = match key_at(text, line as usize, column as usize) {

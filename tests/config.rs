@@ -576,3 +576,38 @@ fn eject_writes_into_the_configured_team_folder() {
         "{list}"
     );
 }
+
+#[test]
+fn config_errors_speak_to_the_writer_not_to_a_programmer() {
+    for (yaml, message) in [
+        (
+            "severities: [a]\nseverities: [b]\n",
+            "error: .pm.yaml:2:1: duplicate mapping key: severities\n",
+        ),
+        (
+            "severities: [a]\n---\nstatuses: [b]\n",
+            "error: .pm.yaml:3:1: a second YAML document starts here (`---`); keep one\n",
+        ),
+        (
+            "postmortems: [a, b]\n",
+            "error: .pm.yaml:1:14: `postmortems`: expected text\n",
+        ),
+        (
+            "only_postmortems: maybe\n",
+            "error: .pm.yaml:1:19: `only_postmortems`: expected true or false\n",
+        ),
+        (
+            "max_file_size: -5\n",
+            "error: .pm.yaml:1:16: `max_file_size`: expected a size such as `64 MiB`, `10MB` or a number of bytes\n",
+        ),
+    ] {
+        let tmp = repo();
+        write(&tmp, ".pm.yaml", yaml);
+        pm(&tmp)
+            .args(["lint"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(message);
+    }
+}
