@@ -35,9 +35,31 @@ pub fn hooks_dir() -> Result<PathBuf, Error> {
     git("pm hook install", &["rev-parse", "--git-path", "hooks"]).map(path_from)
 }
 
+/// The files staged for commit, and where the repository's top is.
+pub struct Staged {
+    /// The top of the repository, relative to the current folder (empty
+    /// there).
+    pub top: PathBuf,
+    /// Files added, copied, modified or renamed, relative to the current
+    /// folder; names that are not UTF-8 kept as they are.
+    pub files: Vec<PathBuf>,
+}
+
+/// A path from the bytes Git printed, as they are where the OS allows.
+#[cfg(unix)]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(bytes).as_ref())
+}
+
 /// Files staged for commit (added, copied, modified or renamed), as paths
 /// relative to the current folder.
-pub fn staged_files() -> Result<Vec<PathBuf>, Error> {
+pub fn staged_files() -> Result<Staged, Error> {
     let top = git("pm lint --staged", &["rev-parse", "--show-cdup"]).map(path_from)?;
     let listed = git(
         "pm lint --staged",
@@ -49,9 +71,10 @@ pub fn staged_files() -> Result<Vec<PathBuf>, Error> {
             "--diff-filter=ACMR",
         ],
     )?;
-    Ok(listed
+    let files = listed
         .split(|&b| b == 0)
         .filter(|name| !name.is_empty())
-        .map(|name| top.join(String::from_utf8_lossy(name).as_ref()))
-        .collect())
+        .map(|name| top.join(path_from_bytes(name)))
+        .collect();
+    Ok(Staged { top, files })
 }

@@ -290,6 +290,63 @@ fn a_symlinked_hook_needs_force_and_is_kept_as_a_link() {
 }
 
 #[test]
+fn a_staged_postmortem_missing_from_the_working_tree_is_never_skipped_silently() {
+    let repo = new_repo();
+    let (_, bad) = postmortems();
+    stage(repo.path(), &bad);
+    std::fs::remove_file(repo.path().join(DOC)).unwrap();
+    pm(&repo)
+        .args(["lint", "--staged", "--format", "concise"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "error: {DOC}: staged, but not in the working tree; restore it (`git checkout -- FILE`) or unstage it\n\
+             Checked 0 files; 1 path not found.\n"
+        ));
+}
+
+#[test]
+fn staged_postmortems_are_found_from_a_subfolder_without_a_config() {
+    let repo = new_repo();
+    let (_, bad) = postmortems();
+    stage(repo.path(), &bad);
+    std::fs::create_dir_all(repo.path().join("src/deep")).unwrap();
+    let assert = pm(&repo)
+        .current_dir(repo.path().join("src/deep"))
+        .args(["lint", "--staged", "--format", "concise"])
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(
+        stdout.contains(&format!("../../{DOC}:")) && stdout.contains("PM201"),
+        "{stdout}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_staged_postmortem_with_a_name_that_is_not_utf8_is_linted() {
+    use std::os::unix::ffi::OsStrExt;
+    let repo = new_repo();
+    let (_, bad) = postmortems();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    let dir = repo.path().join("docs/postmortems");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), &bad).unwrap();
+    git_ok(repo.path(), &["add", "docs/postmortems"]);
+    let assert = pm(&repo)
+        .args(["lint", "--staged", "--format", "concise"])
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(
+        stdout.contains("docs/postmortems/caf\u{fffd}.md:") && stdout.contains("PM201"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn hook_install_outside_a_repository_is_a_clear_error() {
     let dir = tmp();
     let out = pm(&dir)

@@ -23,7 +23,8 @@ use crate::scaffold::write::{self, Mode, write_atomic};
 /// Runs `pm lint`.
 pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     let defaulted = args.paths.is_empty() && !args.staged;
-    let targets = files::collect(&paths_to_lint(config, &args)?);
+    let (paths, missing_staged) = paths_to_lint(config, &args)?;
+    let targets = files::collect(&paths);
     if defaulted && !targets.missing.is_empty() {
         return Err(Error::Usage(format!(
             "no postmortems folder `{}`; pass the files or folders to lint, e.g. `pm lint docs/`",
@@ -99,7 +100,7 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
         }
     };
 
-    let missing = targets.missing.len();
+    let missing = targets.missing.len() + missing_staged;
     eprintln!("{}", summary_line(&summary, missing));
     Ok(if missing > 0 {
         ExitCode::from(2)
@@ -183,14 +184,37 @@ fn check_output(path: &Path, queue: &[Target]) -> Result<(), Error> {
 /// folder, or the paths given (only the postmortems among them when the
 /// configuration says so). Where pm picks the files, a README or index in
 /// the postmortems folder is not one of them, as in a folder walk.
-fn paths_to_lint(config: &Config, args: &LintArgs) -> Result<Vec<PathBuf>, Error> {
+fn paths_to_lint(config: &Config, args: &LintArgs) -> Result<(Vec<PathBuf>, usize), Error> {
+    let mut missing_staged = 0;
     let may_be_postmortem =
         |path: &Path| !files::is_readme(path) && inside(path, &config.postmortems_dir);
-    Ok(if args.staged {
-        git::staged_files()?
-            .into_iter()
-            .filter(|path| files::is_markdown(path) && may_be_postmortem(path))
-            .collect()
+    let paths = if args.staged {
+        let staged = git::staged_files()?;
+        // Without a .pm.yaml the postmortems folder is the default one at
+        // the top of the repository, wherever in it the hook runs.
+        let default_dir;
+        let dir = if config.source.is_none() && config.postmortems_dir.is_relative() {
+            default_dir = staged.top.join(&config.postmortems_dir);
+            &default_dir
+        } else {
+            &config.postmortems_dir
+        };
+        let mut paths = Vec::new();
+        for path in staged.files {
+            if !files::is_markdown(&path) || files::is_readme(&path) || !inside(&path, dir) {
+                continue;
+            }
+            if path.symlink_metadata().is_err() {
+                eprintln!(
+                    "error: {}: staged, but not in the working tree; restore it (`git checkout -- FILE`) or unstage it",
+                    path.display()
+                );
+                missing_staged += 1;
+                continue;
+            }
+            paths.push(path);
+        }
+        return Ok((paths, missing_staged));
     } else if args.paths.is_empty() {
         vec![config.postmortems_dir.clone()]
     } else if config.only_postmortems {
@@ -202,7 +226,8 @@ fn paths_to_lint(config: &Config, args: &LintArgs) -> Result<Vec<PathBuf>, Error
             .collect()
     } else {
         args.paths.clone()
-    })
+    };
+    Ok((paths, missing_staged))
 }
 
 /// A lint run, ready to go: what to lint, how, and how to write it.
@@ -292,12 +317,20 @@ impl Run<'_> {
     }
 }
 
-/// Whether `path` lies inside the folder `dir` (both may be relative).
+/// Whether `path` lies inside the folder `dir` (both may be relative). A
+/// file that is not there (staged, then deleted) is placed by its folder.
 fn inside(path: &Path, dir: &Path) -> bool {
-    let (Ok(path), Ok(dir)) = (std::fs::canonicalize(path), std::fs::canonicalize(dir)) else {
+    let Ok(dir) = std::fs::canonicalize(dir) else {
         return false;
     };
-    path.starts_with(dir)
+    let real = std::fs::canonicalize(path).ok().or_else(|| {
+        let parent = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        Some(std::fs::canonicalize(parent).ok()?.join(path.file_name()?))
+    });
+    real.is_some_and(|real| real.starts_with(dir))
 }
 
 /// The last line of a run, on stderr: what was found, and what was not there.
