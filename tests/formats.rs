@@ -980,3 +980,30 @@ fn junit_holds_only_characters_xml_allows() {
     let suite = &root.kids("testsuite")[0];
     assert_eq!(suite.attr("name"), "docs/we\nird\\x0b.md");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_keeps_its_bytes_in_sarif_and_is_named_in_a_note() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tmp();
+    std::fs::create_dir_all(tmp.path().join("docs")).unwrap();
+    std::fs::write(
+        tmp.path()
+            .join("docs")
+            .join(std::ffi::OsStr::from_bytes(b"caf\xe9.md")),
+        "---\ntitle: x\n---\n\nOwner: [Your Name]\n",
+    )
+    .unwrap();
+    let out = lint_as(&tmp, "sarif", &["docs"]);
+    let sarif = parse_json(&out.stdout);
+    let uri = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"];
+    assert_eq!(uri, "docs/caf%E9.md");
+    assert!(
+        out.stderr.starts_with(
+            "note: the name docs/caf\u{fffd}.md is not UTF-8: shown with U+FFFD for the bytes it cannot show (SARIF output keeps them, percent-encoded)\n"
+        ),
+        "{}",
+        out.stderr
+    );
+}

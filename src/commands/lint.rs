@@ -37,6 +37,12 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
             path.display()
         );
     }
+    for path in targets.files.iter().filter(|p| p.to_str().is_none()) {
+        eprintln!(
+            "note: the name {} is not UTF-8: shown with U+FFFD for the bytes it cannot show (SARIF output keeps them, percent-encoded)",
+            path.display()
+        );
+    }
     for path in &targets.outside {
         eprintln!(
             "note: skipping {}: a symbolic link that leads outside the repository",

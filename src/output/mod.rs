@@ -125,11 +125,9 @@ pub fn write_file(
     }
 }
 
-/// A path as CI systems and SARIF viewers expect it: forward slashes, `./`
-/// and doubled separators dropped, and relative to the current folder when
-/// it lies below it.
-pub fn portable_path(path: &std::path::Path) -> String {
-    // Asked once per run, not once per file: pm never changes its folder.
+/// [`portable_path`] as bytes, exactly: a name that is not UTF-8 keeps its
+/// bytes (SARIF percent-encodes them).
+pub fn portable_path_bytes(path: &std::path::Path) -> Vec<u8> {
     static CURRENT_DIR: std::sync::OnceLock<Option<std::path::PathBuf>> =
         std::sync::OnceLock::new();
     let relative = CURRENT_DIR
@@ -137,19 +135,29 @@ pub fn portable_path(path: &std::path::Path) -> String {
         .as_deref()
         .and_then(|cwd| path.strip_prefix(cwd).ok())
         .unwrap_or(path);
-    let parts: Vec<String> = relative
-        .components()
-        .filter(|c| !matches!(c, std::path::Component::CurDir))
-        .map(|c| match c {
-            std::path::Component::RootDir => String::new(),
-            other => other.as_os_str().to_string_lossy().into_owned(),
-        })
-        .collect();
-    let joined = parts.join("/");
-    if relative.has_root() && !joined.starts_with('/') {
-        format!("/{joined}")
-    } else {
-        joined
+    let mut out: Vec<u8> = Vec::new();
+    for c in relative.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::RootDir => out.push(b'/'),
+            other => {
+                if !out.is_empty() && !out.ends_with(b"/") {
+                    out.push(b'/');
+                }
+                out.extend_from_slice(other.as_os_str().as_encoded_bytes());
+            }
+        }
+    }
+    out
+}
+
+/// A path as CI systems and SARIF viewers expect it: forward slashes, `./`
+/// and doubled separators dropped, and relative to the current folder when
+/// it lies below it.
+pub fn portable_path(path: &std::path::Path) -> String {
+    match String::from_utf8(portable_path_bytes(path)) {
+        Ok(text) => text,
+        Err(err) => String::from_utf8_lossy(err.as_bytes()).into_owned(),
     }
 }
 

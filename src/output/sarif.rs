@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde::ser::Serializer;
 
 use crate::lint::{FileReport, Finding, Level, Rule, registry};
-use crate::output::portable_path;
+use crate::output::portable_path_bytes;
 
 /// Writes the SARIF log and a final newline. The results are serialized
 /// straight from the reports, one at a time.
@@ -196,8 +196,9 @@ impl ArtifactLocation {
     /// A file below the current folder is relative to `%SRCROOT%`; one
     /// outside it gets an absolute file URI.
     fn of(report: &FileReport) -> Self {
-        let path = portable_path(&report.path);
-        if path.starts_with('/') {
+        // From the name's bytes: one that is not UTF-8 stays exact.
+        let path = portable_path_bytes(&report.path);
+        if path.starts_with(b"/") {
             ArtifactLocation {
                 uri: format!("file://{}", uri(&path)),
                 uri_base_id: None,
@@ -230,9 +231,9 @@ fn level(level: Level) -> &'static str {
 /// A URI path: the characters a path may hold that a URI path may not are
 /// percent-encoded, and so is `:` (in a first segment it would read as a
 /// scheme).
-fn uri(path: &str) -> String {
+fn uri(path: &[u8]) -> String {
     let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
+    for &byte in path {
         let keep = byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&byte);
         if keep {
             out.push(byte as char);
@@ -250,10 +251,11 @@ mod tests {
     #[test]
     fn uris_encode_what_a_uri_cannot_hold() {
         assert_eq!(
-            uri("docs/post mortems/a#1.md"),
+            uri(b"docs/post mortems/a#1.md"),
             "docs/post%20mortems/a%231.md"
         );
-        assert_eq!(uri("café.md"), "caf%C3%A9.md");
-        assert_eq!(uri("c:d.md"), "c%3Ad.md");
+        assert_eq!(uri("café.md".as_bytes()), "caf%C3%A9.md");
+        assert_eq!(uri(b"c:d.md"), "c%3Ad.md");
+        assert_eq!(uri(b"caf\xe9.md"), "caf%E9.md");
     }
 }
