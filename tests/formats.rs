@@ -1007,3 +1007,22 @@ fn a_file_name_that_is_not_utf8_keeps_its_bytes_in_sarif_and_is_named_in_a_note(
         out.stderr
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn github_annotations_show_escape_characters_instead_of_sending_them() {
+    let tmp = hostile();
+    std::fs::rename(
+        tmp.path().join("docs/we\nird.md"),
+        tmp.path().join("docs/we\n\x1b[2Jird.md"),
+    )
+    .unwrap();
+    let out = lint_as(&tmp, "github", &["docs"]);
+    assert!(!out.stdout.contains('\x1b'), "{:?}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("::error file=docs/we%0A\\x1b[2Jird.md,line=7,"),
+        "{}",
+        out.stdout
+    );
+}

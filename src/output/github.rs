@@ -29,11 +29,14 @@ pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Escapes a command's message: `%`, CR and LF.
+/// Escapes a command's message: `%`, CR and LF as the workflow commands
+/// want them, and other control characters (ESC…) shown as `\x1b`.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    let escaped = text
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    super::visible(&escaped).into_owned()
 }
 
 /// Escapes a property value: as the message, plus `:` and `,`.
@@ -52,5 +55,6 @@ mod tests {
             "50%25 done%0D%0Anext, a:b"
         );
         assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+        assert_eq!(escape_data("red \x1b[31m"), "red \\x1b[31m");
     }
 }
