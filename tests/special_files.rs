@@ -576,3 +576,43 @@ fn a_symlink_loop_named_on_the_command_line_is_called_a_loop() {
         .code(1)
         .stdout("docs/postmortems/a-loop.md:1:1: PM000 [error] symbolic link loop\n");
 }
+
+#[test]
+fn a_signal_during_a_run_leaves_no_temporary_file_and_no_report() {
+    use std::os::unix::process::ExitStatusExt;
+    let tmp = repo();
+    // Enough files that the run is still going when the signal comes.
+    for i in 0..4000 {
+        fs::write(tmp.path().join(format!("docs/postmortems/p{i:04}.md")), DOC).unwrap();
+    }
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("pm"))
+        .current_dir(tmp.path())
+        .args([
+            "lint",
+            "--format",
+            "json",
+            "-o",
+            "report.json",
+            "docs/postmortems",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(150));
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = child.wait().unwrap();
+    assert!(
+        exit.signal() == Some(SIGTERM) || exit.code() == Some(128 + SIGTERM),
+        "the run ended before the signal: {exit:?}"
+    );
+    assert_eq!(leftovers(tmp.path()), Vec::<String>::new());
+    assert!(!tmp.path().join("report.json").exists());
+}
+
+/// SIGTERM's number (15 on every Unix pm runs on).
+const SIGTERM: i32 = 15;
