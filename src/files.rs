@@ -276,9 +276,34 @@ pub fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
     a.iter().map(key).cmp(b.iter().map(key))
 }
 
+/// What went wrong, without the walker's "IO error for operation on …"
+/// (the path is said already).
+fn walk_message(err: &ignore::Error) -> String {
+    let io_text = |e: &std::io::Error| {
+        let text = e.to_string();
+        match text
+            .strip_prefix("IO error for operation on ")
+            .and_then(|rest| rest.split_once(": "))
+        {
+            Some((_, what)) => what.to_owned(),
+            None => text,
+        }
+    };
+    match err {
+        ignore::Error::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            format!("folder cannot be read: {}", io_text(e))
+        }
+        ignore::Error::Io(e) => io_text(e),
+        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } => {
+            walk_message(err)
+        }
+        other => other.to_string(),
+    }
+}
+
 fn walk_error(root: &Path, err: &ignore::Error) -> (PathBuf, String) {
     match err {
-        ignore::Error::WithPath { path, err } => (path.clone(), err.to_string()),
+        ignore::Error::WithPath { path, err } => (path.clone(), walk_message(err)),
         ignore::Error::WithDepth { err, .. } => walk_error(root, err),
         ignore::Error::Loop { ancestor, child } => (
             child.clone(),

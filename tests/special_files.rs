@@ -616,3 +616,57 @@ fn a_signal_during_a_run_leaves_no_temporary_file_and_no_report() {
 
 /// SIGTERM's number (15 on every Unix pm runs on).
 const SIGTERM: i32 = 15;
+
+#[test]
+fn an_unreadable_folder_is_a_finding_not_a_checked_file() {
+    let tmp = repo();
+    let sub = tmp.path().join("docs/postmortems/private");
+    fs::create_dir(&sub).unwrap();
+    for dir in [
+        tmp.path(),
+        &tmp.path().join("docs"),
+        &tmp.path().join("docs/postmortems"),
+    ] {
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    fs::set_permissions(
+        tmp.path().join("docs/postmortems/a.md"),
+        fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    fs::set_permissions(&sub, fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads every folder: the run is made as nobody then.
+    let pm = assert_cmd::cargo::cargo_bin("pm");
+    let mut command = if is_root() {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&pm);
+        c
+    } else {
+        std::process::Command::new(&pm)
+    };
+    let output = command
+        .current_dir(tmp.path())
+        .args([
+            "--no-config",
+            "lint",
+            "--format",
+            "concise",
+            "docs/postmortems",
+        ])
+        .output()
+        .unwrap();
+    fs::set_permissions(&sub, fs::Permissions::from_mode(0o755)).unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(
+            "docs/postmortems/private:1:1: PM000 [error] folder cannot be read: Permission denied (os error 13)\n"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "Found 13 errors and 0 warnings in 1 of 1 file checked; 1 folder could not be read.\n"
+    );
+    assert_eq!(output.status.code(), Some(1));
+}

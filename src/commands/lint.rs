@@ -274,7 +274,14 @@ impl Run<'_> {
             self.options,
             &render,
             |index, mut report, rendered| {
-                summary.add(&report);
+                let folder =
+                    matches!(&self.queue[index], Target::Unreadable(path, _) if path.is_dir());
+                if folder {
+                    summary.add_findings(&report);
+                    summary.folders_unread += 1;
+                } else {
+                    summary.add(&report);
+                }
                 counts.add(&report);
                 if let Some(site) = report.incident_id.take() {
                     claims.push(IdClaim {
@@ -342,7 +349,14 @@ fn inside(path: &Path, dir: &Path) -> bool {
 /// The last line of a run, on stderr: what was found, and what was not there.
 fn summary_line(s: &Summary, missing: usize) -> String {
     let files = plural(s.files, "file");
-    let not_found = (missing > 0).then(|| format!("; {} not found", plural(missing, "path")));
+    let mut not_found = (missing > 0).then(|| format!("; {} not found", plural(missing, "path")));
+    if s.folders_unread > 0 {
+        let unread = match s.folders_unread {
+            1 => "; 1 folder could not be read".to_owned(),
+            n => format!("; {n} folders could not be read"),
+        };
+        not_found = Some(not_found.unwrap_or_default() + &unread);
+    }
     match (s.errors + s.warnings, not_found) {
         (0, None) => format!("Checked {files}: no problems found."),
         // "no problems found" would be untrue: a path was not there.

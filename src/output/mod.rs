@@ -42,6 +42,9 @@ pub struct Summary {
     pub errors: usize,
     /// Findings at warning level.
     pub warnings: usize,
+    /// Folders a walk could not read (their findings are counted, the
+    /// folders are not files).
+    pub folders_unread: usize,
 }
 
 impl Summary {
