@@ -1015,6 +1015,38 @@ fn edit_runs_editor_on_the_written_file() {
     );
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn ctrl_c_in_the_editor_is_the_editors() {
+    let tmp = tmp();
+    let script = tmp.path().join("editor.sh");
+    // The editor gets an interrupt sent to pm (its parent, or the parent of
+    // the `sh -c` that runs it), as Ctrl-C sends it to both, then finishes.
+    common::write_script(
+        &script,
+        "#!/bin/sh
+\
+         p=$PPID
+\
+         if [ \"$(cat /proc/$p/comm)\" != pm ]; then p=$(awk '{print $4}' /proc/$p/stat); fi
+\
+         kill -INT $p
+\
+         sleep 0.5
+\
+         echo 'edited by the editor' >> \"$1\"
+",
+    );
+    pm_new(&tmp)
+        .args(["--title", "Edit me", "--id", "INC-2026-0001", "--dir", "pm"])
+        .arg("--edit")
+        .env("EDITOR", &script)
+        .assert()
+        .success()
+        .stdout("pm/2026-11-22-edit-me.md\n");
+    assert!(read(tmp.path().join("pm/2026-11-22-edit-me.md")).ends_with("edited by the editor\n"));
+}
+
 #[cfg(unix)]
 #[test]
 fn edit_prefers_visual_over_editor() {

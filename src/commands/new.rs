@@ -243,8 +243,8 @@ fn open_editor(path: &Path) -> Result<(), Error> {
             .arg(path);
         c
     };
-    let status = command
-        .status()
+    // Ctrl-C in the editor is the editor's: pm waits on.
+    let status = crate::scaffold::write::ignoring_interrupts(|| command.status())
         .map_err(|e| Error::io(PathBuf::from(&editor), e))?;
     if status.success() {
         Ok(())

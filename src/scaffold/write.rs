@@ -368,13 +368,30 @@ impl Drop for InFlight {
     }
 }
 
-/// The first time a temporary file is made: SIGINT, SIGTERM and SIGHUP
-/// remove the files being written and exit as the signal would (128 + its
-/// number), and SIGXFSZ (`ulimit -f` reached) becomes a write error, which
-/// removes the file like any other.
+/// Whether SIGINT is ignored now: while an editor pm started runs, Ctrl-C
+/// is the editor's (as Git does).
+static IGNORING_INTERRUPTS: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// Runs `f` (which waits for an interactive child such as an editor) with
+/// SIGINT ignored by pm; SIGTERM and SIGHUP still stop it.
+pub fn ignoring_interrupts<T>(f: impl FnOnce() -> T) -> T {
+    use std::sync::atomic::Ordering;
+    guard_signals();
+    IGNORING_INTERRUPTS.store(true, Ordering::SeqCst);
+    let result = f();
+    IGNORING_INTERRUPTS.store(false, Ordering::SeqCst);
+    result
+}
+
+/// The first time a temporary file is made (or an editor started): SIGINT,
+/// SIGTERM and SIGHUP remove the files being written and exit as the
+/// signal would (128 + its number), and SIGXFSZ (`ulimit -f` reached)
+/// becomes a write error, which removes the file like any other.
 #[cfg(unix)]
 fn guard_signals() {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
+    use std::sync::atomic::Ordering;
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let ignored = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -383,7 +400,10 @@ fn guard_signals() {
             return;
         };
         std::thread::spawn(move || {
-            if let Some(signal) = signals.forever().next() {
+            for signal in signals.forever() {
+                if signal == SIGINT && IGNORING_INTERRUPTS.load(Ordering::SeqCst) {
+                    continue;
+                }
                 let paths = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
                 for path in paths.iter() {
                     let _ = fs::remove_file(path);
