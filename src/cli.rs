@@ -200,8 +200,8 @@ pub struct LintArgs {
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
 
-    /// Lint the Markdown files staged in Git under the postmortems folder, README and index
-    /// excepted (what the hook runs).
+    /// Lint the staged content (Git's index) of the Markdown files staged under the
+    /// postmortems folder, README and index excepted (what the hook runs).
     #[arg(long, conflicts_with = "paths")]
     pub staged: bool,
 }

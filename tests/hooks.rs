@@ -290,20 +290,72 @@ fn a_symlinked_hook_needs_force_and_is_kept_as_a_link() {
 }
 
 #[test]
-fn a_staged_postmortem_missing_from_the_working_tree_is_never_skipped_silently() {
+fn the_staged_content_is_linted_not_the_working_tree() {
+    let repo = new_repo();
+    let (good, bad) = postmortems();
+    stage(repo.path(), &bad);
+    // Fixed in the working tree, not staged: the commit would hold the
+    // placeholder.
+    std::fs::write(repo.path().join(DOC), &good).unwrap();
+    let assert = pm(&repo)
+        .args(["lint", "--staged", "--format", "concise"])
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(
+        stdout.contains(&format!(
+            "{DOC}:21:14: PM201 [error] unfilled placeholder `[Your Name]`"
+        )),
+        "{stdout}"
+    );
+    // The hook blocks the commit.
+    pm(&repo).args(["hook", "install"]).assert().success();
+    let (ok, output) = commit(repo.path(), "add", &[]);
+    assert!(!ok, "{output}");
+    assert!(output.contains("[Your Name]"), "{output}");
+    // And the other way round: fixed and staged, broken in the working
+    // tree only, the commit is fine.
+    git_ok(repo.path(), &["add", DOC]);
+    std::fs::write(repo.path().join(DOC), &bad).unwrap();
+    let (ok, output) = commit(repo.path(), "add", &[]);
+    assert!(ok, "{output}");
+}
+
+#[test]
+fn a_staged_postmortem_missing_from_the_working_tree_is_linted_from_the_index() {
     let repo = new_repo();
     let (_, bad) = postmortems();
     stage(repo.path(), &bad);
-    std::fs::remove_file(repo.path().join(DOC)).unwrap();
-    pm(&repo)
+    std::fs::remove_dir_all(repo.path().join("docs")).unwrap();
+    let assert = pm(&repo)
         .args(["lint", "--staged", "--format", "concise"])
         .assert()
-        .code(2)
-        .stdout("")
-        .stderr(format!(
-            "error: {DOC}: staged, but not in the working tree; restore it (`git checkout -- FILE`) or unstage it\n\
-             Checked 0 files; 1 path not found.\n"
-        ));
+        .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(stdout.contains(&format!("{DOC}:21:14: PM201")), "{stdout}");
+}
+
+#[test]
+fn renamed_and_spaced_staged_postmortems_are_linted_under_their_new_names() {
+    let repo = new_repo();
+    let (good, bad) = postmortems();
+    stage(repo.path(), &good);
+    let (ok, output) = commit(repo.path(), "add", &[]);
+    assert!(ok, "{output}");
+    let renamed = "docs/postmortems/db pool outage.md";
+    git_ok(repo.path(), &["mv", DOC, renamed]);
+    std::fs::write(repo.path().join(renamed), &bad).unwrap();
+    git_ok(repo.path(), &["add", renamed]);
+    let assert = pm(&repo)
+        .args(["lint", "--staged", "--format", "concise"])
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(
+        stdout.contains(&format!("{renamed}:21:14: PM201")),
+        "{stdout}"
+    );
+    assert!(!stdout.contains(DOC), "{stdout}");
 }
 
 #[test]

@@ -23,7 +23,7 @@ use crate::scaffold::write::{self, Mode, write_atomic};
 /// Runs `pm lint`.
 pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     let defaulted = args.paths.is_empty() && !args.staged;
-    let (paths, missing_staged) = paths_to_lint(config, &args)?;
+    let (paths, staged) = paths_to_lint(config, &args)?;
     let targets = files::collect(&paths);
     if defaulted && !targets.missing.is_empty() {
         return Err(Error::Usage(format!(
@@ -66,6 +66,7 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
             .into_iter()
             .map(|(path, reason)| Target::Unreadable(path, reason)),
     );
+    queue.extend(staged);
     queue.sort_by(|a, b| files::path_order(a.path(), b.path()));
     let run = Run {
         config,
@@ -106,7 +107,7 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
         }
     };
 
-    let missing = targets.missing.len() + missing_staged;
+    let missing = targets.missing.len();
     eprintln!("{}", summary_line(&summary, missing));
     Ok(if missing > 0 {
         ExitCode::from(2)
@@ -186,42 +187,18 @@ fn check_output(path: &Path, queue: &[Target]) -> Result<(), Error> {
     )))
 }
 
-/// The files and folders to lint: the staged postmortems, the postmortems
-/// folder, or the paths given (only the postmortems among them when the
-/// configuration says so). Where pm picks the files, a README or index in
-/// the postmortems folder is not one of them, as in a folder walk.
-fn paths_to_lint(config: &Config, args: &LintArgs) -> Result<(Vec<PathBuf>, usize), Error> {
-    let mut missing_staged = 0;
+/// The files and folders to lint (the postmortems folder, or the paths
+/// given: only the postmortems among them when the configuration says so),
+/// or with `--staged` the staged content of each staged postmortem, as
+/// Git's index holds it. Where pm picks the files, a README or index in the
+/// postmortems folder is not one of them, as in a folder walk.
+fn paths_to_lint(config: &Config, args: &LintArgs) -> Result<(Vec<PathBuf>, Vec<Target>), Error> {
     let may_be_postmortem =
         |path: &Path| !files::is_readme(path) && inside(path, &config.postmortems_dir);
-    let paths = if args.staged {
-        let staged = git::staged_files()?;
-        // Without a .pm.yaml the postmortems folder is the default one at
-        // the top of the repository, wherever in it the hook runs.
-        let default_dir;
-        let dir = if config.source.is_none() && config.postmortems_dir.is_relative() {
-            default_dir = staged.top.join(&config.postmortems_dir);
-            &default_dir
-        } else {
-            &config.postmortems_dir
-        };
-        let mut paths = Vec::new();
-        for path in staged.files {
-            if !files::is_markdown(&path) || files::is_readme(&path) || !inside(&path, dir) {
-                continue;
-            }
-            if path.symlink_metadata().is_err() {
-                eprintln!(
-                    "error: {}: staged, but not in the working tree; restore it (`git checkout -- FILE`) or unstage it",
-                    path.display()
-                );
-                missing_staged += 1;
-                continue;
-            }
-            paths.push(path);
-        }
-        return Ok((paths, missing_staged));
-    } else if args.paths.is_empty() {
+    if args.staged {
+        return Ok((Vec::new(), staged_targets(config)?));
+    }
+    let paths = if args.paths.is_empty() {
         vec![config.postmortems_dir.clone()]
     } else if config.only_postmortems {
         // A hook passes every staged Markdown file; only postmortems count.
@@ -233,7 +210,58 @@ fn paths_to_lint(config: &Config, args: &LintArgs) -> Result<(Vec<PathBuf>, usiz
     } else {
         args.paths.clone()
     };
-    Ok((paths, missing_staged))
+    Ok((paths, Vec::new()))
+}
+
+/// The staged postmortems, each with the content staged for it: what the
+/// commit will hold, whatever the working tree says now.
+fn staged_targets(config: &Config) -> Result<Vec<Target>, Error> {
+    let staged = git::staged_files()?;
+    // Without a .pm.yaml the postmortems folder is the default one at the
+    // top of the repository, wherever in it the hook runs.
+    let dir = if config.source.is_none() && config.postmortems_dir.is_relative() {
+        staged.top.join(&config.postmortems_dir)
+    } else {
+        config.postmortems_dir.clone()
+    };
+    let mut to_read: Vec<&git::StagedFile> = Vec::new();
+    for file in &staged.files {
+        if !files::is_markdown(&file.path) || files::is_readme(&file.path) {
+            continue;
+        }
+        // By name: the staged file need not be in the working tree.
+        if !inside_by_name(&file.path, &dir) {
+            continue;
+        }
+        match file.mode.as_str() {
+            "100644" | "100755" => to_read.push(file),
+            "120000" => eprintln!(
+                "note: skipping {}: a symbolic link is staged there, not a postmortem",
+                file.path.display()
+            ),
+            _ => {}
+        }
+    }
+    let blobs: Vec<&str> = to_read.iter().map(|f| f.blob.as_str()).collect();
+    let mut targets = Vec::new();
+    for (file, content) in to_read.iter().zip(git::read_blobs(&blobs)?) {
+        let path = file.path.clone();
+        targets.push(match content {
+            Some(bytes) if bytes.len() as u64 > config.max_file_size => Target::Unreadable(
+                path,
+                format!(
+                    "over the {} limit for a file (`max_file_size` in .pm.yaml)",
+                    files::size_text(config.max_file_size)
+                ),
+            ),
+            Some(bytes) => Target::Staged(path, bytes),
+            None => Target::Unreadable(
+                path,
+                "the staged content cannot be read from Git".to_owned(),
+            ),
+        });
+    }
+    Ok(targets)
 }
 
 /// A lint run, ready to go: what to lint, how, and how to write it.
@@ -344,6 +372,28 @@ fn inside(path: &Path, dir: &Path) -> bool {
         Some(std::fs::canonicalize(parent).ok()?.join(path.file_name()?))
     });
     real.is_some_and(|real| real.starts_with(dir))
+}
+
+/// Whether `path` lies inside `dir`, decided on the names (`..` and `.`
+/// resolved without the file system), for files that may not exist.
+fn inside_by_name(path: &Path, dir: &Path) -> bool {
+    fn normal(path: &Path) -> Option<PathBuf> {
+        let mut out = PathBuf::new();
+        for part in std::path::absolute(path).ok()?.components() {
+            match part {
+                std::path::Component::ParentDir => {
+                    out.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => out.push(other.as_os_str()),
+            }
+        }
+        Some(out)
+    }
+    match (normal(path), normal(dir)) {
+        (Some(path), Some(dir)) => path.starts_with(dir),
+        _ => false,
+    }
 }
 
 /// The last line of a run, on stderr: what was found, and what was not there.

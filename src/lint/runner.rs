@@ -24,13 +24,15 @@ pub enum Target {
     File(PathBuf),
     /// A folder or link that could not be walked.
     Unreadable(PathBuf, String),
+    /// Content staged in Git's index, reported under its path.
+    Staged(PathBuf, Vec<u8>),
 }
 
 impl Target {
     /// The path.
     pub fn path(&self) -> &Path {
         match self {
-            Target::File(path) | Target::Unreadable(path, _) => path,
+            Target::File(path) | Target::Unreadable(path, _) | Target::Staged(path, _) => path,
         }
     }
 }
@@ -60,6 +62,9 @@ pub fn lint_in_order<T: Send, E>(
                 let report = match target {
                     Target::File(path) => lint_file(path, config, profiles, options),
                     Target::Unreadable(path, reason) => unreadable_report(path, reason),
+                    Target::Staged(path, bytes) => {
+                        lint_bytes(path, Ok(bytes.clone()), config, profiles, options)
+                    }
                 };
                 let extra = then(&report);
                 (report, extra)
@@ -80,10 +85,23 @@ pub fn lint_file(
     profiles: &Profiles,
     options: Options,
 ) -> FileReport {
+    let bytes = crate::files::read_regular(path, config.max_file_size);
+    lint_bytes(path, bytes, config, profiles, options)
+}
+
+/// Parses and checks the content of `path` (or says why it could not be
+/// read).
+fn lint_bytes(
+    path: &Path,
+    bytes: std::io::Result<Vec<u8>>,
+    config: &Config,
+    profiles: &Profiles,
+    options: Options,
+) -> FileReport {
     let _processing = crate::crash::processing(path);
     crate::crash::debug_panic(path);
     let mut incident_id = None;
-    let findings = match crate::files::read_regular(path, config.max_file_size) {
+    let findings = match bytes {
         Err(err) => vec![unreadable(err.to_string(), 1)],
         Ok(bytes) => match Document::from_bytes(path.to_owned(), bytes) {
             Err(err) => {
