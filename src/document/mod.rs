@@ -142,11 +142,12 @@ fn is_utf16(bytes: &[u8]) -> bool {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return true;
     }
-    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(64).collect();
-    if pairs.len() < 2 {
+    // Most files have no NUL in their first two bytes: not UTF-16.
+    if bytes.len() < 4 || (bytes[0] != 0 && bytes[1] != 0) {
         return false;
     }
-    let all = |side: usize, nul: bool| pairs.iter().all(|pair| (pair[side] == 0) == nul);
+    let pairs = || bytes.chunks_exact(2).take(64);
+    let all = |side: usize, nul: bool| pairs().all(|pair| (pair[side] == 0) == nul);
     (all(1, true) && all(0, false)) || (all(0, true) && all(1, false))
 }
 

@@ -168,7 +168,7 @@ pub fn portable_path(path: &std::path::Path) -> String {
 /// characters (ESC, a line break in a file name, C1 controls) are shown as
 /// escapes (`\x1b`, `\n`, `\u{9b}`) instead of acting. Tabs stay.
 pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(needs_escape) {
+    if !may_need_escape(text) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -184,7 +184,7 @@ pub fn visible_span(
     text: &str,
     span: std::ops::Range<usize>,
 ) -> (std::borrow::Cow<'_, str>, std::ops::Range<usize>) {
-    if !text.chars().any(needs_escape) {
+    if !may_need_escape(text) {
         return (std::borrow::Cow::Borrowed(text), span);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -201,6 +201,15 @@ pub fn visible_span(
     let start = start.unwrap_or(out.len());
     let end = end.unwrap_or(out.len()).max(start);
     (std::borrow::Cow::Owned(out), start..end)
+}
+
+/// Whether `text` may hold a character [`visible`] escapes, on its bytes
+/// (this runs for every path and message): C0 controls and DEL are single
+/// bytes, C1 controls start with 0xC2.
+fn may_need_escape(text: &str) -> bool {
+    text.bytes()
+        .any(|b| (b < 0x20 && b != b'\t') || b == 0x7F || b == 0xC2)
+        && text.chars().any(needs_escape)
 }
 
 fn needs_escape(c: char) -> bool {
