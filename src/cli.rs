@@ -81,7 +81,7 @@ pub enum Command {
     /// Incident metrics: counts by severity and month, time to detect and resolve, open actions by owner.
     #[command(after_help = "Examples:\n  pm stats\n  pm stats --format json docs/postmortems")]
     Stats(StatsArgs),
-    /// Install a Git pre-commit hook that lints the staged postmortems.
+    /// Install (or uninstall) a Git pre-commit hook that lints the staged postmortems.
     #[command(subcommand)]
     Hook(HookCommand),
     /// Print a shell completion script.
@@ -289,6 +289,8 @@ pub enum HookCommand {
         #[arg(short, long)]
         force: bool,
     },
+    /// Remove the pre-commit hook pm wrote, and put back the hook it replaced, if any.
+    Uninstall,
 }
 
 /// `pm templates …`

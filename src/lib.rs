@@ -40,6 +40,7 @@ pub fn run(cli: cli::Cli) -> Result<ExitCode, Error> {
         cli::Command::Actions(args) => commands::actions::run(&config, args),
         cli::Command::Stats(args) => commands::stats::run(&config, args),
         cli::Command::Hook(cli::HookCommand::Install { force }) => commands::hook::install(force),
+        cli::Command::Hook(cli::HookCommand::Uninstall) => commands::hook::uninstall(),
         cli::Command::Completions { shell } => commands::docs::completions(shell),
         cli::Command::Man => commands::docs::man(),
         cli::Command::New(args) => commands::new::run(&config, args),

@@ -398,6 +398,64 @@ fn a_staged_postmortem_with_a_name_that_is_not_utf8_is_linted() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn hook_uninstall_removes_pms_hook_and_puts_the_old_one_back() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = new_repo();
+    let hooks = repo.path().join(".git/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let hook = hooks.join("pre-commit");
+    std::fs::write(&hook, "#!/bin/sh\necho mine\n").unwrap();
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    pm(&repo)
+        .args(["hook", "install", "--force"])
+        .assert()
+        .success();
+    pm(&repo)
+        .args(["hook", "uninstall"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("Removed pm's hook; .git/hooks/pre-commit.bak is back as .git/hooks/pre-commit.\n");
+    assert_eq!(
+        std::fs::read_to_string(&hook).unwrap(),
+        "#!/bin/sh\necho mine\n"
+    );
+    let mode = std::fs::metadata(&hook).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o755);
+    assert!(!hooks.join("pre-commit.bak").exists());
+    // The old hook is not pm's: a second uninstall leaves it alone.
+    pm(&repo)
+        .args(["hook", "uninstall"])
+        .assert()
+        .code(2)
+        .stderr(
+            "error: .git/hooks/pre-commit was not written by pm; pm hook uninstall leaves it alone\n",
+        );
+    assert_eq!(
+        std::fs::read_to_string(&hook).unwrap(),
+        "#!/bin/sh\necho mine\n"
+    );
+}
+
+#[test]
+fn hook_uninstall_without_a_backup_removes_the_hook_and_without_a_hook_does_nothing() {
+    let repo = new_repo();
+    pm(&repo).args(["hook", "install"]).assert().success();
+    pm(&repo)
+        .args(["hook", "uninstall"])
+        .assert()
+        .success()
+        .stderr("Removed pm's hook .git/hooks/pre-commit.\n");
+    assert!(!repo.path().join(".git/hooks/pre-commit").exists());
+    pm(&repo)
+        .args(["hook", "uninstall"])
+        .assert()
+        .success()
+        .stderr(".git/hooks/pre-commit is not there: nothing to uninstall.\n");
+}
+
 #[test]
 fn hook_install_outside_a_repository_is_a_clear_error() {
     let dir = tmp();

@@ -66,6 +66,58 @@ pub fn install(force: bool) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Removes the hook pm wrote and puts back the newest backup of the one it
+/// replaced. A hook pm did not write is left alone (exit 2); no hook at all
+/// is nothing to do.
+pub fn uninstall() -> Result<ExitCode, Error> {
+    let hooks = git::hooks_dir()?;
+    let path = hooks.join("pre-commit");
+    let metadata = match std::fs::symlink_metadata(&path) {
+        Ok(metadata) => metadata,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("{} is not there: nothing to uninstall.", path.display());
+            return Ok(ExitCode::SUCCESS);
+        }
+        Err(e) => return Err(Error::io(&path, e)),
+    };
+    let ours = metadata.is_file() && {
+        let text = crate::files::read_regular(&path, crate::files::DEFAULT_MAX_FILE_SIZE)
+            .map_err(|e| Error::io(&path, e))?;
+        String::from_utf8_lossy(&text).contains(MARKER)
+    };
+    if !ours {
+        return Err(Error::Usage(format!(
+            "{} was not written by pm; pm hook uninstall leaves it alone",
+            path.display()
+        )));
+    }
+    let newest = newest_backup(&hooks);
+    std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+    match newest {
+        Some(backup) => {
+            keep_as(&backup, &path)?;
+            eprintln!(
+                "Removed pm's hook; {} is back as {}.",
+                backup.display(),
+                path.display()
+            );
+        }
+        None => eprintln!("Removed pm's hook {}.", path.display()),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The backup made last: the highest `pre-commit.bak.N`, else
+/// `pre-commit.bak`.
+fn newest_backup(hooks: &Path) -> Option<PathBuf> {
+    let exists = |p: &Path| std::fs::symlink_metadata(p).is_ok();
+    (1..1000)
+        .map(|n| hooks.join(format!("pre-commit.bak.{n}")))
+        .take_while(|p| exists(p))
+        .last()
+        .or_else(|| Some(hooks.join("pre-commit.bak")).filter(|p| exists(p)))
+}
+
 /// The first of `pre-commit.bak`, `pre-commit.bak.1`, … that names nothing
 /// (not even a link).
 fn free_backup(hooks: &Path) -> Result<PathBuf, Error> {
@@ -108,7 +160,7 @@ fn script(installer: Option<&Path>) -> String {
     format!(
         "#!/bin/sh\n\
          {MARKER}: lints the staged postmortems.\n\
-         # Skip it once with `git commit --no-verify`; remove this file to uninstall.\n\
+         # Skip it once with `git commit --no-verify`; `pm hook uninstall` removes it.\n\
          pm='{installer}'\n\
          if [ ! -x \"$pm\" ]; then pm=pm; fi\n\
          exec \"$pm\" lint --staged\n"
