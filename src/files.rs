@@ -1,5 +1,7 @@
-//! Finding the postmortems: files as given, folders walked for Markdown
-//! files, each file once. Lint and the portfolio commands share it.
+//! Finding the postmortems (files as given, folders walked for Markdown
+//! files, each file once, links followed only inside the repository) and
+//! reading them (regular files only, within a size limit, never waiting on
+//! open). Lint, the portfolio commands and `pm new` share it.
 
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};

@@ -16,6 +16,8 @@ pub mod output;
 pub mod portfolio;
 pub mod scaffold;
 pub mod severity;
+pub mod signals;
+pub mod write;
 
 use std::process::ExitCode;
 

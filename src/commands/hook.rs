@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::error::Error;
 use crate::git;
-use crate::scaffold::write::{Mode, write_atomic};
+use crate::write::{Mode, write_atomic};
 
 /// A line every hook pm writes holds, so pm knows it may replace it.
 const MARKER: &str = "# Installed by `pm hook install`";

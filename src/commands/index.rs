@@ -8,7 +8,7 @@ use crate::commands::{paths_or_default, plural};
 use crate::config::Config;
 use crate::error::Error;
 use crate::portfolio::{self, index, list};
-use crate::scaffold::write::{Mode, write_atomic};
+use crate::write::{Mode, write_atomic};
 
 /// Runs `pm index`.
 pub fn run(config: &Config, args: IndexArgs) -> Result<ExitCode, Error> {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::config::{DEFAULT_BLAME_WORDS, DEFAULT_VAGUE_ACTIONS, FILE_NAME};
 use crate::error::Error;
-use crate::scaffold::write::{Mode, create_folders, write_atomic};
+use crate::write::{Mode, create_folders, write_atomic};
 
 /// The file `pm init` writes; `{postmortems}` is replaced by the folder and
 /// the word lists by the built-in defaults.

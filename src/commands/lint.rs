@@ -18,7 +18,7 @@ use crate::lint::runner::{self, IdClaim, Target};
 use crate::lint::templates::Profiles;
 use crate::output::statistics::Counts;
 use crate::output::{self, Format, Summary};
-use crate::scaffold::write::{self, Mode, write_atomic};
+use crate::write::{self, Mode, write_atomic};
 
 /// Runs `pm lint`.
 pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {

@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::scaffold::naming;
 use crate::scaffold::render::{self, NewPostmortem, RESERVED_VARIABLES};
-use crate::scaffold::write::{Mode, write_atomic};
+use crate::write::{Mode, write_atomic};
 
 /// Runs `pm new`. Every input is checked before anything touches the disk.
 pub fn run(config: &Config, args: NewArgs) -> Result<ExitCode, Error> {
@@ -244,7 +244,7 @@ fn open_editor(path: &Path) -> Result<(), Error> {
         c
     };
     // Ctrl-C in the editor is the editor's: pm waits on.
-    let status = crate::scaffold::write::ignoring_interrupts(|| command.status())
+    let status = crate::signals::ignoring_interrupts(|| command.status())
         .map_err(|e| Error::io(PathBuf::from(&editor), e))?;
     if status.success() {
         Ok(())

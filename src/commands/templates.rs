@@ -7,7 +7,7 @@ use crate::cli::TemplatesCommand;
 use crate::config::Config;
 use crate::error::Error;
 use crate::scaffold::registry::SUFFIX;
-use crate::scaffold::write::{Mode, write_atomic};
+use crate::write::{Mode, write_atomic};
 
 /// Runs `pm templates …`.
 pub fn run(config: &Config, command: TemplatesCommand) -> Result<ExitCode, Error> {

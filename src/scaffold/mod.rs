@@ -4,4 +4,3 @@
 pub mod naming;
 pub mod registry;
 pub mod render;
-pub mod write;

@@ -88,7 +88,7 @@ impl Turn {
             Vec::new()
         };
         if create {
-            crate::scaffold::write::create_folders(dir)?;
+            crate::write::create_folders(dir)?;
         }
         let lock = std::fs::File::open(dir)
             .ok()

@@ -18,14 +18,14 @@
 //!
 //! SIGINT, SIGTERM and SIGHUP during a write remove the temporary file
 //! before pm exits, and a file-size limit (`ulimit -f`) is an error that
-//! removes it too.
+//! removes it too (see [`crate::signals`]).
 
 use std::fs::{self, File, Metadata, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, Once};
 
 use crate::error::Error;
+use crate::signals::InFlight;
 
 /// What to do when the target already exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,7 +220,7 @@ fn filled_temp(
     contents: &[u8],
 ) -> Result<(tempfile::NamedTempFile, InFlight), Error> {
     let folder = parent(target);
-    guard_signals();
+    crate::signals::guard();
     let (mut temp, in_flight) =
         InFlight::create(|| builder.tempfile_in(folder)).map_err(|e| Error::io(folder, e))?;
     temp.as_file_mut()
@@ -340,79 +340,3 @@ fn set_default_permissions(builder: &mut tempfile::Builder<'_, '_>) {
 /// Elsewhere temporary files get the usual permissions already.
 #[cfg(not(unix))]
 fn set_default_permissions(_builder: &mut tempfile::Builder<'_, '_>) {}
-
-/// Temporary files being written, removed if a signal stops pm.
-static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-
-/// A temporary file's place in [`IN_FLIGHT`] while it is written.
-struct InFlight(PathBuf);
-
-impl InFlight {
-    /// Creates the temporary file and registers it under one lock: the
-    /// signal handler waits for it, so it never misses a file.
-    fn create(
-        create: impl FnOnce() -> io::Result<tempfile::NamedTempFile>,
-    ) -> io::Result<(tempfile::NamedTempFile, InFlight)> {
-        let mut paths = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
-        let temp = create()?;
-        paths.push(temp.path().to_owned());
-        let in_flight = InFlight(temp.path().to_owned());
-        Ok((temp, in_flight))
-    }
-}
-
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        let mut paths = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
-        paths.retain(|p| p != &self.0);
-    }
-}
-
-/// Whether SIGINT is ignored now: while an editor pm started runs, Ctrl-C
-/// is the editor's (as Git does).
-static IGNORING_INTERRUPTS: std::sync::atomic::AtomicBool =
-    std::sync::atomic::AtomicBool::new(false);
-
-/// Runs `f` (which waits for an interactive child such as an editor) with
-/// SIGINT ignored by pm; SIGTERM and SIGHUP still stop it.
-pub fn ignoring_interrupts<T>(f: impl FnOnce() -> T) -> T {
-    use std::sync::atomic::Ordering;
-    guard_signals();
-    IGNORING_INTERRUPTS.store(true, Ordering::SeqCst);
-    let result = f();
-    IGNORING_INTERRUPTS.store(false, Ordering::SeqCst);
-    result
-}
-
-/// The first time a temporary file is made (or an editor started): SIGINT,
-/// SIGTERM and SIGHUP remove the files being written and exit as the
-/// signal would (128 + its number), and SIGXFSZ (`ulimit -f` reached)
-/// becomes a write error, which removes the file like any other.
-#[cfg(unix)]
-fn guard_signals() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
-    use std::sync::atomic::Ordering;
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let ignored = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let _ = signal_hook::flag::register(SIGXFSZ, ignored);
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
-            return;
-        };
-        std::thread::spawn(move || {
-            for signal in signals.forever() {
-                if signal == SIGINT && IGNORING_INTERRUPTS.load(Ordering::SeqCst) {
-                    continue;
-                }
-                let paths = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
-                for path in paths.iter() {
-                    let _ = fs::remove_file(path);
-                }
-                std::process::exit(128 + signal);
-            }
-        });
-    });
-}
-
-#[cfg(not(unix))]
-fn guard_signals() {}
