@@ -217,7 +217,7 @@ pub fn load(source: &Source) -> Result<Config, Error> {
 /// project's.
 fn discover() -> Result<Option<PathBuf>, Error> {
     let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
-    let root = repository_root(&cwd);
+    let root = crate::files::repository_root(&cwd);
     let mut relative = PathBuf::new();
     for dir in cwd.ancestors() {
         if dir.join(FILE_NAME).is_file() {
@@ -229,11 +229,6 @@ fn discover() -> Result<Option<PathBuf>, Error> {
         relative.push("..");
     }
     Ok(None)
-}
-
-/// The nearest folder from `dir` up that holds `.git`.
-fn repository_root(dir: &Path) -> Option<&Path> {
-    dir.ancestors().find(|d| d.join(".git").exists())
 }
 
 /// Whether `relative`, taken from the folder `root` holding the
@@ -250,7 +245,9 @@ fn leaves(root: &Path, relative: &Path) -> bool {
     let Ok(base) = std::fs::canonicalize(folder) else {
         return false;
     };
-    let top = repository_root(&base).unwrap_or(&base).to_path_buf();
+    let top = crate::files::repository_root(&base)
+        .unwrap_or(&base)
+        .to_path_buf();
     let mut at = if relative.is_absolute() {
         PathBuf::new()
     } else {

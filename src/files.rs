@@ -133,11 +133,14 @@ fn boundary(path: &Path) -> Option<PathBuf> {
     } else {
         real.parent()?.to_path_buf()
     };
-    let root = folder
-        .ancestors()
-        .find(|a| a.join(".git").exists())
-        .map(Path::to_path_buf);
+    let root = repository_root(&folder).map(Path::to_path_buf);
     Some(root.unwrap_or(folder))
+}
+
+/// The nearest folder from `dir` up that holds `.git`: the repository's
+/// root.
+pub fn repository_root(dir: &Path) -> Option<&Path> {
+    dir.ancestors().find(|d| d.join(".git").exists())
 }
 
 /// Whether the link at `path` leads inside `boundary`.

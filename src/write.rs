@@ -193,6 +193,39 @@ pub fn create_folders(dir: &Path) -> Result<(), Error> {
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))
 }
 
+/// The folders made for a file about to be written. Dropped before
+/// [`NewFolders::keep`] (the write failed), they are removed again, each
+/// only if still empty.
+#[derive(Debug, Default)]
+pub struct NewFolders(Vec<PathBuf>);
+
+impl NewFolders {
+    /// Creates `dir` and the folders above it that are missing, remembering
+    /// which, deepest first.
+    pub fn create(dir: &Path) -> Result<NewFolders, Error> {
+        let missing = dir
+            .ancestors()
+            .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        create_folders(dir)?;
+        Ok(NewFolders(missing))
+    }
+
+    /// The file is written: the folders stay.
+    pub fn keep(mut self) {
+        self.0.clear();
+    }
+}
+
+impl Drop for NewFolders {
+    fn drop(&mut self) {
+        for folder in &self.0 {
+            let _ = fs::remove_dir(folder);
+        }
+    }
+}
+
 /// Replaces the regular file at `real` (links already followed).
 fn replace(real: &Path, metadata: &Metadata, contents: &[u8]) -> Result<(), Error> {
     if links(metadata) > 1 {

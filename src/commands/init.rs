@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::config::{DEFAULT_BLAME_WORDS, DEFAULT_VAGUE_ACTIONS, FILE_NAME};
 use crate::error::Error;
-use crate::write::{Mode, create_folders, write_atomic};
+use crate::write::{Mode, NewFolders, write_atomic};
 
 /// The file `pm init` writes; `{postmortems}` is replaced by the folder and
 /// the word lists by the built-in defaults.
@@ -47,21 +47,12 @@ pub fn run(postmortems: Option<&Path>) -> Result<ExitCode, Error> {
     }
     // The folder first, then the config; when the config cannot be
     // written, the folders made for it are removed again.
-    let created: Vec<PathBuf> = dir
-        .ancestors()
-        .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
-        .map(Path::to_path_buf)
-        .collect();
-    create_folders(&dir)?;
-    if let Err(e) = write_atomic(path, text.as_bytes(), Mode::CreateNew) {
-        for folder in &created {
-            let _ = std::fs::remove_dir(folder);
-        }
-        return Err(match e {
-            Error::Exists { .. } => exists(),
-            other => other,
-        });
-    }
+    let folders = NewFolders::create(&dir)?;
+    write_atomic(path, text.as_bytes(), Mode::CreateNew).map_err(|e| match e {
+        Error::Exists { .. } => exists(),
+        other => other,
+    })?;
+    folders.keep();
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}\n{}", path.display(), dir.display()).map_err(|e| Error::io("<stdout>", e))?;
     Ok(ExitCode::SUCCESS)

@@ -5,6 +5,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::write::NewFolders;
+
 use crate::document::front_matter;
 
 /// Longest slug, in bytes; long titles are cut at a word boundary.
@@ -68,8 +70,8 @@ pub fn next_incident_id(dir: &Path, year: i32, max_file_size: u64) -> String {
 #[derive(Debug)]
 pub struct Turn {
     _lock: Option<std::fs::File>,
-    /// Folders this turn created, deepest first.
-    created: Vec<std::path::PathBuf>,
+    /// Folders this turn created.
+    folders: NewFolders,
 }
 
 impl Turn {
@@ -78,38 +80,23 @@ impl Turn {
     /// locked. Where the file system cannot lock, the run goes on without
     /// waiting.
     pub fn take(dir: &Path, create: bool) -> Result<Turn, crate::error::Error> {
-        let missing = dir
-            .ancestors()
-            .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
-            .map(Path::to_path_buf);
-        let created: Vec<_> = if create {
-            missing.collect()
+        let folders = if create {
+            NewFolders::create(dir)?
         } else {
-            Vec::new()
+            NewFolders::default()
         };
-        if create {
-            crate::write::create_folders(dir)?;
-        }
         let lock = std::fs::File::open(dir)
             .ok()
             .filter(|folder| folder.lock().is_ok());
         Ok(Turn {
             _lock: lock,
-            created,
+            folders,
         })
     }
 
     /// The file is written: the folders stay, the lock goes.
-    pub fn done(mut self) {
-        self.created.clear();
-    }
-}
-
-impl Drop for Turn {
-    fn drop(&mut self) {
-        for folder in &self.created {
-            let _ = std::fs::remove_dir(folder);
-        }
+    pub fn done(self) {
+        self.folders.keep();
     }
 }
 
