@@ -928,6 +928,14 @@ fn hostile() -> TempDir {
     tmp
 }
 
+/// [`hostile`], the file renamed to `name`.
+#[cfg(unix)]
+fn hostile_named(name: &str) -> TempDir {
+    let tmp = hostile();
+    std::fs::rename(tmp.path().join("docs/we\nird.md"), tmp.path().join(name)).unwrap();
+    tmp
+}
+
 #[cfg(unix)]
 #[test]
 fn concise_output_keeps_one_record_per_line_whatever_the_file_name() {
@@ -962,12 +970,7 @@ fn human_output_shows_escape_characters_instead_of_sending_them() {
 #[cfg(unix)]
 #[test]
 fn junit_holds_only_characters_xml_allows() {
-    let tmp = hostile();
-    std::fs::rename(
-        tmp.path().join("docs/we\nird.md"),
-        tmp.path().join("docs/we\nird\x0b.md"),
-    )
-    .unwrap();
+    let tmp = hostile_named("docs/we\nird\x0b.md");
     let out = lint_as(&tmp, "junit", &["docs"]);
     let forbidden: Vec<char> = out
         .stdout
@@ -1011,12 +1014,7 @@ fn a_file_name_that_is_not_utf8_keeps_its_bytes_in_sarif_and_is_named_in_a_note(
 #[cfg(unix)]
 #[test]
 fn github_annotations_show_escape_characters_instead_of_sending_them() {
-    let tmp = hostile();
-    std::fs::rename(
-        tmp.path().join("docs/we\nird.md"),
-        tmp.path().join("docs/we\n\x1b[2Jird.md"),
-    )
-    .unwrap();
+    let tmp = hostile_named("docs/we\n\x1b[2Jird.md");
     let out = lint_as(&tmp, "github", &["docs"]);
     assert!(!out.stdout.contains('\x1b'), "{:?}", out.stdout);
     assert!(

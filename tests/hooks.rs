@@ -58,6 +58,14 @@ fn new_repo() -> TempDir {
     tmp
 }
 
+/// The hooks folder of `repo`, made, and the pre-commit hook's path there.
+fn hooks_of(repo: &TempDir) -> (PathBuf, PathBuf) {
+    let hooks = repo.path().join(".git/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let hook = hooks.join("pre-commit");
+    (hooks, hook)
+}
+
 const DOC: &str = "docs/postmortems/2026-02-09-db-pool.md";
 
 fn stage(repo: &Path, text: &str) {
@@ -184,9 +192,7 @@ fn hook_install_never_clobbers_a_foreign_hook_without_force() {
 #[test]
 fn hook_install_force_twice_keeps_every_foreign_hook() {
     let repo = new_repo();
-    let hooks = repo.path().join(".git/hooks");
-    std::fs::create_dir_all(&hooks).unwrap();
-    let hook = hooks.join("pre-commit");
+    let (hooks, hook) = hooks_of(&repo);
     std::fs::write(&hook, "#!/bin/sh\necho first\n").unwrap();
     pm(&repo)
         .args(["hook", "install", "--force"])
@@ -222,9 +228,7 @@ fn hook_install_force_twice_keeps_every_foreign_hook() {
 fn a_backed_up_hook_stays_executable() {
     use std::os::unix::fs::PermissionsExt;
     let repo = new_repo();
-    let hooks = repo.path().join(".git/hooks");
-    std::fs::create_dir_all(&hooks).unwrap();
-    let hook = hooks.join("pre-commit");
+    let (hooks, hook) = hooks_of(&repo);
     std::fs::write(&hook, "#!/bin/sh\necho mine\n").unwrap();
     std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
     pm(&repo)
@@ -242,9 +246,7 @@ fn a_backed_up_hook_stays_executable() {
 #[test]
 fn a_symlinked_hook_needs_force_and_is_kept_as_a_link() {
     let repo = new_repo();
-    let hooks = repo.path().join(".git/hooks");
-    std::fs::create_dir_all(&hooks).unwrap();
-    let hook = hooks.join("pre-commit");
+    let (hooks, hook) = hooks_of(&repo);
     // A link to a shared script that is not there (yet): still a hook.
     std::os::unix::fs::symlink("../../scripts/pre-commit", &hook).unwrap();
     pm(&repo)
@@ -403,9 +405,7 @@ fn a_staged_postmortem_with_a_name_that_is_not_utf8_is_linted() {
 fn hook_uninstall_removes_pms_hook_and_puts_the_old_one_back() {
     use std::os::unix::fs::PermissionsExt;
     let repo = new_repo();
-    let hooks = repo.path().join(".git/hooks");
-    std::fs::create_dir_all(&hooks).unwrap();
-    let hook = hooks.join("pre-commit");
+    let (hooks, hook) = hooks_of(&repo);
     std::fs::write(&hook, "#!/bin/sh\necho mine\n").unwrap();
     std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
     pm(&repo)

@@ -187,6 +187,18 @@ fn a_symlink_loop_is_called_a_loop() {
     );
 }
 
+/// Makes a null device (character device 1,3) at `path`; only root may,
+/// and root always can.
+fn make_null_device(path: &Path) -> bool {
+    let made = std::process::Command::new("mknod")
+        .arg(path)
+        .args(["c", "1", "3"])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made || !is_root(), "root can make a device node");
+    made
+}
+
 fn mkfifo(path: &Path) {
     let status = std::process::Command::new("mkfifo")
         .arg(path)
@@ -244,12 +256,7 @@ fn a_character_device_is_written_to_not_replaced() {
     // A null device of pm's own where root may make one, else /dev/null
     // itself (which only root could replace).
     let own = tmp.path().join("null");
-    let made = std::process::Command::new("mknod")
-        .arg(&own)
-        .args(["c", "1", "3"])
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(made || !is_root(), "root can make a device node");
+    let made = make_null_device(&own);
     let device = if made {
         own.to_string_lossy().into_owned()
     } else {
@@ -394,12 +401,7 @@ fn lint_of_a_fifo_or_a_device_is_a_finding_not_a_hang() {
     // A device inside the folder is read as little: a null device of the
     // test's own where root may make one.
     let null = tmp.path().join("docs/postmortems/null.md");
-    let made = std::process::Command::new("mknod")
-        .arg(&null)
-        .args(["c", "1", "3"])
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(made || !is_root(), "root can make a device node");
+    let made = make_null_device(&null);
     if made {
         pm(&tmp)
             .args(["lint", "--format", "concise", "docs/postmortems/null.md"])

@@ -359,7 +359,8 @@ impl Run<'_> {
 }
 
 /// Whether `path` lies inside the folder `dir` (both may be relative). A
-/// file that is not there (staged, then deleted) is placed by its folder.
+/// file that is not there is placed by its folder, so that a missing file
+/// given by name is reported as missing rather than dropped.
 fn inside(path: &Path, dir: &Path) -> bool {
     let Ok(dir) = std::fs::canonicalize(dir) else {
         return false;
