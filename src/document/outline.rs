@@ -34,17 +34,24 @@ pub struct Heading {
     pub has_children: bool,
 }
 
+/// A text run's text where it differs from its source.
+#[derive(Debug, Clone)]
+struct Decoded {
+    text: String,
+    /// The pieces of the text that differ from their source (`&amp;` read
+    /// as `&`), as (text start, text length, source start, source length).
+    /// Everything else maps one to one onto the file.
+    inexact: Vec<(usize, usize, usize, usize)>,
+}
+
 /// Consecutive text outside code: a line of prose, a cell, a heading.
 #[derive(Debug, Clone)]
 pub struct TextRun {
     /// Where it is.
     pub span: Range<usize>,
-    /// The text when it differs from the source (see [`TextRun::text`]).
-    decoded: Option<String>,
-    /// The pieces of the text that differ from their source (`&amp;` read
-    /// as `&`), as (text start, text length, source start, source length).
-    /// Everything else maps one to one onto the file.
-    pub inexact: Vec<(usize, usize, usize, usize)>,
+    /// The text when it differs from the source (see [`TextRun::text`]);
+    /// boxed, as few runs need it and a long file has millions of runs.
+    decoded: Option<Box<Decoded>>,
     /// The list item it belongs to (innermost), if any.
     pub item: Option<usize>,
     /// Whether it is part of a heading.
@@ -87,9 +94,14 @@ impl TextRun {
     /// the file's text. Most runs read as written and are not copied.
     pub fn text<'a>(&'a self, source: &'a str) -> &'a str {
         match &self.decoded {
-            Some(text) => text,
+            Some(decoded) => &decoded.text,
             None => source.get(self.span.clone()).unwrap_or(""),
         }
+    }
+
+    /// Whether the text is the source as written, byte for byte.
+    pub fn is_exact(&self) -> bool {
+        self.decoded.is_none()
     }
 
     /// The file span of `text[range]`.
@@ -101,7 +113,8 @@ impl TextRun {
     /// its source, the piece's start (or end, for an `end` offset).
     fn source_offset(&self, at: usize, end: bool) -> usize {
         let mut shift: isize = 0;
-        for &(text_start, text_len, source_start, source_len) in &self.inexact {
+        let inexact = self.decoded.as_ref().map_or(&[][..], |d| &d.inexact);
+        for &(text_start, text_len, source_start, source_len) in inexact {
             if at <= text_start {
                 break;
             }
@@ -569,21 +582,28 @@ impl Builder {
                 last.span.end = range.end;
                 return;
             }
-            let decoded = last
-                .decoded
-                .get_or_insert_with(|| source.get(last.span.clone()).unwrap_or("").to_owned());
+            let decoded = last.decoded.get_or_insert_with(|| {
+                Box::new(Decoded {
+                    text: source.get(last.span.clone()).unwrap_or("").to_owned(),
+                    inexact: Vec::new(),
+                })
+            });
             if !exact {
-                last.inexact.push(piece(decoded.len()));
+                decoded.inexact.push(piece(decoded.text.len()));
             }
-            decoded.push_str(t);
+            decoded.text.push_str(t);
             last.span.end = range.end;
             return;
         }
         self.run_broken = false;
         self.outline.texts.push(TextRun {
             span: range.clone(),
-            decoded: (!exact).then(|| t.to_owned()),
-            inexact: if exact { Vec::new() } else { vec![piece(0)] },
+            decoded: (!exact).then(|| {
+                Box::new(Decoded {
+                    text: t.to_owned(),
+                    inexact: vec![piece(0)],
+                })
+            }),
             item,
             in_heading,
         });

@@ -46,7 +46,7 @@ impl FoldedPhrases {
         };
         let mut found = Vec::new();
         for run in &doc.outline.texts {
-            if run.inexact.is_empty() && !touches(&run.span) {
+            if run.is_exact() && !touches(&run.span) {
                 continue;
             }
             let text = run.text(&doc.text);

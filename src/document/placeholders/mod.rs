@@ -110,7 +110,7 @@ pub fn scan(doc: &Document) -> Vec<Hit> {
         // A run whose text is its source holds a stand-in only where the
         // passes over the whole body marked something, and only of a kind
         // they marked.
-        let needs = if run.inexact.is_empty() {
+        let needs = if run.is_exact() {
             marks.needs(run.span.clone(), &mut sweep)
         } else {
             Needs::ALL
