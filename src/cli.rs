@@ -201,8 +201,9 @@ pub struct LintArgs {
     pub today: Option<String>,
 
     /// Lint the staged content (Git's index) of the Markdown files staged under the
-    /// postmortems folder, README and index excepted (what the hook runs).
-    #[arg(long, conflicts_with = "paths")]
+    /// postmortems folder, README and index excepted (what the hook runs); with paths,
+    /// the staged content of those files (what the pre-commit hook runs).
+    #[arg(long)]
     pub staged: bool,
 }
 

@@ -148,6 +148,32 @@ fn stays_inside(path: &Path, boundary: &Path) -> bool {
     std::fs::canonicalize(path).is_ok_and(|target| target.starts_with(boundary))
 }
 
+/// `path` made absolute with `.` and `..` resolved on the names alone, not
+/// the file system: the same for a file that is gone as for one that is
+/// there, and for the two spellings `docs/./a.md` and `docs/a.md`.
+pub fn lexical_absolute(path: &Path) -> Option<PathBuf> {
+    // pm never changes its folder: asked once, not for each of thousands.
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        CWD.get_or_init(|| std::env::current_dir().ok())
+            .as_ref()?
+            .join(path)
+    };
+    let mut out = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other.as_os_str()),
+        }
+    }
+    Some(out)
+}
+
 /// Whether `path` names a Markdown file (`.md` or `.markdown`, any case).
 pub fn is_markdown(path: &Path) -> bool {
     path.extension()

@@ -1,6 +1,7 @@
-//! The little pm asks of Git: where the hooks go and which files are staged.
-//! It runs the `git` program, so worktrees, `core.hooksPath` and submodules
-//! behave as Git says.
+//! The little pm asks of Git: where the hooks go, which files are staged,
+//! what the index holds and what a change removes. It runs the `git`
+//! program, so worktrees, `core.hooksPath` and submodules behave as Git
+//! says.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -33,6 +34,11 @@ fn path_from(bytes: Vec<u8>) -> PathBuf {
 /// The folder Git runs hooks from (`core.hooksPath` respected).
 pub fn hooks_dir() -> Result<PathBuf, Error> {
     git("pm hook install", &["rev-parse", "--git-path", "hooks"]).map(path_from)
+}
+
+/// The top of the repository, relative to the current folder (empty there).
+pub fn top() -> Result<PathBuf, Error> {
+    git("pm lint --staged", &["rev-parse", "--show-cdup"]).map(path_from)
 }
 
 /// The files staged for commit, and where the repository's top is.
@@ -69,46 +75,160 @@ pub struct StagedFile {
     pub blob: String,
 }
 
+/// One entry of `git diff --raw -z` output.
+struct RawChange<'a> {
+    mode: &'a str,
+    blob: &'a str,
+    /// `A`, `C`, `D`, `M`, `R`…, without the score.
+    status: char,
+    /// The path (the old one of a rename or copy).
+    path: &'a [u8],
+    /// The new path of a rename or copy.
+    new_path: Option<&'a [u8]>,
+}
+
+/// Splits `git diff --raw -z` output: `:old-mode new-mode old-id new-id
+/// status NUL path NUL`, with a second path for renames and copies.
+fn raw_changes(listed: &[u8]) -> Vec<RawChange<'_>> {
+    let mut fields = listed.split(|&b| b == 0).filter(|f| !f.is_empty());
+    let mut changes = Vec::new();
+    while let Some(header) = fields.next() {
+        let Ok(header) = std::str::from_utf8(header) else {
+            break;
+        };
+        let parts: Vec<&str> = header.trim_start_matches(':').split(' ').collect();
+        let [_, mode, _, blob, status] = parts[..] else {
+            break;
+        };
+        let Some(status) = status.chars().next() else {
+            break;
+        };
+        let Some(path) = fields.next() else {
+            break;
+        };
+        let new_path = if matches!(status, 'R' | 'C') {
+            match fields.next() {
+                Some(new_path) => Some(new_path),
+                None => break,
+            }
+        } else {
+            None
+        };
+        changes.push(RawChange {
+            mode,
+            blob,
+            status,
+            path,
+            new_path,
+        });
+    }
+    changes
+}
+
 /// Files staged for commit (added, copied, modified or renamed; a staged
 /// deletion has nothing to lint), as paths relative to the current folder.
 pub fn staged_files() -> Result<Staged, Error> {
-    let top = git("pm lint --staged", &["rev-parse", "--show-cdup"]).map(path_from)?;
+    let top = top()?;
     let listed = git(
         "pm lint --staged",
         &[
             "diff",
             "--cached",
+            "-M",
             "--raw",
             "--no-abbrev",
             "-z",
             "--diff-filter=ACMR",
         ],
     )?;
-    // `:old-mode new-mode old-id new-id status NUL path NUL`, with a second
-    // path for renames and copies.
-    let mut fields = listed.split(|&b| b == 0).filter(|f| !f.is_empty());
+    let files = raw_changes(&listed)
+        .into_iter()
+        .map(|change| StagedFile {
+            path: top.join(path_from_bytes(change.new_path.unwrap_or(change.path))),
+            mode: change.mode.to_owned(),
+            blob: change.blob.to_owned(),
+        })
+        .collect();
+    Ok(Staged { top, files })
+}
+
+/// What Git's index holds at `paths` (files, or folders for what is under
+/// them; names taken literally, not as patterns): each file's path relative
+/// to the current folder, mode and blob. Unmerged entries are left out.
+pub fn index_files(paths: &[PathBuf]) -> Result<Vec<StagedFile>, Error> {
+    let mut args: Vec<&std::ffi::OsStr> = ["--literal-pathspecs", "ls-files", "-s", "-z", "--"]
+        .iter()
+        .map(std::ffi::OsStr::new)
+        .collect();
+    args.extend(paths.iter().map(|p| p.as_os_str()));
+    let output = Command::new("git").args(&args).output().map_err(|e| {
+        Error::Usage(format!(
+            "pm lint --staged: cannot run git: {e}; is it installed?"
+        ))
+    })?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let first = stderr.lines().next().unwrap_or("").trim();
+        return Err(Error::Usage(format!(
+            "pm lint --staged: git ls-files: {first}"
+        )));
+    }
+    // `mode blob stage TAB path NUL`.
     let mut files = Vec::new();
-    while let Some(header) = fields.next() {
-        let header = String::from_utf8_lossy(header);
-        let parts: Vec<&str> = header.trim_start_matches(':').split(' ').collect();
-        let [_, mode, _, blob, status] = parts[..] else {
-            break;
+    for entry in output.stdout.split(|&b| b == 0).filter(|e| !e.is_empty()) {
+        let Some(tab) = entry.iter().position(|&b| b == b'\t') else {
+            continue;
         };
-        let two_paths = status.starts_with('R') || status.starts_with('C');
-        let mut path = fields.next();
-        if two_paths {
-            path = fields.next();
-        }
-        let Some(path) = path else {
-            break;
+        let Ok(header) = std::str::from_utf8(&entry[..tab]) else {
+            continue;
+        };
+        let parts: Vec<&str> = header.split(' ').collect();
+        let [mode, blob, "0"] = parts[..] else {
+            continue;
         };
         files.push(StagedFile {
-            path: top.join(path_from_bytes(path)),
+            path: path_from_bytes(&entry[tab + 1..]),
             mode: mode.to_owned(),
             blob: blob.to_owned(),
         });
     }
-    Ok(Staged { top, files })
+    Ok(files)
+}
+
+/// A file that a change removes from the repository.
+#[derive(Debug, Clone)]
+pub struct Removed {
+    /// Where it was, relative to the current folder.
+    pub path: PathBuf,
+    /// Where a rename put it, relative to the current folder.
+    pub renamed_to: Option<PathBuf>,
+}
+
+/// The files the change deletes or renames: the index against `HEAD` when
+/// `staged`, else the working tree against `HEAD`. Outside a repository or
+/// before its first commit there is no change to speak of: none.
+pub fn removed_files(staged: bool) -> Vec<Removed> {
+    let Ok(top) = top() else {
+        return Vec::new();
+    };
+    let mut args = vec!["diff"];
+    if staged {
+        args.push("--cached");
+    }
+    args.extend(["-M", "--raw", "--no-abbrev", "-z", "--diff-filter=DR", "HEAD"]);
+    let Ok(listed) = git("pm lint", &args) else {
+        return Vec::new();
+    };
+    raw_changes(&listed)
+        .into_iter()
+        .map(|change| Removed {
+            path: top.join(path_from_bytes(change.path)),
+            renamed_to: change
+                .new_path
+                .filter(|_| change.status == 'R')
+                .map(|p| top.join(path_from_bytes(p))),
+        })
+        .collect()
 }
 
 /// The contents of `blobs`, in order, read by one `git cat-file --batch`;

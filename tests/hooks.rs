@@ -138,6 +138,63 @@ fn hook_install_rejects_an_unfilled_postmortem_and_accepts_a_filled_one() {
     assert_eq!(git_ok(repo.path(), &["log", "--format=%s"]), "good\n");
 }
 
+/// With the hook in place and [`DOC`] committed: a commit that adds a
+/// postmortem reusing its incident id is blocked, and so is one that
+/// deletes it while another postmortem links to it (found on the file that
+/// links, which the commit does not touch); the commit that also fixes the
+/// link goes through.
+fn cross_file_changes_are_blocked(repo: &Path, env: &[(&str, PathBuf)]) {
+    let (good, _) = postmortems();
+    let links = "docs/postmortems/2026-03-01-follow-up.md";
+    let linking = good.replacen("INC-2026-0007", "INC-2026-0008", 1)
+        + "\nSee [the pool incident](2026-02-09-db-pool.md) for the first time.\n";
+    std::fs::write(repo.join(links), &linking).unwrap();
+    git_ok(repo, &["add", links]);
+    let (ok, output) = commit(repo, "follow-up", env);
+    assert!(ok, "{output}");
+
+    let reused = "docs/postmortems/2026-11-30-cache.md";
+    std::fs::write(repo.join(reused), &good).unwrap();
+    git_ok(repo, &["add", reused]);
+    let (ok, output) = commit(repo, "reused id", env);
+    assert!(!ok, "the commit went through:\n{output}");
+    assert!(
+        output.contains(&format!(
+            "error[PM309]: incident id `INC-2026-0007` is also used by {DOC}"
+        )),
+        "{output}"
+    );
+    git_ok(repo, &["rm", "-q", "-f", reused]);
+
+    git_ok(repo, &["rm", "-q", DOC]);
+    let (ok, output) = commit(repo, "delete", env);
+    assert!(!ok, "the commit went through:\n{output}");
+    assert!(
+        output.contains(&format!(
+            "error[PM308]: link to `2026-02-09-db-pool.md`: the change deletes {DOC}"
+        )),
+        "{output}"
+    );
+    assert!(output.contains(&format!(" --> {links}:105:5")), "{output}");
+
+    std::fs::write(repo.join(links), good.replacen("INC-2026-0007", "INC-2026-0008", 1)).unwrap();
+    git_ok(repo, &["add", links]);
+    let (ok, output) = commit(repo, "delete and unlink", env);
+    assert!(ok, "{output}");
+}
+
+#[test]
+fn the_installed_hook_blocks_a_reused_id_and_a_deleted_linked_postmortem() {
+    let repo = new_repo();
+    pm(&repo).args(["hook", "install"]).assert().success();
+    let (good, _) = postmortems();
+    stage(repo.path(), &good);
+    stage_index(repo.path());
+    let (ok, output) = commit(repo.path(), "first", &[]);
+    assert!(ok, "{output}");
+    cross_file_changes_are_blocked(repo.path(), &[]);
+}
+
 #[test]
 fn the_installed_hook_only_lints_staged_postmortems() {
     let repo = new_repo();
@@ -546,4 +603,6 @@ fn the_pre_commit_framework_runs_the_pm_lint_hook_from_this_repository() {
     let (ok, output) = commit(repo.path(), "good", &env);
     assert!(ok, "{output}");
     assert_eq!(git_ok(repo.path(), &["log", "-1", "--format=%s"]), "good\n");
+
+    cross_file_changes_are_blocked(repo.path(), &env);
 }

@@ -1,6 +1,7 @@
 //! `pm lint`: find the files, lint them in parallel, print the findings and
 //! a summary, and exit 0 (no errors), 1 (errors) or 2 (could not run).
 
+use std::collections::HashSet;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,6 +14,7 @@ use crate::error::Error;
 use crate::files;
 use crate::git;
 use crate::lint::FileReport;
+use crate::lint::archive::Archive;
 use crate::lint::check::Options;
 use crate::lint::runner::{self, IdClaim, Target};
 use crate::lint::templates::Profiles;
@@ -23,7 +25,8 @@ use crate::write::{self, Mode, write_atomic};
 /// Runs `pm lint`.
 pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     let defaulted = args.paths.is_empty() && !args.staged;
-    let (paths, staged) = paths_to_lint(config, &args)?;
+    let folder = postmortems_folder(config, args.staged)?;
+    let (paths, staged) = paths_to_lint(config, &args, &folder)?;
     let targets = files::collect(&paths);
     if defaulted && !targets.missing.is_empty() {
         return Err(Error::Usage(format!(
@@ -68,8 +71,16 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     );
     queue.extend(staged);
     queue.sort_by(|a, b| files::path_order(a.path(), b.path()));
+    // A run over the whole folder has no other postmortems to compare with.
+    let whole_folder = paths.iter().any(|path| inside_by_name(&folder, path));
+    let archive = if whole_folder {
+        Archive::default()
+    } else {
+        Archive::of(&folder, &queue, args.staged, config)?
+    };
     let run = Run {
         config,
+        archive,
         profiles: Profiles::new(config.templates.clone(), config),
         options: Options {
             strict: args.strict,
@@ -92,7 +103,7 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
             // The report is written once it is whole: an interrupted or
             // failed run leaves the file as it was.
             let mut report = Vec::new();
-            let summary = run.write(&mut report).map_err(|e| Error::io(path, e))?;
+            let summary = run.write(&mut report, path)?;
             write_atomic(path, &report, Mode::Replace)?;
             summary
         }
@@ -101,9 +112,9 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
             // unprinted, so the exit code still says whether there were
             // errors.
             let mut out = BufWriter::new(PipeSafe::new(std::io::stdout().lock()));
-            run.write(&mut out)
-                .and_then(|summary| out.flush().map(|()| summary))
-                .map_err(|e| Error::io("<stdout>", e))?
+            let summary = run.write(&mut out, Path::new("<stdout>"))?;
+            out.flush().map_err(|e| Error::io("<stdout>", e))?;
+            summary
         }
     };
 
@@ -187,16 +198,36 @@ fn check_output(path: &Path, queue: &[Target]) -> Result<(), Error> {
     )))
 }
 
+/// The postmortems folder. With `--staged` and no .pm.yaml it is the
+/// default one at the top of the repository, wherever in it the hook runs.
+fn postmortems_folder(config: &Config, staged: bool) -> Result<PathBuf, Error> {
+    Ok(
+        if staged && config.source.is_none() && config.postmortems_dir.is_relative() {
+            git::top()?.join(&config.postmortems_dir)
+        } else {
+            config.postmortems_dir.clone()
+        },
+    )
+}
+
 /// The files and folders to lint (the postmortems folder, or the paths
 /// given: only the postmortems among them when the configuration says so),
-/// or with `--staged` the staged content of each staged postmortem, as
-/// Git's index holds it. Where pm picks the files, a README or index in the
-/// postmortems folder is not one of them, as in a folder walk.
-fn paths_to_lint(config: &Config, args: &LintArgs) -> Result<(Vec<PathBuf>, Vec<Target>), Error> {
+/// and with `--staged` the staged content of each staged postmortem (or of
+/// each path given), as Git's index holds it. Where pm picks the files, a
+/// README or index in the postmortems folder is not one of them, as in a
+/// folder walk.
+fn paths_to_lint(
+    config: &Config,
+    args: &LintArgs,
+    folder: &Path,
+) -> Result<(Vec<PathBuf>, Vec<Target>), Error> {
     let may_be_postmortem =
         |path: &Path| !files::is_readme(path) && inside(path, &config.postmortems_dir);
+    if args.staged && args.paths.is_empty() {
+        return Ok((Vec::new(), staged_targets(config, folder)?));
+    }
     if args.staged {
-        return Ok((Vec::new(), staged_targets(config)?));
+        return given_staged(config, &args.paths);
     }
     let paths = if args.paths.is_empty() {
         vec![config.postmortems_dir.clone()]
@@ -215,24 +246,63 @@ fn paths_to_lint(config: &Config, args: &LintArgs) -> Result<(Vec<PathBuf>, Vec<
 
 /// The staged postmortems, each with the content staged for it: what the
 /// commit will hold, whatever the working tree says now.
-fn staged_targets(config: &Config) -> Result<Vec<Target>, Error> {
+fn staged_targets(config: &Config, dir: &Path) -> Result<Vec<Target>, Error> {
     let staged = git::staged_files()?;
-    // Without a .pm.yaml the postmortems folder is the default one at the
-    // top of the repository, wherever in it the hook runs.
-    let dir = if config.source.is_none() && config.postmortems_dir.is_relative() {
-        staged.top.join(&config.postmortems_dir)
-    } else {
-        config.postmortems_dir.clone()
+    let candidates = staged.files.iter().filter(|file| {
+        files::is_markdown(&file.path)
+            && !files::is_readme(&file.path)
+            // By name: the staged file need not be in the working tree.
+            && inside_by_name(&file.path, dir)
+    });
+    read_staged(config, candidates)
+}
+
+/// With `--staged PATH…` (what pre-commit passes): the staged content of
+/// each Markdown file the index holds at the paths, postmortems only when
+/// the configuration says so. A file given that the index does not hold is
+/// linted as it is on disk (or reported missing).
+fn given_staged(config: &Config, paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Target>), Error> {
+    let held = git::index_files(paths)?;
+    let held_names: std::collections::HashSet<PathBuf> = held
+        .iter()
+        .filter_map(|f| files::lexical_absolute(&f.path))
+        .collect();
+    let on_disk: Vec<PathBuf> = paths
+        .iter()
+        .filter(|path| !path.is_dir())
+        .filter(|path| files::lexical_absolute(path).is_none_or(|p| !held_names.contains(&p)))
+        .filter(|path| {
+            !config.only_postmortems
+                || (!files::is_readme(path) && inside(path, &config.postmortems_dir))
+        })
+        .cloned()
+        .collect();
+    let given_file = |file: &&git::StagedFile| {
+        paths
+            .iter()
+            .any(|p| !p.is_dir() && files::lexical_absolute(p) == files::lexical_absolute(&file.path))
     };
+    let candidates = held.iter().filter(|file| {
+        // A file named is linted even when it is a README; in a folder
+        // given, as in a walk, it is not.
+        let named = given_file(file);
+        files::is_markdown(&file.path)
+            && (named || !files::is_readme(&file.path))
+            && (!config.only_postmortems
+                || (!files::is_readme(&file.path)
+                    && inside_by_name(&file.path, &config.postmortems_dir)))
+    });
+    Ok((on_disk, read_staged(config, candidates)?))
+}
+
+/// Targets for staged files: each regular file's blob, read from Git; a
+/// staged symbolic link is noted and skipped.
+fn read_staged<'a>(
+    config: &Config,
+    candidates: impl Iterator<Item = &'a git::StagedFile>,
+) -> Result<Vec<Target>, Error> {
     let mut to_read: Vec<&git::StagedFile> = Vec::new();
-    for file in &staged.files {
-        if !files::is_markdown(&file.path) || files::is_readme(&file.path) {
-            continue;
-        }
-        // By name: the staged file need not be in the working tree.
-        if !inside_by_name(&file.path, &dir) {
-            continue;
-        }
+    for file in candidates {
         match file.mode.as_str() {
             "100644" | "100755" => to_read.push(file),
             "120000" => eprintln!(
@@ -267,6 +337,8 @@ fn staged_targets(config: &Config) -> Result<Vec<Target>, Error> {
 /// A lint run, ready to go: what to lint, how, and how to write it.
 struct Run<'a> {
     config: &'a Config,
+    /// The folder's other postmortems, for the checks across files.
+    archive: Archive,
     profiles: Profiles,
     options: Options,
     /// The files (and unreadable paths) in output order.
@@ -278,10 +350,14 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
-    /// Lints the queue and writes the output to `out`. Per-file formats are
-    /// rendered by the threads that lint and written as the run goes; a
-    /// whole-document format (or `--statistics`) needs every report first.
-    fn write(&self, out: &mut dyn Write) -> std::io::Result<Summary> {
+    /// Lints the queue and writes the output to `out` (called `name` in
+    /// errors). Per-file formats are rendered by the threads that lint and
+    /// written as the run goes; a whole-document format (or `--statistics`)
+    /// needs every report first. Then come the findings across files: ids
+    /// shared with another file, and links in other postmortems of the
+    /// folder that the change breaks.
+    fn write(&self, out: &mut dyn Write, name: &Path) -> Result<Summary, Error> {
+        let failed = |e: std::io::Error| Error::io(name, e);
         let streamed = !self.statistics && self.format.is_per_file();
         let whole = !self.statistics && !self.format.is_per_file();
         let render = |report: &FileReport| {
@@ -325,10 +401,16 @@ impl Run<'_> {
                 }
                 Ok::<(), std::io::Error>(())
             },
-        )?;
+        )
+        .map_err(failed)?;
         // Incident ids are compared once every file is read: in per-file
         // formats these findings follow those of the files themselves.
-        let duplicates: Vec<FileReport> = runner::duplicate_ids(&claims, &self.queue, self.config)
+        let ids: HashSet<&str> = claims.iter().map(|c| c.site.id.as_str()).collect();
+        let found = self
+            .archive
+            .search(&ids, self.config, &self.profiles, self.options)?;
+        let duplicates: Vec<FileReport> =
+            runner::duplicate_ids(&claims, &found.ids, &self.queue, self.config)
             .into_iter()
             .map(|(i, finding)| {
                 let claim = &claims[i];
@@ -344,14 +426,20 @@ impl Run<'_> {
             summary.add_findings(report);
             counts.add(report);
         }
+        for report in &found.broken {
+            summary.add(report);
+            counts.add(report);
+        }
         if self.statistics {
-            counts.write(out)?;
+            counts.write(out).map_err(failed)?;
         } else if whole {
+            kept.extend(found.broken);
+            kept.sort_by(|a, b| files::path_order(&a.path, &b.path));
             runner::merge(&mut kept, duplicates);
-            output::write_document(self.format, &kept, out)?;
+            output::write_document(self.format, &kept, out).map_err(failed)?;
         } else {
-            for report in &duplicates {
-                output::write_file(self.format, report, self.color, out)?;
+            for report in duplicates.iter().chain(&found.broken) {
+                output::write_file(self.format, report, self.color, out).map_err(failed)?;
             }
         }
         Ok(summary)
@@ -378,20 +466,7 @@ fn inside(path: &Path, dir: &Path) -> bool {
 /// Whether `path` lies inside `dir`, decided on the names (`..` and `.`
 /// resolved without the file system), for files that may not exist.
 fn inside_by_name(path: &Path, dir: &Path) -> bool {
-    fn normal(path: &Path) -> Option<PathBuf> {
-        let mut out = PathBuf::new();
-        for part in std::path::absolute(path).ok()?.components() {
-            match part {
-                std::path::Component::ParentDir => {
-                    out.pop();
-                }
-                std::path::Component::CurDir => {}
-                other => out.push(other.as_os_str()),
-            }
-        }
-        Some(out)
-    }
-    match (normal(path), normal(dir)) {
+    match (files::lexical_absolute(path), files::lexical_absolute(dir)) {
         (Some(path), Some(dir)) => path.starts_with(dir),
         _ => false,
     }

@@ -1,6 +1,7 @@
 //! The linter: rules with stable ids, the checker they report through,
 //! suppression comments, and the runner that lints many files in parallel.
 
+pub mod archive;
 pub mod check;
 pub mod registry;
 pub mod rule;

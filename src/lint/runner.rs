@@ -188,11 +188,14 @@ pub struct IdClaim {
     pub had_findings: bool,
 }
 
-/// The incident ids that more than one of `claims` (made by `targets`, in
-/// their order) states: a PM309 finding for each claim of such an id, with
-/// the claim's index, in the order of `claims`. Empty when the rule is off.
+/// The incident ids that one of `claims` (made by `targets`, in their
+/// order) states and another claim or one of `others` (postmortems of the
+/// folder the run does not lint, with their ids) states too: a PM309
+/// finding for each such claim, with the claim's index, in the order of
+/// `claims`. Empty when the rule is off.
 pub fn duplicate_ids(
     claims: &[IdClaim],
+    others: &[(PathBuf, String)],
     targets: &[Target],
     config: &Config,
 ) -> Vec<(usize, Finding)> {
@@ -200,19 +203,29 @@ pub fn duplicate_ids(
     if !config.enabled(rule) {
         return Vec::new();
     }
-    let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut by_id: BTreeMap<&str, (Vec<usize>, Vec<&Path>)> = BTreeMap::new();
     for (i, claim) in claims.iter().enumerate() {
-        by_id.entry(claim.site.id.as_str()).or_default().push(i);
+        by_id.entry(claim.site.id.as_str()).or_default().0.push(i);
+    }
+    for (path, id) in others {
+        if let Some((_, paths)) = by_id.get_mut(id.as_str()) {
+            paths.push(path);
+        }
     }
     let mut found: Vec<(usize, Finding)> = Vec::new();
-    for (id, files) in by_id.into_iter().filter(|(_, files)| files.len() > 1) {
+    for (id, (files, elsewhere)) in by_id
+        .into_iter()
+        .filter(|(_, (files, elsewhere))| files.len() + elsewhere.len() > 1)
+    {
         for &i in &files {
             let site = &claims[i].site;
             let others: Vec<String> = files
                 .iter()
                 .filter(|&&j| j != i)
                 .filter_map(|&j| targets.get(claims[j].target))
-                .map(|target| target.path().display().to_string())
+                .map(|target| target.path())
+                .chain(elsewhere.iter().copied())
+                .map(|path| path.display().to_string())
                 .collect();
             let finding = Finding {
                 rule,

@@ -3,13 +3,16 @@
 //! timestamps, action items someone owns by a date, answered whys, links to
 //! files that exist, incident ids no other postmortem uses.
 
+use std::path::{Path, PathBuf};
+
 use chrono::NaiveDate;
 
 use crate::document::dates::{self, Timestamp, human_minutes};
 use crate::document::front_matter::State;
-use crate::document::outline::Table;
+use crate::document::outline::{Link, Table};
 use crate::document::placeholders;
 use crate::document::sections;
+use crate::git::Removed;
 use crate::lint::check::Checker;
 use crate::lint::{Level, Rule};
 
@@ -121,7 +124,10 @@ pub static BROKEN_LINK: Rule = Rule {
     explanation: "A relative link (to another postmortem, a runbook, a graph) must point at a \
         file that exists, relative to the postmortem's folder. Web addresses, `mailto:` links \
         and email autolinks (`<ops@example.org>`) are not files; a link to what looks like a \
-        host (`status.example.com`) is a web address that lacks its `https://`.",
+        host (`status.example.com`) is a web address that lacks its `https://`. A link that the \
+        change breaks is found even when only other files are linted (a hook, pre-commit): a \
+        postmortem of the folder that links to a file the change deletes or renames (the \
+        working tree against HEAD, or the index with `--staged`) is reported too.",
     bad: "See [the previous outage](2025-10-01-db-failover.md).",
     good: "See [the previous outage](2025-10-02-db-failover.md).",
 };
@@ -133,9 +139,11 @@ pub static DUPLICATE_ID: Rule = Rule {
     level: Level::Error,
     status_aware: false,
     summary: "give one of the postmortems the next free id (`pm new` picks one)",
-    explanation: "Two postmortems in the linted files share an `incident_id`, usually because \
-        two branches each took the next free number. Ids must be unique for lists, links and \
-        metrics.",
+    explanation: "Two postmortems share an `incident_id`, usually because two branches each \
+        took the next free number. Ids must be unique for lists, links and metrics. Each linted \
+        file is compared with every postmortem of the postmortems folder, whatever files the \
+        run is given (with `--staged`, the folder as the index holds it); the finding is on \
+        the linted file.",
     bad: "a.md: incident_id: INC-2026-0042\nb.md: incident_id: INC-2026-0042",
     good: "a.md: incident_id: INC-2026-0042\nb.md: incident_id: INC-2026-0043",
 };
@@ -415,30 +423,92 @@ fn check_whys(c: &mut Checker<'_>) {
     }
 }
 
+/// The file a link names, if it names one: the path as written in the link
+/// and that path from the folder of the document at `doc_path`. Web
+/// addresses, anchors, mail addresses and absolute paths name none.
+fn linked_file<'l>(doc_path: &Path, link: &'l Link) -> Option<(&'l str, PathBuf)> {
+    let dest = link.destination.trim();
+    let is_relative = !dest.is_empty()
+        && !dest.starts_with('#')
+        && !dest.starts_with('/')
+        && !dest.contains("://")
+        && !dest.starts_with("mailto:")
+        && !dest.starts_with("tel:")
+        && !dest.starts_with("data:");
+    if !is_relative {
+        return None;
+    }
+    let path_part = dest.split(['#', '?']).next().unwrap_or("");
+    // `<ops@example.org>` links to `ops@example.org`: an address; an
+    // autolink has a scheme (`<slack:…>`, `<HH:MM>` read as one).
+    let email = path_part.contains('@') && !path_part.contains('/');
+    if path_part.is_empty() || email || link.autolink {
+        return None;
+    }
+    let base = doc_path.parent().unwrap_or(Path::new(""));
+    Some((path_part, base.join(percent_decode(path_part))))
+}
+
+/// PM308 for links that a change breaks, in a postmortem the run does not
+/// lint: a link to a file in `removed` (each with its path made absolute by
+/// [`crate::files::lexical_absolute`]) that the file system no longer has.
+pub fn check_links_to_removed(c: &mut Checker<'_>, removed: &[(PathBuf, &Removed)]) {
+    let doc = c.doc;
+    for link in &doc.outline.links {
+        let Some((path_part, target)) = linked_file(&doc.path, link) else {
+            continue;
+        };
+        let Some(absolute) = crate::files::lexical_absolute(&target) else {
+            continue;
+        };
+        let Some((_, gone)) = removed.iter().find(|(path, _)| *path == absolute) else {
+            continue;
+        };
+        if target.exists() {
+            continue;
+        }
+        match &gone.renamed_to {
+            Some(to) => c.report_with_help(
+                &BROKEN_LINK,
+                link.span.clone(),
+                format!(
+                    "link to `{path_part}`: the change renames {} to {}",
+                    gone.path.display(),
+                    to.display()
+                ),
+                format!(
+                    "link to `{}` instead",
+                    relative_link(&doc.path, to).unwrap_or_else(|| to.display().to_string())
+                ),
+            ),
+            None => c.report(
+                &BROKEN_LINK,
+                link.span.clone(),
+                format!(
+                    "link to `{path_part}`: the change deletes {}",
+                    gone.path.display()
+                ),
+            ),
+        }
+    }
+}
+
+/// How a link in the file at `from` writes the path to `new`: relative to
+/// that file's folder, spaces percent-encoded.
+fn relative_link(from: &Path, new: &Path) -> Option<String> {
+    let base = crate::files::lexical_absolute(from)?;
+    let new = crate::files::lexical_absolute(new)?;
+    let relative = pathdiff::diff_paths(new, base.parent()?)?;
+    Some(relative.to_str()?.replace(' ', "%20"))
+}
+
 fn check_links(c: &mut Checker<'_>) {
     let doc = c.doc;
-    let base = doc.path.parent().unwrap_or(std::path::Path::new(""));
     for link in &doc.outline.links {
+        let Some((path_part, target)) = linked_file(&doc.path, link) else {
+            continue;
+        };
         let dest = link.destination.trim();
-        let is_relative = !dest.is_empty()
-            && !dest.starts_with('#')
-            && !dest.starts_with('/')
-            && !dest.contains("://")
-            && !dest.starts_with("mailto:")
-            && !dest.starts_with("tel:")
-            && !dest.starts_with("data:");
-        if !is_relative {
-            continue;
-        }
-        let path_part = dest.split(['#', '?']).next().unwrap_or("");
-        // `<ops@example.org>` links to `ops@example.org`: an address; an
-        // autolink has a scheme (`<slack:…>`, `<HH:MM>` read as one).
-        let email = path_part.contains('@') && !path_part.contains('/');
-        if path_part.is_empty() || email || link.autolink {
-            continue;
-        }
-        let decoded = percent_decode(path_part);
-        let target = base.join(&decoded);
         if !target.exists() {
             let message = format!("link to `{path_part}`: no such file ({})", target.display());
             if looks_like_a_host(path_part) {

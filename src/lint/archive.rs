@@ -1,0 +1,248 @@
+//! The rest of the postmortems folder, for the checks that span files. A
+//! run given a few files (a hook, pre-commit) still compares their incident
+//! ids with every postmortem in the folder (PM309), and a link in another
+//! postmortem to a file that the change deletes or renames is reported on
+//! the postmortem that links (PM308). With `--staged` the folder is read as
+//! Git's index holds it.
+//!
+//! Only what those checks need is looked at: each other file's text is
+//! searched for the linted ids and the removed files' names, and only a file
+//! that holds one is parsed (its front matter alone, for an id). Files are
+//! read in chunks, so a large folder is never in memory at once.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::document::{Document, front_matter};
+use crate::error::Error;
+use crate::files;
+use crate::git::{self, Removed};
+use crate::lint::check::{Checker, Options};
+use crate::lint::rules::facts::{self, BROKEN_LINK, DUPLICATE_ID};
+use crate::lint::runner::Target;
+use crate::lint::suppress::Suppressions;
+use crate::lint::templates::Profiles;
+use crate::lint::{FileReport, Finding};
+
+/// Files read at a time.
+const CHUNK: usize = 256;
+
+/// The postmortems of the folder that a run does not lint, and what the
+/// change removes.
+#[derive(Debug, Default)]
+pub struct Archive {
+    others: Vec<Other>,
+    removed: Vec<Removed>,
+}
+
+/// Another postmortem of the folder: a file, or a blob in the index.
+#[derive(Debug)]
+enum Other {
+    File(PathBuf),
+    Staged(PathBuf, String),
+}
+
+impl Other {
+    fn path(&self) -> &Path {
+        match self {
+            Other::File(path) | Other::Staged(path, _) => path,
+        }
+    }
+}
+
+/// What a run learns from the other postmortems.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Other postmortems stating one of the linted incident ids: (path, id).
+    pub ids: Vec<(PathBuf, String)>,
+    /// Reports of other postmortems with links the change breaks.
+    pub broken: Vec<FileReport>,
+}
+
+impl Archive {
+    /// The Markdown files in `dir` (READMEs and indexes excepted) that are
+    /// not among `linted`: on disk, or with `staged` in Git's index. The
+    /// change's deletions and renames are asked of Git only when there are
+    /// such files and PM308 is on.
+    pub fn of(
+        dir: &Path,
+        linted: &[Target],
+        staged: bool,
+        config: &Config,
+    ) -> Result<Archive, Error> {
+        let wanted = config.enabled(&DUPLICATE_ID) || config.enabled(&BROKEN_LINK);
+        if !wanted || (!staged && !dir.is_dir()) {
+            return Ok(Archive::default());
+        }
+        let linted: HashSet<PathBuf> = linted
+            .iter()
+            .filter_map(|t| files::lexical_absolute(t.path()))
+            .collect();
+        let is_other = |path: &Path| {
+            files::is_markdown(path)
+                && !files::is_readme(path)
+                && files::lexical_absolute(path).is_none_or(|p| !linted.contains(&p))
+        };
+        let others: Vec<Other> = if staged {
+            git::index_files(&[dir.to_path_buf()])?
+                .into_iter()
+                .filter(|f| matches!(f.mode.as_str(), "100644" | "100755") && is_other(&f.path))
+                .map(|f| Other::Staged(f.path, f.blob))
+                .collect()
+        } else {
+            files::collect(&[dir.to_path_buf()])
+                .files
+                .into_iter()
+                .filter(|path| is_other(path))
+                .map(Other::File)
+                .collect()
+        };
+        let removed = if !others.is_empty() && config.enabled(&BROKEN_LINK) {
+            git::removed_files(staged)
+        } else {
+            Vec::new()
+        };
+        Ok(Archive { others, removed })
+    }
+
+    /// Reads the other postmortems for `ids` (the incident ids the run's
+    /// files state) and for links to what the change removes. Reads nothing
+    /// when there is nothing to look for.
+    pub fn search(
+        &self,
+        ids: &HashSet<&str>,
+        config: &Config,
+        profiles: &Profiles,
+        options: Options,
+    ) -> Result<Found, Error> {
+        let ids: Vec<&str> = if config.enabled(&DUPLICATE_ID) {
+            ids.iter().copied().collect()
+        } else {
+            Vec::new()
+        };
+        // A link names a file by its name, written as is or percent-encoded.
+        let removed: Vec<(PathBuf, &Removed)> = self
+            .removed
+            .iter()
+            .filter_map(|r| Some((files::lexical_absolute(&r.path)?, r)))
+            .collect();
+        let mut names: Vec<String> = Vec::new();
+        for (_, gone) in &removed {
+            if let Some(name) = gone.path.file_name().and_then(|n| n.to_str()) {
+                names.push(name.to_owned());
+                let encoded = percent_encoded(name);
+                if encoded != name {
+                    names.push(encoded);
+                }
+            }
+        }
+        if self.others.is_empty() || (ids.is_empty() && names.is_empty()) {
+            return Ok(Found::default());
+        }
+        let ids_in = AhoCorasick::new(&ids).ok().filter(|_| !ids.is_empty());
+        let names_in = AhoCorasick::new(&names).ok().filter(|_| !names.is_empty());
+        let look = |path: &Path, bytes: Vec<u8>| -> (Option<(PathBuf, String)>, Option<FileReport>) {
+            let id = ids_in
+                .as_ref()
+                .filter(|finder| finder.is_match(&bytes))
+                .and_then(|_| incident_id(&bytes))
+                .filter(|id| ids.contains(&id.as_str()))
+                .map(|id| (path.to_owned(), id));
+            let broken = names_in
+                .as_ref()
+                .filter(|finder| finder.is_match(&bytes))
+                .and_then(|_| broken_links(path, bytes, &removed, config, profiles, options));
+            (id, broken)
+        };
+        let mut found = Found::default();
+        for chunk in self.others.chunks(CHUNK) {
+            let looked: Vec<_> = match chunk.first() {
+                Some(Other::Staged(..)) => {
+                    let blobs: Vec<&str> = chunk
+                        .iter()
+                        .filter_map(|other| match other {
+                            Other::Staged(_, blob) => Some(blob.as_str()),
+                            Other::File(_) => None,
+                        })
+                        .collect();
+                    let contents = git::read_blobs(&blobs)?;
+                    chunk
+                        .par_iter()
+                        .zip(contents)
+                        .filter_map(|(other, bytes)| {
+                            bytes.filter(|b| b.len() as u64 <= config.max_file_size)
+                                .map(|b| look(other.path(), b))
+                        })
+                        .collect()
+                }
+                _ => chunk
+                    .par_iter()
+                    .filter_map(|other| {
+                        let bytes =
+                            files::read_regular(other.path(), config.max_file_size).ok()?;
+                        Some(look(other.path(), bytes))
+                    })
+                    .collect(),
+            };
+            for (id, broken) in looked {
+                found.ids.extend(id);
+                found.broken.extend(broken);
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// The incident id a file's front matter states, trimmed.
+fn incident_id(bytes: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match front_matter::parse(text) {
+        front_matter::State::Parsed(parsed) => Some(parsed.text("incident_id")?.trim().to_owned()),
+        _ => None,
+    }
+}
+
+/// The report of the postmortem at `path` for its links to `removed`, if
+/// it has any (suppression comments respected).
+fn broken_links(
+    path: &Path,
+    bytes: Vec<u8>,
+    removed: &[(PathBuf, &Removed)],
+    config: &Config,
+    profiles: &Profiles,
+    options: Options,
+) -> Option<FileReport> {
+    let doc = Document::from_bytes(path.to_owned(), bytes).ok()?;
+    let mut checker = Checker::new(&doc, config, profiles, options);
+    facts::check_links_to_removed(&mut checker, removed);
+    let suppressions = Suppressions::of(&doc);
+    let findings: Vec<Finding> = checker
+        .into_findings()
+        .into_iter()
+        .filter(|f| !suppressions.suppresses(f.rule.id, f.start.line))
+        .collect();
+    (!findings.is_empty()).then(|| FileReport {
+        path: path.to_owned(),
+        findings,
+        incident_id: None,
+    })
+}
+
+/// `name` as a link writes it percent-encoded: bytes other than ASCII
+/// letters, digits and `-._~` as `%XX`.
+fn percent_encoded(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for byte in name.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
