@@ -205,6 +205,12 @@ pub struct LintArgs {
     /// the staged content of those files (what the pre-commit hook runs).
     #[arg(long)]
     pub staged: bool,
+
+    /// Lint the postmortems changed since the Git commit REV, as the working tree has them (what a
+    /// pull request changes: REV is where it starts, e.g. `HEAD^1` of GitHub's merge commit or
+    /// `$CI_MERGE_REQUEST_DIFF_BASE_SHA`); links the change breaks are looked for in the others.
+    #[arg(long, value_name = "REV", conflicts_with_all = ["paths", "staged"])]
+    pub changed_since: Option<String>,
 }
 
 /// Arguments of `pm list`.

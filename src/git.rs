@@ -36,6 +36,42 @@ pub fn hooks_dir() -> Result<PathBuf, Error> {
     git("pm hook install", &["rev-parse", "--git-path", "hooks"]).map(path_from)
 }
 
+/// The files under `dir` that the working tree adds, copies, modifies or
+/// renames since the commit `rev`, relative to the current folder (renamed
+/// files under their new names).
+pub fn changed_since(rev: &str, dir: &std::path::Path) -> Result<Vec<PathBuf>, Error> {
+    let top = top()?;
+    let fixed = [
+        "--literal-pathspecs",
+        "diff",
+        "-M",
+        "--raw",
+        "--no-abbrev",
+        "-z",
+        "--diff-filter=ACMR",
+        rev,
+        "--",
+    ];
+    let mut args: Vec<&std::ffi::OsStr> = fixed.iter().map(std::ffi::OsStr::new).collect();
+    args.push(dir.as_os_str());
+    let output = Command::new("git").args(&args).output().map_err(|e| {
+        Error::Usage(format!(
+            "pm lint --changed-since: cannot run git: {e}; is it installed?"
+        ))
+    })?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let first = stderr.lines().next().unwrap_or("").trim();
+        return Err(Error::Usage(format!(
+            "pm lint --changed-since {rev}: git diff: {first}"
+        )));
+    }
+    Ok(raw_changes(&output.stdout)
+        .into_iter()
+        .map(|change| top.join(path_from_bytes(change.new_path.unwrap_or(change.path))))
+        .collect())
+}
+
 /// The top of the repository, relative to the current folder (empty there).
 pub fn top() -> Result<PathBuf, Error> {
     git("pm lint --staged", &["rev-parse", "--show-cdup"]).map(path_from)
@@ -204,18 +240,32 @@ pub struct Removed {
     pub renamed_to: Option<PathBuf>,
 }
 
-/// The files the change deletes or renames: the index against `HEAD` when
-/// `staged`, else the working tree against `HEAD`. Outside a repository or
+/// What a change is measured against.
+#[derive(Debug, Clone, Copy)]
+pub enum Change<'a> {
+    /// The working tree against `HEAD`.
+    WorkTree,
+    /// The index against `HEAD` (`--staged`).
+    Index,
+    /// The working tree against a commit (`--changed-since`).
+    Since(&'a str),
+}
+
+/// The files the change deletes or renames. Outside a repository or
 /// before its first commit there is no change to speak of: none.
-pub fn removed_files(staged: bool) -> Vec<Removed> {
+pub fn removed_files(change: Change<'_>) -> Vec<Removed> {
     let Ok(top) = top() else {
         return Vec::new();
     };
     let mut args = vec!["diff"];
-    if staged {
+    if matches!(change, Change::Index) {
         args.push("--cached");
     }
-    args.extend(["-M", "--raw", "--no-abbrev", "-z", "--diff-filter=DR", "HEAD"]);
+    args.extend(["-M", "--raw", "--no-abbrev", "-z", "--diff-filter=DR"]);
+    args.push(match change {
+        Change::Since(rev) => rev,
+        Change::WorkTree | Change::Index => "HEAD",
+    });
     let Ok(listed) = git("pm lint", &args) else {
         return Vec::new();
     };

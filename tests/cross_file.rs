@@ -23,7 +23,11 @@ fn postmortem(id: &str, extra: &str) -> String {
         "examples/postmortems/2026-02-09-checkout-api-503s-from-orders-db-connection-pool-exhaustion.md",
     ))
     .unwrap();
-    let text = text.replacen("incident_id: INC-2026-0007", &format!("incident_id: {id}"), 1);
+    let text = text.replacen(
+        "incident_id: INC-2026-0007",
+        &format!("incident_id: {id}"),
+        1,
+    );
     format!("{text}{extra}")
 }
 
@@ -69,7 +73,14 @@ fn repo_with_a_link() -> TempDir {
 /// stdout, stderr).
 fn lint(dir: &TempDir, args: &[&str]) -> (i32, String, String) {
     let out = pm(dir)
-        .args(["--no-config", "lint", "--format", "concise", "--today", "2026-03-01"])
+        .args([
+            "--no-config",
+            "lint",
+            "--format",
+            "concise",
+            "--today",
+            "2026-03-01",
+        ])
         .args(args)
         .output()
         .unwrap();
@@ -90,7 +101,10 @@ fn one_file_linted_is_compared_with_every_postmortem_of_the_folder() {
         out,
         format!("{NEW}:3:14: PM309 [error] incident id `INC-2026-0007` is also used by {OLD}\n")
     );
-    assert_eq!(err, "Found 1 error and 0 warnings in 1 of 1 file checked.\n");
+    assert_eq!(
+        err,
+        "Found 1 error and 0 warnings in 1 of 1 file checked.\n"
+    );
     assert_eq!(code, 1);
 
     write(&dir, NEW, &postmortem("INC-2026-0070", ""));
@@ -162,7 +176,10 @@ fn a_staged_deletion_of_a_linked_postmortem_is_reported_on_the_file_that_links()
             "{LINKS}:105:5: PM308 [error] link to `2026-02-09-db-pool.md`: the change deletes {OLD}\n"
         )
     );
-    assert_eq!(err, "Found 1 error and 0 warnings in 1 of 1 file checked.\n");
+    assert_eq!(
+        err,
+        "Found 1 error and 0 warnings in 1 of 1 file checked.\n"
+    );
     assert_eq!(code, 1);
 }
 
@@ -172,7 +189,11 @@ fn a_rename_names_the_new_path_in_the_help() {
     std::fs::create_dir(dir.path().join("docs/postmortems/2026")).unwrap();
     git(
         &dir,
-        &["mv", OLD, "docs/postmortems/2026/2026-02-09-pool exhaustion.md"],
+        &[
+            "mv",
+            OLD,
+            "docs/postmortems/2026/2026-02-09-pool exhaustion.md",
+        ],
     );
     let out = pm(&dir)
         .args(["--no-config", "lint", "--staged"])
@@ -249,4 +270,49 @@ fn a_suppressed_link_is_not_reported_on_the_other_file() {
     git(&dir, &["rm", "-q", OLD]);
     let (code, out, _) = lint(&dir, &["--staged"]);
     assert_eq!((code, out.as_str()), (0, ""));
+}
+
+#[test]
+fn changed_since_lints_what_a_branch_changes_and_what_it_breaks() {
+    let dir = repo_with_a_link();
+    git(&dir, &["checkout", "-q", "-b", "change"]);
+    // Git reads the new file, nearly the old one, as the old one renamed.
+    write(&dir, NEW, &postmortem("INC-2026-0008", ""));
+    git(&dir, &["add", NEW]);
+    git(&dir, &["rm", "-q", OLD]);
+    git(&dir, &["commit", "-q", "-m", "the change"]);
+    let (code, out, err) = lint(&dir, &["--changed-since", "main"]);
+    assert_eq!(
+        out,
+        format!(
+            "{NEW}:3:14: PM309 [error] incident id `INC-2026-0008` is also used by {LINKS}\n\
+             {LINKS}:105:5: PM308 [error] link to `2026-02-09-db-pool.md`: the change renames {OLD} to {NEW}\n"
+        )
+    );
+    assert_eq!(
+        err,
+        "Found 2 errors and 0 warnings in 2 of 2 files checked.\n"
+    );
+    assert_eq!(code, 1);
+
+    // Nothing changed since the branch's own commit: nothing to lint.
+    let (code, out, err) = lint(&dir, &["--changed-since", "HEAD"]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (0, "", "Checked 0 files: no problems found.\n")
+    );
+}
+
+#[test]
+fn changed_since_an_unknown_commit_is_a_clear_error() {
+    let dir = repo_with_a_link();
+    let (code, out, err) = lint(&dir, &["--changed-since", "no-such-branch"]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            2,
+            "",
+            "error: pm lint --changed-since no-such-branch: git diff: fatal: bad revision 'no-such-branch'\n"
+        )
+    );
 }

@@ -177,7 +177,11 @@ fn cross_file_changes_are_blocked(repo: &Path, env: &[(&str, PathBuf)]) {
     );
     assert!(output.contains(&format!(" --> {links}:105:5")), "{output}");
 
-    std::fs::write(repo.join(links), good.replacen("INC-2026-0007", "INC-2026-0008", 1)).unwrap();
+    std::fs::write(
+        repo.join(links),
+        good.replacen("INC-2026-0007", "INC-2026-0008", 1),
+    )
+    .unwrap();
     git_ok(repo, &["add", links]);
     let (ok, output) = commit(repo, "delete and unlink", env);
     assert!(ok, "{output}");

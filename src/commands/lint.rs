@@ -24,7 +24,7 @@ use crate::write::{self, Mode, write_atomic};
 
 /// Runs `pm lint`.
 pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
-    let defaulted = args.paths.is_empty() && !args.staged;
+    let defaulted = args.paths.is_empty() && !args.staged && args.changed_since.is_none();
     let folder = postmortems_folder(config, args.staged)?;
     let (paths, staged) = paths_to_lint(config, &args, &folder)?;
     let targets = files::collect(&paths);
@@ -76,7 +76,12 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     let archive = if whole_folder {
         Archive::default()
     } else {
-        Archive::of(&folder, &queue, args.staged, config)?
+        let change = match (&args.changed_since, args.staged) {
+            (Some(rev), _) => git::Change::Since(rev),
+            (None, true) => git::Change::Index,
+            (None, false) => git::Change::WorkTree,
+        };
+        Archive::of(&folder, &queue, change, config)?
     };
     let run = Run {
         config,
@@ -229,6 +234,14 @@ fn paths_to_lint(
     if args.staged {
         return given_staged(config, &args.paths);
     }
+    if let Some(rev) = &args.changed_since {
+        // Gone from the working tree since: nothing to lint there.
+        let changed = git::changed_since(rev, folder)?
+            .into_iter()
+            .filter(|path| path.is_file() && files::is_markdown(path) && !files::is_readme(path))
+            .collect();
+        return Ok((changed, Vec::new()));
+    }
     let paths = if args.paths.is_empty() {
         vec![config.postmortems_dir.clone()]
     } else if config.only_postmortems {
@@ -278,9 +291,9 @@ fn given_staged(config: &Config, paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec
         .cloned()
         .collect();
     let given_file = |file: &&git::StagedFile| {
-        paths
-            .iter()
-            .any(|p| !p.is_dir() && files::lexical_absolute(p) == files::lexical_absolute(&file.path))
+        paths.iter().any(|p| {
+            !p.is_dir() && files::lexical_absolute(p) == files::lexical_absolute(&file.path)
+        })
     };
     let candidates = held.iter().filter(|file| {
         // A file named is linted even when it is a README; in a folder
@@ -411,17 +424,17 @@ impl Run<'_> {
             .search(&ids, self.config, &self.profiles, self.options)?;
         let duplicates: Vec<FileReport> =
             runner::duplicate_ids(&claims, &found.ids, &self.queue, self.config)
-            .into_iter()
-            .map(|(i, finding)| {
-                let claim = &claims[i];
-                summary.files_with_findings += usize::from(!claim.had_findings);
-                FileReport {
-                    path: self.queue[claim.target].path().to_owned(),
-                    findings: vec![finding],
-                    incident_id: None,
-                }
-            })
-            .collect();
+                .into_iter()
+                .map(|(i, finding)| {
+                    let claim = &claims[i];
+                    summary.files_with_findings += usize::from(!claim.had_findings);
+                    FileReport {
+                        path: self.queue[claim.target].path().to_owned(),
+                        findings: vec![finding],
+                        incident_id: None,
+                    }
+                })
+                .collect();
         for report in &duplicates {
             summary.add_findings(report);
             counts.add(report);

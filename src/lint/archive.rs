@@ -20,7 +20,7 @@ use crate::config::Config;
 use crate::document::{Document, front_matter};
 use crate::error::Error;
 use crate::files;
-use crate::git::{self, Removed};
+use crate::git::{self, Change, Removed};
 use crate::lint::check::{Checker, Options};
 use crate::lint::rules::facts::{self, BROKEN_LINK, DUPLICATE_ID};
 use crate::lint::runner::Target;
@@ -65,15 +65,16 @@ pub struct Found {
 
 impl Archive {
     /// The Markdown files in `dir` (READMEs and indexes excepted) that are
-    /// not among `linted`: on disk, or with `staged` in Git's index. The
-    /// change's deletions and renames are asked of Git only when there are
-    /// such files and PM308 is on.
+    /// not among `linted`: on disk, or for a change of the index in Git's
+    /// index. The change's deletions and renames are asked of Git only when
+    /// there are such files and PM308 is on.
     pub fn of(
         dir: &Path,
         linted: &[Target],
-        staged: bool,
+        change: Change<'_>,
         config: &Config,
     ) -> Result<Archive, Error> {
+        let staged = matches!(change, Change::Index);
         let wanted = config.enabled(&DUPLICATE_ID) || config.enabled(&BROKEN_LINK);
         if !wanted || (!staged && !dir.is_dir()) {
             return Ok(Archive::default());
@@ -102,7 +103,7 @@ impl Archive {
                 .collect()
         };
         let removed = if !others.is_empty() && config.enabled(&BROKEN_LINK) {
-            git::removed_files(staged)
+            git::removed_files(change)
         } else {
             Vec::new()
         };
@@ -145,19 +146,20 @@ impl Archive {
         }
         let ids_in = AhoCorasick::new(&ids).ok().filter(|_| !ids.is_empty());
         let names_in = AhoCorasick::new(&names).ok().filter(|_| !names.is_empty());
-        let look = |path: &Path, bytes: Vec<u8>| -> (Option<(PathBuf, String)>, Option<FileReport>) {
-            let id = ids_in
-                .as_ref()
-                .filter(|finder| finder.is_match(&bytes))
-                .and_then(|_| incident_id(&bytes))
-                .filter(|id| ids.contains(&id.as_str()))
-                .map(|id| (path.to_owned(), id));
-            let broken = names_in
-                .as_ref()
-                .filter(|finder| finder.is_match(&bytes))
-                .and_then(|_| broken_links(path, bytes, &removed, config, profiles, options));
-            (id, broken)
-        };
+        let look =
+            |path: &Path, bytes: Vec<u8>| -> (Option<(PathBuf, String)>, Option<FileReport>) {
+                let id = ids_in
+                    .as_ref()
+                    .filter(|finder| finder.is_match(&bytes))
+                    .and_then(|_| incident_id(&bytes))
+                    .filter(|id| ids.contains(&id.as_str()))
+                    .map(|id| (path.to_owned(), id));
+                let broken = names_in
+                    .as_ref()
+                    .filter(|finder| finder.is_match(&bytes))
+                    .and_then(|_| broken_links(path, bytes, &removed, config, profiles, options));
+                (id, broken)
+            };
         let mut found = Found::default();
         for chunk in self.others.chunks(CHUNK) {
             let looked: Vec<_> = match chunk.first() {
@@ -174,7 +176,8 @@ impl Archive {
                         .par_iter()
                         .zip(contents)
                         .filter_map(|(other, bytes)| {
-                            bytes.filter(|b| b.len() as u64 <= config.max_file_size)
+                            bytes
+                                .filter(|b| b.len() as u64 <= config.max_file_size)
                                 .map(|b| look(other.path(), b))
                         })
                         .collect()
@@ -182,8 +185,7 @@ impl Archive {
                 _ => chunk
                     .par_iter()
                     .filter_map(|other| {
-                        let bytes =
-                            files::read_regular(other.path(), config.max_file_size).ok()?;
+                        let bytes = files::read_regular(other.path(), config.max_file_size).ok()?;
                         Some(look(other.path(), bytes))
                     })
                     .collect(),
