@@ -610,3 +610,68 @@ fn the_pre_commit_framework_runs_the_pm_lint_hook_from_this_repository() {
 
     cross_file_changes_are_blocked(repo.path(), &env);
 }
+
+/// The wheel .ci/run built (PM_WHEEL); skipped outside CI without it.
+fn wheel() -> Option<PathBuf> {
+    match std::env::var_os("PM_WHEEL") {
+        Some(path) => Some(PathBuf::from(path)),
+        None if std::env::var_os("CI").is_some() => {
+            panic!("PM_WHEEL is not set: .ci/run builds the wheel and sets it")
+        }
+        None => {
+            eprintln!("skipped: set PM_WHEEL to a wheel built by `maturin build` to run this test");
+            None
+        }
+    }
+}
+
+#[test]
+fn a_python_pre_commit_hook_runs_the_prebuilt_wheel_without_rust() {
+    let (Some(pre_commit), Some(wheel)) = (pre_commit(), wheel()) else {
+        return;
+    };
+    let repo = new_repo();
+    // What the README gives for a pre-commit hook without Rust, with the
+    // wheel's file in place of `pm-postmortems==VERSION` from PyPI.
+    std::fs::write(
+        repo.path().join(".pre-commit-config.yaml"),
+        format!(
+            "repos:\n  - repo: local\n    hooks:\n      - id: pm-lint\n        name: pm lint\n        entry: pm lint --staged\n        language: python\n        additional_dependencies: [\"{}\"]\n        types: [markdown]\n        exclude: '(?i)(^|/)(readme|index)\\.(md|markdown)$'\n        always_run: true\n",
+            wheel.display()
+        ),
+    )
+    .unwrap();
+    git_ok(repo.path(), &["add", ".pre-commit-config.yaml"]);
+    let (ok, output) = commit(repo.path(), "config", &[]);
+    assert!(ok, "{output}");
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // No cargo on the PATH: the hook must not need it.
+    let env = [
+        ("PRE_COMMIT_HOME", source.join("target/pre-commit-home")),
+        ("PATH", PathBuf::from("/usr/local/bin:/usr/bin:/bin")),
+    ];
+    let install = Command::new(&pre_commit)
+        .args(["install"])
+        .current_dir(repo.path())
+        .output()
+        .expect("pre-commit runs");
+    assert!(
+        install.status.success(),
+        "{}",
+        String::from_utf8_lossy(&install.stderr)
+    );
+
+    let (good, bad) = postmortems();
+    stage(repo.path(), &bad);
+    let (ok, output) = commit(repo.path(), "bad", &env);
+    assert!(!ok, "the commit went through:\n{output}");
+    assert!(
+        output.contains("error[PM201]: unfilled placeholder `[Your Name]`"),
+        "{output}"
+    );
+    stage(repo.path(), &good);
+    stage_index(repo.path());
+    let (ok, output) = commit(repo.path(), "good", &env);
+    assert!(ok, "{output}");
+    cross_file_changes_are_blocked(repo.path(), &env);
+}
