@@ -231,6 +231,40 @@ pub fn index_files(paths: &[PathBuf]) -> Result<Vec<StagedFile>, Error> {
     Ok(files)
 }
 
+/// The files under `dir` whose working tree differs from the index
+/// (modified, deleted or of another type), relative to the current folder.
+pub fn unstaged_files(dir: &std::path::Path) -> Result<Vec<PathBuf>, Error> {
+    let top = top()?;
+    let output = Command::new("git")
+        .args([
+            "--literal-pathspecs",
+            "diff-files",
+            "--name-only",
+            "-z",
+            "--",
+        ])
+        .arg(dir)
+        .output()
+        .map_err(|e| {
+            Error::Usage(format!(
+                "pm lint --staged: cannot run git: {e}; is it installed?"
+            ))
+        })?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let first = stderr.lines().next().unwrap_or("").trim();
+        return Err(Error::Usage(format!(
+            "pm lint --staged: git diff-files: {first}"
+        )));
+    }
+    Ok(output
+        .stdout
+        .split(|&b| b == 0)
+        .filter(|p| !p.is_empty())
+        .map(|p| top.join(path_from_bytes(p)))
+        .collect())
+}
+
 /// A file that a change removes from the repository.
 #[derive(Debug, Clone)]
 pub struct Removed {

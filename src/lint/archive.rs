@@ -89,10 +89,24 @@ impl Archive {
                 && files::lexical_absolute(path).is_none_or(|p| !linted.contains(&p))
         };
         let others: Vec<Other> = if staged {
+            // A file whose working tree matches the index is read from disk,
+            // which is cheaper than asking Git for the blob.
+            let differ: HashSet<PathBuf> = git::unstaged_files(dir)?
+                .iter()
+                .filter_map(|path| files::lexical_absolute(path))
+                .collect();
             git::index_files(&[dir.to_path_buf()])?
                 .into_iter()
                 .filter(|f| matches!(f.mode.as_str(), "100644" | "100755") && is_other(&f.path))
-                .map(|f| Other::Staged(f.path, f.blob))
+                .map(|f| {
+                    let clean =
+                        files::lexical_absolute(&f.path).is_some_and(|p| !differ.contains(&p));
+                    if clean {
+                        Other::File(f.path)
+                    } else {
+                        Other::Staged(f.path, f.blob)
+                    }
+                })
                 .collect()
         } else {
             files::collect(&[dir.to_path_buf()])
@@ -162,34 +176,34 @@ impl Archive {
             };
         let mut found = Found::default();
         for chunk in self.others.chunks(CHUNK) {
-            let looked: Vec<_> = match chunk.first() {
-                Some(Other::Staged(..)) => {
-                    let blobs: Vec<&str> = chunk
-                        .iter()
-                        .filter_map(|other| match other {
-                            Other::Staged(_, blob) => Some(blob.as_str()),
-                            Other::File(_) => None,
-                        })
-                        .collect();
-                    let contents = git::read_blobs(&blobs)?;
-                    chunk
-                        .par_iter()
-                        .zip(contents)
-                        .filter_map(|(other, bytes)| {
-                            bytes
-                                .filter(|b| b.len() as u64 <= config.max_file_size)
-                                .map(|b| look(other.path(), b))
-                        })
-                        .collect()
-                }
-                _ => chunk
-                    .par_iter()
-                    .filter_map(|other| {
-                        let bytes = files::read_regular(other.path(), config.max_file_size).ok()?;
-                        Some(look(other.path(), bytes))
-                    })
-                    .collect(),
-            };
+            // Blobs in one `git cat-file`, files read by the threads.
+            let blobs: Vec<&str> = chunk
+                .iter()
+                .filter_map(|other| match other {
+                    Other::Staged(_, blob) => Some(blob.as_str()),
+                    Other::File(_) => None,
+                })
+                .collect();
+            let mut contents = git::read_blobs(&blobs)?.into_iter();
+            let read: Vec<(&Other, Option<Vec<u8>>)> = chunk
+                .iter()
+                .map(|other| match other {
+                    Other::Staged(..) => (other, contents.next().flatten()),
+                    Other::File(_) => (other, None),
+                })
+                .collect();
+            let looked: Vec<_> = read
+                .into_par_iter()
+                .filter_map(|(other, bytes)| {
+                    let bytes = match other {
+                        Other::Staged(..) => bytes?,
+                        Other::File(path) => {
+                            files::read_regular(path, config.max_file_size).ok()?
+                        }
+                    };
+                    (bytes.len() as u64 <= config.max_file_size).then(|| look(other.path(), bytes))
+                })
+                .collect();
             for (id, broken) in looked {
                 found.ids.extend(id);
                 found.broken.extend(broken);
