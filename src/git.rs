@@ -3,7 +3,7 @@
 //! program, so worktrees, `core.hooksPath` and submodules behave as Git
 //! says.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::error::Error;
@@ -11,7 +11,31 @@ use crate::error::Error;
 /// Runs `git args`; an error names the pm command that needed it,
 /// the git command and git's first line of complaint.
 fn git(needed_by: &str, args: &[&str]) -> Result<Vec<u8>, Error> {
-    let output = Command::new("git").args(args).output().map_err(|e| {
+    let output = Command::new("git").args(args).output();
+    checked(needed_by, &args.join(" "), output)
+}
+
+/// Runs `git --literal-pathspecs args -- paths` (the paths taken as
+/// names, not patterns); an error names the pm command that needed it, the
+/// git subcommand (`args[0]`) and git's first line of complaint.
+fn git_on(needed_by: &str, args: &[&str], paths: &[&Path]) -> Result<Vec<u8>, Error> {
+    let output = Command::new("git")
+        .arg("--literal-pathspecs")
+        .args(args)
+        .arg("--")
+        .args(paths)
+        .output();
+    checked(needed_by, args.first().copied().unwrap_or(""), output)
+}
+
+/// Git's output, or an error saying what `needed_by` could not get from
+/// `git shown`.
+fn checked(
+    needed_by: &str,
+    shown: &str,
+    output: std::io::Result<std::process::Output>,
+) -> Result<Vec<u8>, Error> {
+    let output = output.map_err(|e| {
         Error::Usage(format!(
             "{needed_by}: cannot run git: {e}; is it installed?"
         ))
@@ -19,10 +43,7 @@ fn git(needed_by: &str, args: &[&str]) -> Result<Vec<u8>, Error> {
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         let first = stderr.lines().next().unwrap_or("").trim();
-        return Err(Error::Usage(format!(
-            "{needed_by}: git {}: {first}",
-            args.join(" ")
-        )));
+        return Err(Error::Usage(format!("{needed_by}: git {shown}: {first}")));
     }
     Ok(output.stdout)
 }
@@ -39,34 +60,22 @@ pub fn hooks_dir() -> Result<PathBuf, Error> {
 /// The files under `dir` that the working tree adds, copies, modifies or
 /// renames since the commit `rev`, relative to the current folder (renamed
 /// files under their new names).
-pub fn changed_since(rev: &str, dir: &std::path::Path) -> Result<Vec<PathBuf>, Error> {
+pub fn changed_since(rev: &str, dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let top = top()?;
-    let fixed = [
-        "--literal-pathspecs",
-        "diff",
-        "-M",
-        "--raw",
-        "--no-abbrev",
-        "-z",
-        "--diff-filter=ACMR",
-        rev,
-        "--",
-    ];
-    let mut args: Vec<&std::ffi::OsStr> = fixed.iter().map(std::ffi::OsStr::new).collect();
-    args.push(dir.as_os_str());
-    let output = Command::new("git").args(&args).output().map_err(|e| {
-        Error::Usage(format!(
-            "pm lint --changed-since: cannot run git: {e}; is it installed?"
-        ))
-    })?;
-    if !output.status.success() {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let first = stderr.lines().next().unwrap_or("").trim();
-        return Err(Error::Usage(format!(
-            "pm lint --changed-since {rev}: git diff: {first}"
-        )));
-    }
-    Ok(raw_changes(&output.stdout)
+    let listed = git_on(
+        &format!("pm lint --changed-since {rev}"),
+        &[
+            "diff",
+            "-M",
+            "--raw",
+            "--no-abbrev",
+            "-z",
+            "--diff-filter=ACMR",
+            rev,
+        ],
+        &[dir],
+    )?;
+    Ok(raw_changes(&listed)
         .into_iter()
         .map(|change| top.join(path_from_bytes(change.new_path.unwrap_or(change.path))))
         .collect())
@@ -191,27 +200,11 @@ pub fn staged_files() -> Result<Staged, Error> {
 /// What Git's index holds at `paths` (files, or folders for what is under
 /// them; names taken literally, not as patterns): each file's path relative
 /// to the current folder, mode and blob. Unmerged entries are left out.
-pub fn index_files(paths: &[PathBuf]) -> Result<Vec<StagedFile>, Error> {
-    let mut args: Vec<&std::ffi::OsStr> = ["--literal-pathspecs", "ls-files", "-s", "-z", "--"]
-        .iter()
-        .map(std::ffi::OsStr::new)
-        .collect();
-    args.extend(paths.iter().map(|p| p.as_os_str()));
-    let output = Command::new("git").args(&args).output().map_err(|e| {
-        Error::Usage(format!(
-            "pm lint --staged: cannot run git: {e}; is it installed?"
-        ))
-    })?;
-    if !output.status.success() {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let first = stderr.lines().next().unwrap_or("").trim();
-        return Err(Error::Usage(format!(
-            "pm lint --staged: git ls-files: {first}"
-        )));
-    }
+pub fn index_files(paths: &[&Path]) -> Result<Vec<StagedFile>, Error> {
+    let listed = git_on("pm lint --staged", &["ls-files", "-s", "-z"], paths)?;
     // `mode blob stage TAB path NUL`.
     let mut files = Vec::new();
-    for entry in output.stdout.split(|&b| b == 0).filter(|e| !e.is_empty()) {
+    for entry in listed.split(|&b| b == 0).filter(|e| !e.is_empty()) {
         let Some(tab) = entry.iter().position(|&b| b == b'\t') else {
             continue;
         };
@@ -233,32 +226,14 @@ pub fn index_files(paths: &[PathBuf]) -> Result<Vec<StagedFile>, Error> {
 
 /// The files under `dir` whose working tree differs from the index
 /// (modified, deleted or of another type), relative to the current folder.
-pub fn unstaged_files(dir: &std::path::Path) -> Result<Vec<PathBuf>, Error> {
+pub fn unstaged_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let top = top()?;
-    let output = Command::new("git")
-        .args([
-            "--literal-pathspecs",
-            "diff-files",
-            "--name-only",
-            "-z",
-            "--",
-        ])
-        .arg(dir)
-        .output()
-        .map_err(|e| {
-            Error::Usage(format!(
-                "pm lint --staged: cannot run git: {e}; is it installed?"
-            ))
-        })?;
-    if !output.status.success() {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let first = stderr.lines().next().unwrap_or("").trim();
-        return Err(Error::Usage(format!(
-            "pm lint --staged: git diff-files: {first}"
-        )));
-    }
-    Ok(output
-        .stdout
+    let listed = git_on(
+        "pm lint --staged",
+        &["diff-files", "--name-only", "-z"],
+        &[dir],
+    )?;
+    Ok(listed
         .split(|&b| b == 0)
         .filter(|p| !p.is_empty())
         .map(|p| top.join(path_from_bytes(p)))

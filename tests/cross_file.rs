@@ -7,7 +7,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command as Process;
 
 use common::{pm, tmp};
 use tempfile::TempDir;
@@ -38,17 +37,7 @@ fn write(dir: &TempDir, path: &str, text: &str) {
 }
 
 fn git(dir: &TempDir, args: &[&str]) {
-    let out = Process::new("git")
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
-        .args(args)
-        .current_dir(dir.path())
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::git_in(dir.path(), args);
 }
 
 /// A repository with `OLD` committed and `LINKS`, which links to it.

@@ -534,20 +534,9 @@ fn hook_install_outside_a_repository_is_a_clear_error() {
     );
 }
 
-/// The `pre-commit` program, installed by .ci/run into a virtualenv and
-/// named by PM_PRE_COMMIT. Outside CI the test is skipped without it; in CI
-/// its absence is a failure.
+/// The `pre-commit` program, installed by .ci/run into a virtualenv.
 fn pre_commit() -> Option<PathBuf> {
-    match std::env::var_os("PM_PRE_COMMIT") {
-        Some(path) => Some(PathBuf::from(path)),
-        None if std::env::var_os("CI").is_some() => {
-            panic!("PM_PRE_COMMIT is not set: .ci/run installs pre-commit and sets it")
-        }
-        None => {
-            eprintln!("skipped: set PM_PRE_COMMIT to a pre-commit executable to run this test");
-            None
-        }
-    }
+    common::ci_tool("PM_PRE_COMMIT", "a pre-commit executable")
 }
 
 #[test]
@@ -611,18 +600,9 @@ fn the_pre_commit_framework_runs_the_pm_lint_hook_from_this_repository() {
     cross_file_changes_are_blocked(repo.path(), &env);
 }
 
-/// The wheel .ci/run built (PM_WHEEL); skipped outside CI without it.
+/// The wheel .ci/run built with maturin.
 fn wheel() -> Option<PathBuf> {
-    match std::env::var_os("PM_WHEEL") {
-        Some(path) => Some(PathBuf::from(path)),
-        None if std::env::var_os("CI").is_some() => {
-            panic!("PM_WHEEL is not set: .ci/run builds the wheel and sets it")
-        }
-        None => {
-            eprintln!("skipped: set PM_WHEEL to a wheel built by `maturin build` to run this test");
-            None
-        }
-    }
+    common::ci_tool("PM_WHEEL", "a wheel built by `maturin build`")
 }
 
 #[test]

@@ -9,19 +9,9 @@ use std::process::Command;
 
 use common::tmp;
 
-/// The wheel .ci/run built. Outside CI the test is skipped without it; in
-/// CI its absence is a failure.
+/// The wheel .ci/run built with maturin.
 fn wheel() -> Option<PathBuf> {
-    match std::env::var_os("PM_WHEEL") {
-        Some(path) => Some(PathBuf::from(path)),
-        None if std::env::var_os("CI").is_some() => {
-            panic!("PM_WHEEL is not set: .ci/run builds the wheel and sets it")
-        }
-        None => {
-            eprintln!("skipped: set PM_WHEEL to a wheel built by `maturin build` to run this test");
-            None
-        }
-    }
+    common::ci_tool("PM_WHEEL", "a wheel built by `maturin build`")
 }
 
 #[test]

@@ -275,7 +275,8 @@ fn staged_targets(config: &Config, dir: &Path) -> Result<Vec<Target>, Error> {
 /// the configuration says so. A file given that the index does not hold is
 /// linted as it is on disk (or reported missing).
 fn given_staged(config: &Config, paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Target>), Error> {
-    let held = git::index_files(paths)?;
+    let names: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let held = git::index_files(&names)?;
     let held_names: std::collections::HashSet<PathBuf> = held
         .iter()
         .filter_map(|f| files::lexical_absolute(&f.path))

@@ -95,7 +95,7 @@ impl Archive {
                 .iter()
                 .filter_map(|path| files::lexical_absolute(path))
                 .collect();
-            git::index_files(&[dir.to_path_buf()])?
+            git::index_files(&[dir])?
                 .into_iter()
                 .filter(|f| matches!(f.mode.as_str(), "100644" | "100755") && is_other(&f.path))
                 .map(|f| {

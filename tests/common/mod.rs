@@ -145,3 +145,36 @@ pub fn write_script(path: &Path, text: &str) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
         .expect("make the script executable");
 }
+
+/// Runs `git args` in `dir` as a test user and returns its stdout, trimmed;
+/// a failure fails the test with git's complaint.
+pub fn git_in(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// A tool that .ci/run installs and names in the environment variable
+/// `var` (`what` says what it is). Outside CI a test that needs it is
+/// skipped without it; in CI its absence is a failure.
+pub fn ci_tool(var: &str, what: &str) -> Option<PathBuf> {
+    match std::env::var_os(var) {
+        Some(path) => Some(PathBuf::from(path)),
+        None if std::env::var_os("CI").is_some() => {
+            panic!("{var} is not set: .ci/run provides {what} and sets it")
+        }
+        None => {
+            eprintln!("skipped: set {var} to {what} to run this test");
+            None
+        }
+    }
+}
