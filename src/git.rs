@@ -61,9 +61,10 @@ pub fn hooks_dir() -> Result<PathBuf, Error> {
 /// renames since the commit `rev`, relative to the current folder (renamed
 /// files under their new names).
 pub fn changed_since(rev: &str, dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let top = top()?;
+    let needed_by = format!("pm lint --changed-since {rev}");
+    let top = top(&needed_by)?;
     let listed = git_on(
-        &format!("pm lint --changed-since {rev}"),
+        &needed_by,
         &[
             "diff",
             "-M",
@@ -82,8 +83,8 @@ pub fn changed_since(rev: &str, dir: &Path) -> Result<Vec<PathBuf>, Error> {
 }
 
 /// The top of the repository, relative to the current folder (empty there).
-pub fn top() -> Result<PathBuf, Error> {
-    git("pm lint --staged", &["rev-parse", "--show-cdup"]).map(path_from)
+pub fn top(needed_by: &str) -> Result<PathBuf, Error> {
+    git(needed_by, &["rev-parse", "--show-cdup"]).map(path_from)
 }
 
 /// The files staged for commit, and where the repository's top is.
@@ -173,7 +174,7 @@ fn raw_changes(listed: &[u8]) -> Vec<RawChange<'_>> {
 /// Files staged for commit (added, copied, modified or renamed; a staged
 /// deletion has nothing to lint), as paths relative to the current folder.
 pub fn staged_files() -> Result<Staged, Error> {
-    let top = top()?;
+    let top = top("pm lint --staged")?;
     let listed = git(
         "pm lint --staged",
         &[
@@ -227,7 +228,7 @@ pub fn index_files(paths: &[&Path]) -> Result<Vec<StagedFile>, Error> {
 /// The files under `dir` whose working tree differs from the index
 /// (modified, deleted or of another type), relative to the current folder.
 pub fn unstaged_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let top = top()?;
+    let top = top("pm lint --staged")?;
     let listed = git_on(
         "pm lint --staged",
         &["diff-files", "--name-only", "-z"],
@@ -263,7 +264,7 @@ pub enum Change<'a> {
 /// The files the change deletes or renames. Outside a repository or
 /// before its first commit there is no change to speak of: none.
 pub fn removed_files(change: Change<'_>) -> Vec<Removed> {
-    let Ok(top) = top() else {
+    let Ok(top) = top("pm lint") else {
         return Vec::new();
     };
     let mut args = vec!["diff"];

@@ -305,3 +305,14 @@ fn changed_since_an_unknown_commit_is_a_clear_error() {
         )
     );
 }
+
+#[test]
+fn changed_since_outside_a_repository_says_so() {
+    let dir = tmp();
+    let (code, out, err) = lint(&dir, &["--changed-since", "main"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.starts_with("error: pm lint --changed-since main: git rev-parse --show-cdup: fatal: not a git repository"),
+        "{err}"
+    );
+}

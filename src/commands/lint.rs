@@ -208,7 +208,7 @@ fn check_output(path: &Path, queue: &[Target]) -> Result<(), Error> {
 fn postmortems_folder(config: &Config, staged: bool) -> Result<PathBuf, Error> {
     Ok(
         if staged && config.source.is_none() && config.postmortems_dir.is_relative() {
-            git::top()?.join(&config.postmortems_dir)
+            git::top("pm lint --staged")?.join(&config.postmortems_dir)
         } else {
             config.postmortems_dir.clone()
         },
