@@ -211,15 +211,36 @@ fn a_team_template_overrides_standard_and_passes_lint_once_filled() {
 }
 
 #[test]
-fn a_team_template_with_a_syntax_error_is_named() {
+fn a_team_template_with_a_syntax_error_stops_only_what_uses_it() {
     let tmp = repo();
     write(&tmp, ".pm/templates/broken.md.tera", "# {{ title \n");
+    // What renders it fails, naming the file and the line.
+    pm(&tmp)
+        .args(["new", "--no-input", "--template", "broken", "--title", "x"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "error: template `.pm/templates/broken.md.tera`: error: Unexpected end of input\n --> broken.md.tera:1:11\n",
+        ));
     pm(&tmp)
         .args(["templates", "list"])
         .assert()
-        .code(2)
+        .success()
+        .stdout(predicate::str::contains(
+            "broken     team (.pm/templates/broken.md.tera)  cannot be used: Unexpected end of input (broken.md.tera:1:11)\n",
+        ));
+    // Everything else goes on: another template, the portfolio, lint (with
+    // a note).
+    let made = stdout_of(pm(&tmp).args(["new", "--no-input", "--title", "Disk full"]));
+    assert!(made.ends_with("-disk-full.md\n"), "{made}");
+    pm(&tmp).args(["list"]).assert().success();
+    pm(&tmp)
+        .args(["lint", "--format", "concise", made.trim()])
+        .assert()
+        .success()
         .stderr(predicate::str::starts_with(
-            "error: template `.pm/templates/broken.md.tera`:",
+            "note: template .pm/templates/broken.md.tera cannot be used: Unexpected end of input (broken.md.tera:1:11); postmortems made from it are linted without it\n",
         ));
 }
 

@@ -55,6 +55,14 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     for path in &targets.missing {
         eprintln!("error: {}: no such file or directory", path.display());
     }
+    for (template, problem) in config.templates.broken() {
+        if let crate::scaffold::registry::Origin::Team(path) = &template.origin {
+            eprintln!(
+                "note: template {} cannot be used: {problem}; postmortems made from it are linted without it",
+                path.display()
+            );
+        }
+    }
     let today = match &args.today {
         Some(text) => dates::parse_date(text).ok_or_else(|| {
             Error::invalid_value("--today", text, "a date as YYYY-MM-DD (e.g. 2026-12-01)")

@@ -19,7 +19,7 @@ use crate::write::{Mode, write_atomic};
 pub fn run(config: &Config, args: NewArgs) -> Result<ExitCode, Error> {
     let registry = &config.templates;
     if let Some(name) = &args.template {
-        registry.get(name, "--template")?;
+        registry.usable(name, "--template")?;
     }
     let date = match &args.date {
         Some(text) => parse_date(text)?,
@@ -58,7 +58,7 @@ pub fn run(config: &Config, args: NewArgs) -> Result<ExitCode, Error> {
         Some(name) => name.as_str(),
         None => config.template_for(severity.as_deref()),
     };
-    let template = registry.get(template_name, "--template")?;
+    let template = registry.usable(template_name, "--template")?;
     // Parallel runs in one folder take turns from here to the write, so
     // each sees the ids the others wrote and no two get the same one.
     let turn = match (&given_id, args.stdout) {

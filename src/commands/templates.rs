@@ -22,13 +22,22 @@ pub fn run(config: &Config, command: TemplatesCommand) -> Result<ExitCode, Error
                 .map(|t| t.name.len())
                 .max()
                 .unwrap_or(0);
+            let broken: Vec<(&str, String)> = registry
+                .broken()
+                .map(|(t, problem)| (t.name.as_str(), problem))
+                .collect();
             for t in registry.templates() {
+                let problem = broken.iter().find(|(name, _)| *name == t.name);
+                let description = match problem {
+                    Some((_, problem)) => format!("cannot be used: {problem}"),
+                    None => t.description.clone(),
+                };
                 writeln!(
                     out,
                     "{:width$}  {:8}  {}",
                     t.name,
                     t.origin.to_string(),
-                    t.description
+                    description
                 )
                 .map_err(stdout_error)?;
             }

@@ -98,6 +98,9 @@ pub struct Template {
     pub source: String,
     /// Where it comes from.
     pub origin: Origin,
+    /// Why a team template cannot be rendered (Tera's message, with the
+    /// line), if it cannot: only what uses it stops.
+    pub problem: Option<String>,
 }
 
 /// All templates available to this run.
@@ -116,6 +119,7 @@ impl Registry {
                 description: b.description.to_owned(),
                 source: b.source.to_owned(),
                 origin: Origin::BuiltIn,
+                problem: None,
             })
             .collect();
         Registry { templates }
@@ -151,15 +155,13 @@ impl Registry {
                 .and_then(|n| n.to_str())
                 .unwrap_or_default();
             let name = file_name[..file_name.len() - SUFFIX.len()].to_owned();
-            check_syntax(&name, &source).map_err(|message| Error::Template {
-                name: path.display().to_string(),
-                message,
-            })?;
+            let problem = check_syntax(&name, &source).err();
             let template = Template {
                 description: description(&source),
                 name,
                 source,
                 origin: Origin::Team(path),
+                problem,
             };
             match registry
                 .templates
@@ -176,6 +178,38 @@ impl Registry {
     /// Every template, in listing order.
     pub fn templates(&self) -> &[Template] {
         &self.templates
+    }
+
+    /// The template called `name`, to render: as [`Registry::get`], and a
+    /// team template that cannot be rendered is an error naming its file.
+    pub fn usable(&self, name: &str, flag: &str) -> Result<&Template, Error> {
+        let template = self.get(name, flag)?;
+        match (&template.problem, &template.origin) {
+            (Some(message), Origin::Team(path)) => Err(Error::Template {
+                name: path.display().to_string(),
+                message: message.clone(),
+            }),
+            (Some(message), Origin::BuiltIn) => Err(Error::Template {
+                name: template.name.clone(),
+                message: message.clone(),
+            }),
+            (None, _) => Ok(template),
+        }
+    }
+
+    /// Team templates that cannot be rendered, each with its problem on one
+    /// line: Tera's first line and where (`Found `}` … (bad.md.tera:2:12)`).
+    pub fn broken(&self) -> impl Iterator<Item = (&Template, String)> {
+        self.templates.iter().filter_map(|t| {
+            let problem = t.problem.as_ref()?;
+            let mut lines = problem.lines().map(str::trim);
+            let first = lines.next().unwrap_or("").trim_start_matches("error: ");
+            let place = lines.find_map(|l| l.strip_prefix("--> "));
+            Some(match place {
+                Some(place) => (t, format!("{first} ({place})")),
+                None => (t, first.to_owned()),
+            })
+        })
     }
 
     /// The template called `name`; for an unknown name, an error naming
