@@ -1,5 +1,7 @@
 //! Every rule pm knows, in id order, and lookup by id or name.
 
+use std::sync::LazyLock;
+
 use crate::lint::Rule;
 use crate::lint::rules::{blameless, facts, front_matter, placeholders, structure};
 
@@ -17,43 +19,24 @@ pub static UNREADABLE: Rule = Rule {
     good: "(the same text saved as UTF-8)",
 };
 
-/// All rules, in id order.
-pub static ALL: &[&Rule] = &[
-    &UNREADABLE,
-    &front_matter::MISSING,
-    &front_matter::INVALID,
-    &front_matter::MISSING_KEY,
-    &front_matter::UNKNOWN_SEVERITY,
-    &front_matter::INVALID_DATE,
-    &front_matter::UNKNOWN_STATUS,
-    &structure::MISSING_SECTION,
-    &structure::EMPTY_SECTION,
-    &structure::DUPLICATE_SECTION,
-    &placeholders::BRACKET,
-    &placeholders::BRACE,
-    &placeholders::FORMAT,
-    &placeholders::STAND_IN,
-    &placeholders::TODO,
-    &placeholders::EMPTY_ROW,
-    &placeholders::EMPTY_ITEM,
-    &placeholders::TEMPLATE_TEXT,
-    &placeholders::GUIDANCE_COMMENT,
-    &placeholders::CUSTOM,
-    &placeholders::STAND_IN_TEXT,
-    &placeholders::INSTRUCTION,
-    &placeholders::UNKNOWN_DIGITS,
-    &facts::TIMELINE_ORDER,
-    &facts::DURATION,
-    &facts::TIMESTAMP_ORDER,
-    &facts::ACTION_OWNER,
-    &facts::ACTION_DUE,
-    &facts::ACTION_OVERDUE,
-    &facts::UNANSWERED_WHY,
-    &facts::BROKEN_LINK,
-    &facts::DUPLICATE_ID,
-    &blameless::BLAME,
-    &blameless::VAGUE_ACTION,
-];
+/// All rules, in id order: PM000 and every family's `RULES` (declared with
+/// [`rules!`](crate::lint::rule::rules), so none can be left out).
+pub static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
+    let mut all: Vec<&'static Rule> = std::iter::once(&UNREADABLE)
+        .chain(front_matter::RULES.iter().copied())
+        .chain(structure::RULES.iter().copied())
+        .chain(placeholders::RULES.iter().copied())
+        .chain(facts::RULES.iter().copied())
+        .chain(blameless::RULES.iter().copied())
+        .collect();
+    all.sort_by_key(|rule| rule.id);
+    all
+});
+
+/// Where `rule` is in [`ALL`].
+pub fn index_of(rule: &Rule) -> Option<usize> {
+    ALL.iter().position(|r| r.id == rule.id)
+}
 
 /// The rule with this id (any case) or name.
 pub fn find(id_or_name: &str) -> Option<&'static Rule> {

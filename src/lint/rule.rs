@@ -41,3 +41,22 @@ pub struct Rule {
     /// The same Markdown, fixed.
     pub good: &'static str,
 }
+
+/// Declares a family's rules: each one a `pub static NAME: Rule`, and
+/// `RULES`, all of them in the order written, which the registry is built
+/// from. A rule declared here cannot be left out of the registry.
+///
+/// ```ignore
+/// rules! {
+///     /// PM401
+///     BLAME = Rule { id: "PM401", .. };
+/// }
+/// ```
+macro_rules! rules {
+    ($( $(#[$meta:meta])* $name:ident = $rule:expr; )+) => {
+        $( $(#[$meta])* pub static $name: $crate::lint::Rule = $rule; )+
+        /// Every rule of this family, in id order.
+        pub static RULES: &[&$crate::lint::Rule] = &[$(&$name),+];
+    };
+}
+pub(crate) use rules;

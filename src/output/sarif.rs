@@ -138,7 +138,8 @@ impl Serialize for Results<'_> {
 #[serde(rename_all = "camelCase")]
 struct SarifResult {
     rule_id: &'static str,
-    rule_index: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
     level: &'static str,
     message: Text<String>,
     locations: [Location; 1],
@@ -148,10 +149,7 @@ impl SarifResult {
     fn of(f: &Finding, artifact: ArtifactLocation) -> Self {
         SarifResult {
             rule_id: f.rule.id,
-            rule_index: registry::ALL
-                .iter()
-                .position(|r| r.id == f.rule.id)
-                .unwrap_or(0),
+            rule_index: registry::index_of(f.rule),
             level: level(f.level),
             message: Text {
                 text: format!("{} ({})", f.message, f.help),

@@ -3,37 +3,40 @@
 //! they do not block a merge.
 
 use crate::lint::check::Checker;
+use crate::lint::rule::rules;
 use crate::lint::{Level, Rule};
 
-/// PM401
-pub static BLAME: Rule = Rule {
-    id: "PM401",
-    name: "blame-language",
-    level: Level::Warning,
-    status_aware: false,
-    summary: "describe the conditions that made the mistake possible, not who made it",
-    explanation: "A blameless postmortem asks how the system let a reasonable action cause \
-        harm. Phrases like \"human error\", \"should have known\" or \"careless\" end that \
-        inquiry and make people hide the next incident. The phrase list is configurable \
-        (`blame_words:` in .pm.yaml).",
-    bad: "The outage was caused by human error: the on-call engineer should have known the flag was live.",
-    good: "The flag's state was not visible in the deploy tool, so the rollback looked safe.",
-};
+rules! {
+    /// PM401
+    BLAME = Rule {
+        id: "PM401",
+        name: "blame-language",
+        level: Level::Warning,
+        status_aware: false,
+        summary: "describe the conditions that made the mistake possible, not who made it",
+        explanation: "A blameless postmortem asks how the system let a reasonable action cause \
+            harm. Phrases like \"human error\", \"should have known\" or \"careless\" end that \
+            inquiry and make people hide the next incident. The phrase list is configurable \
+            (`blame_words:` in .pm.yaml).",
+        bad: "The outage was caused by human error: the on-call engineer should have known the flag was live.",
+        good: "The flag's state was not visible in the deploy tool, so the rollback looked safe.",
+    };
 
-/// PM402
-pub static VAGUE_ACTION: Rule = Rule {
-    id: "PM402",
-    name: "vague-action",
-    level: Level::Warning,
-    status_aware: false,
-    summary: "say what changes, where, and how you will know it is done (a ticket helps)",
-    explanation: "Action items like \"be more careful\" or \"improve monitoring\" cannot be \
-        done or verified: they name no system, no change and no ticket. An item with a ticket \
-        reference (OPS-1423, #812) or a concrete object is not reported. The phrase list is \
-        configurable (`vague_actions:` in .pm.yaml).",
-    bad: "- [ ] Improve monitoring - Owner: Dana Kim - Due: 2026-12-01",
-    good: "- [ ] Page on pgbouncer client waits > 50 for 2 minutes (OPS-1423) - Owner: Dana Kim - Due: 2026-12-01",
-};
+    /// PM402
+    VAGUE_ACTION = Rule {
+        id: "PM402",
+        name: "vague-action",
+        level: Level::Warning,
+        status_aware: false,
+        summary: "say what changes, where, and how you will know it is done (a ticket helps)",
+        explanation: "Action items like \"be more careful\" or \"improve monitoring\" cannot be \
+            done or verified: they name no system, no change and no ticket. An item with a ticket \
+            reference (OPS-1423, #812) or a concrete object is not reported. The phrase list is \
+            configurable (`vague_actions:` in .pm.yaml).",
+        bad: "- [ ] Improve monitoring - Owner: Dana Kim - Due: 2026-12-01",
+        good: "- [ ] Page on pgbouncer client waits > 50 for 2 minutes (OPS-1423) - Owner: Dana Kim - Due: 2026-12-01",
+    };
+}
 
 /// Words that add nothing to a vague action ("improve monitoring going forward").
 const FILLER: &[&[&str]] = &[

@@ -14,139 +14,142 @@ use crate::document::placeholders;
 use crate::document::sections;
 use crate::git::Removed;
 use crate::lint::check::Checker;
+use crate::lint::rule::rules;
 use crate::lint::{Level, Rule};
 
-/// PM301
-pub static TIMELINE_ORDER: Rule = Rule {
-    id: "PM301",
-    name: "timeline-order",
-    level: Level::Error,
-    status_aware: true,
-    summary: "order the timeline rows by time; a row after midnight needs its date",
-    explanation: "Timeline tables are read top to bottom as the order of events. A row whose \
-        time is earlier than the row above is either misplaced or crossed midnight, in which \
-        case it needs its date (`2026-06-12 00:14`) so the order is clear.",
-    bad: "| Time | Event |\n|---|---|\n| 23:52 | Alert fired |\n| 00:14 | Failover started |",
-    good: "| Time | Event |\n|---|---|\n| 2026-06-11 23:52 | Alert fired |\n| 2026-06-12 00:14 | Failover started |",
-};
+rules! {
+    /// PM301
+    TIMELINE_ORDER = Rule {
+        id: "PM301",
+        name: "timeline-order",
+        level: Level::Error,
+        status_aware: true,
+        summary: "order the timeline rows by time; a row after midnight needs its date",
+        explanation: "Timeline tables are read top to bottom as the order of events. A row whose \
+            time is earlier than the row above is either misplaced or crossed midnight, in which \
+            case it needs its date (`2026-06-12 00:14`) so the order is clear.",
+        bad: "| Time | Event |\n|---|---|\n| 23:52 | Alert fired |\n| 00:14 | Failover started |",
+        good: "| Time | Event |\n|---|---|\n| 2026-06-11 23:52 | Alert fired |\n| 2026-06-12 00:14 | Failover started |",
+    };
 
-/// PM302
-pub static DURATION: Rule = Rule {
-    id: "PM302",
-    name: "duration-mismatch",
-    level: Level::Error,
-    status_aware: true,
-    summary: "make `duration` equal resolved_at minus started_at",
-    explanation: "`duration` is derived from `started_at` and `resolved_at`; when both are \
-        there it must agree with them to the minute (±1). Accepted spellings: `1h 19m`, `79m`, \
-        `1 hour 19 minutes`, `PT1H19M`.",
-    bad: "started_at: 2026-03-02T08:10:00Z\nresolved_at: 2026-03-02T09:29:00Z\nduration: 1h 30m",
-    good: "started_at: 2026-03-02T08:10:00Z\nresolved_at: 2026-03-02T09:29:00Z\nduration: 1h 19m",
-};
+    /// PM302
+    DURATION = Rule {
+        id: "PM302",
+        name: "duration-mismatch",
+        level: Level::Error,
+        status_aware: true,
+        summary: "make `duration` equal resolved_at minus started_at",
+        explanation: "`duration` is derived from `started_at` and `resolved_at`; when both are \
+            there it must agree with them to the minute (±1). Accepted spellings: `1h 19m`, `79m`, \
+            `1 hour 19 minutes`, `PT1H19M`.",
+        bad: "started_at: 2026-03-02T08:10:00Z\nresolved_at: 2026-03-02T09:29:00Z\nduration: 1h 30m",
+        good: "started_at: 2026-03-02T08:10:00Z\nresolved_at: 2026-03-02T09:29:00Z\nduration: 1h 19m",
+    };
 
-/// PM303
-pub static TIMESTAMP_ORDER: Rule = Rule {
-    id: "PM303",
-    name: "timestamp-order",
-    level: Level::Error,
-    status_aware: true,
-    summary: "an incident is detected after it starts and resolved after both",
-    explanation: "`detected_at` before `started_at`, or `resolved_at` before either, is a typo \
-        (often a wrong day or time zone) that would make time-to-detect and time-to-resolve \
-        negative in pm stats.",
-    bad: "started_at: 2026-03-02T08:10:00Z\ndetected_at: 2026-03-02T07:14:00Z",
-    good: "started_at: 2026-03-02T08:10:00Z\ndetected_at: 2026-03-02T08:14:00Z",
-};
+    /// PM303
+    TIMESTAMP_ORDER = Rule {
+        id: "PM303",
+        name: "timestamp-order",
+        level: Level::Error,
+        status_aware: true,
+        summary: "an incident is detected after it starts and resolved after both",
+        explanation: "`detected_at` before `started_at`, or `resolved_at` before either, is a typo \
+            (often a wrong day or time zone) that would make time-to-detect and time-to-resolve \
+            negative in pm stats.",
+        bad: "started_at: 2026-03-02T08:10:00Z\ndetected_at: 2026-03-02T07:14:00Z",
+        good: "started_at: 2026-03-02T08:10:00Z\ndetected_at: 2026-03-02T08:14:00Z",
+    };
 
-/// PM304
-pub static ACTION_OWNER: Rule = Rule {
-    id: "PM304",
-    name: "action-without-owner",
-    level: Level::Error,
-    status_aware: true,
-    summary: "give the action item an owner (a person or a team handle)",
-    explanation: "An action item nobody owns does not get done. Tables need an Owner (or \
-        Assignee) column; checklist items an `Owner:` part or sub-item. A closed item (`- [x]`, \
-        or a status of Done, Complete, Closed, Won't do, Cancelled, N/A) needs none.",
-    bad: "- [ ] Add an alert on pool waits - Due: 2026-12-01",
-    good: "- [ ] Add an alert on pool waits - Owner: Dana Kim - Due: 2026-12-01",
-};
+    /// PM304
+    ACTION_OWNER = Rule {
+        id: "PM304",
+        name: "action-without-owner",
+        level: Level::Error,
+        status_aware: true,
+        summary: "give the action item an owner (a person or a team handle)",
+        explanation: "An action item nobody owns does not get done. Tables need an Owner (or \
+            Assignee) column; checklist items an `Owner:` part or sub-item. A closed item (`- [x]`, \
+            or a status of Done, Complete, Closed, Won't do, Cancelled, N/A) needs none.",
+        bad: "- [ ] Add an alert on pool waits - Due: 2026-12-01",
+        good: "- [ ] Add an alert on pool waits - Owner: Dana Kim - Due: 2026-12-01",
+    };
 
-/// PM305
-pub static ACTION_DUE: Rule = Rule {
-    id: "PM305",
-    name: "action-without-due-date",
-    level: Level::Error,
-    status_aware: true,
-    summary: "give the action item a due date as YYYY-MM-DD",
-    explanation: "Without a due date an action item cannot be tracked or reported overdue \
-        (`pm actions --overdue`). Write the date as YYYY-MM-DD. A closed item (done, won't do, \
-        cancelled, N/A) needs none.",
-    bad: "- [ ] Add an alert on pool waits - Owner: Dana Kim - Due: soon",
-    good: "- [ ] Add an alert on pool waits - Owner: Dana Kim - Due: 2026-12-01",
-};
+    /// PM305
+    ACTION_DUE = Rule {
+        id: "PM305",
+        name: "action-without-due-date",
+        level: Level::Error,
+        status_aware: true,
+        summary: "give the action item a due date as YYYY-MM-DD",
+        explanation: "Without a due date an action item cannot be tracked or reported overdue \
+            (`pm actions --overdue`). Write the date as YYYY-MM-DD. A closed item (done, won't do, \
+            cancelled, N/A) needs none.",
+        bad: "- [ ] Add an alert on pool waits - Owner: Dana Kim - Due: soon",
+        good: "- [ ] Add an alert on pool waits - Owner: Dana Kim - Due: 2026-12-01",
+    };
 
-/// PM306
-pub static ACTION_OVERDUE: Rule = Rule {
-    id: "PM306",
-    name: "action-overdue",
-    level: Level::Warning,
-    status_aware: false,
-    summary: "finish the action item, move its due date, or mark it done",
-    explanation: "An action item whose due date has passed and that is not closed (done, \
-        won't do, cancelled, N/A). A \
-        warning: it does not fail a commit, but it shows where follow-up stalled. `--today` \
-        sets the date to compare with.",
-    bad: "| Add pool alert | Dana Kim | 2026-01-10 | Open |",
-    good: "| Add pool alert | Dana Kim | 2026-01-10 | Done |",
-};
+    /// PM306
+    ACTION_OVERDUE = Rule {
+        id: "PM306",
+        name: "action-overdue",
+        level: Level::Warning,
+        status_aware: false,
+        summary: "finish the action item, move its due date, or mark it done",
+        explanation: "An action item whose due date has passed and that is not closed (done, \
+            won't do, cancelled, N/A). A \
+            warning: it does not fail a commit, but it shows where follow-up stalled. `--today` \
+            sets the date to compare with.",
+        bad: "| Add pool alert | Dana Kim | 2026-01-10 | Open |",
+        good: "| Add pool alert | Dana Kim | 2026-01-10 | Done |",
+    };
 
-/// PM307
-pub static UNANSWERED_WHY: Rule = Rule {
-    id: "PM307",
-    name: "unanswered-why",
-    level: Level::Error,
-    status_aware: true,
-    summary: "answer the why, or remove it",
-    explanation: "In a 5 whys section every \"Why …?\" needs an answer (text after the question \
-        or a nested item); a chain that stops early has not reached the root cause.",
-    bad: "1. **Why did checkout fail?**\n   - The pool was exhausted.\n2. **Why was the pool exhausted?**",
-    good: "1. **Why did checkout fail?**\n   - The pool was exhausted.\n2. **Why was the pool exhausted?**\n   - Its size was fixed at 20.",
-};
+    /// PM307
+    UNANSWERED_WHY = Rule {
+        id: "PM307",
+        name: "unanswered-why",
+        level: Level::Error,
+        status_aware: true,
+        summary: "answer the why, or remove it",
+        explanation: "In a 5 whys section every \"Why …?\" needs an answer (text after the question \
+            or a nested item); a chain that stops early has not reached the root cause.",
+        bad: "1. **Why did checkout fail?**\n   - The pool was exhausted.\n2. **Why was the pool exhausted?**",
+        good: "1. **Why did checkout fail?**\n   - The pool was exhausted.\n2. **Why was the pool exhausted?**\n   - Its size was fixed at 20.",
+    };
 
-/// PM308
-pub static BROKEN_LINK: Rule = Rule {
-    id: "PM308",
-    name: "broken-link",
-    level: Level::Error,
-    status_aware: false,
-    summary: "fix the path, or link to the file where it now lives",
-    explanation: "A relative link (to another postmortem, a runbook, a graph) must point at a \
-        file that exists, relative to the postmortem's folder. Web addresses, `mailto:` links \
-        and email autolinks (`<ops@example.org>`) are not files; a link to what looks like a \
-        host (`status.example.com`) is a web address that lacks its `https://`. A link that the \
-        change breaks is found even when only other files are linted (a hook, pre-commit): a \
-        postmortem of the folder that links to a file the change deletes or renames (the \
-        working tree against HEAD, or the index with `--staged`) is reported too.",
-    bad: "See [the previous outage](2025-10-01-db-failover.md).",
-    good: "See [the previous outage](2025-10-02-db-failover.md).",
-};
+    /// PM308
+    BROKEN_LINK = Rule {
+        id: "PM308",
+        name: "broken-link",
+        level: Level::Error,
+        status_aware: false,
+        summary: "fix the path, or link to the file where it now lives",
+        explanation: "A relative link (to another postmortem, a runbook, a graph) must point at a \
+            file that exists, relative to the postmortem's folder. Web addresses, `mailto:` links \
+            and email autolinks (`<ops@example.org>`) are not files; a link to what looks like a \
+            host (`status.example.com`) is a web address that lacks its `https://`. A link that the \
+            change breaks is found even when only other files are linted (a hook, pre-commit): a \
+            postmortem of the folder that links to a file the change deletes or renames (the \
+            working tree against HEAD, or the index with `--staged`) is reported too.",
+        bad: "See [the previous outage](2025-10-01-db-failover.md).",
+        good: "See [the previous outage](2025-10-02-db-failover.md).",
+    };
 
-/// PM309
-pub static DUPLICATE_ID: Rule = Rule {
-    id: "PM309",
-    name: "duplicate-incident-id",
-    level: Level::Error,
-    status_aware: false,
-    summary: "give one of the postmortems the next free id (`pm new` picks one)",
-    explanation: "Two postmortems share an `incident_id`, usually because two branches each \
-        took the next free number. Ids must be unique for lists, links and metrics. Each linted \
-        file is compared with every postmortem of the postmortems folder, whatever files the \
-        run is given (with `--staged`, the folder as the index holds it); the finding is on \
-        the linted file.",
-    bad: "a.md: incident_id: INC-2026-0042\nb.md: incident_id: INC-2026-0042",
-    good: "a.md: incident_id: INC-2026-0042\nb.md: incident_id: INC-2026-0043",
-};
+    /// PM309
+    DUPLICATE_ID = Rule {
+        id: "PM309",
+        name: "duplicate-incident-id",
+        level: Level::Error,
+        status_aware: false,
+        summary: "give one of the postmortems the next free id (`pm new` picks one)",
+        explanation: "Two postmortems share an `incident_id`, usually because two branches each \
+            took the next free number. Ids must be unique for lists, links and metrics. Each linted \
+            file is compared with every postmortem of the postmortems folder, whatever files the \
+            run is given (with `--staged`, the folder as the index holds it); the finding is on \
+            the linted file.",
+        bad: "a.md: incident_id: INC-2026-0042\nb.md: incident_id: INC-2026-0042",
+        good: "a.md: incident_id: INC-2026-0042\nb.md: incident_id: INC-2026-0043",
+    };
+}
 
 /// Checks the facts of one document (duplicate ids are checked across files
 /// by the runner).

@@ -7,92 +7,95 @@ use crate::document::dates;
 use crate::document::front_matter::{Field, Parsed, State, Value};
 use crate::document::placeholders::{self, Kind};
 use crate::lint::check::{Checker, Stage};
+use crate::lint::rule::rules;
 use crate::lint::rules;
 use crate::lint::{Level, Rule};
 
-/// PM001
-pub static MISSING: Rule = Rule {
-    id: "PM001",
-    name: "missing-front-matter",
-    level: Level::Error,
-    status_aware: false,
-    summary: "start the file with a `---` YAML block holding title, incident_id, date, severity and status",
-    explanation: "pm list, pm stats, status-aware linting and duplicate-id checks all read the \
-        front matter. Without it a postmortem cannot be indexed or checked for its status.",
-    bad: "# Checkout API returned 500s\n\n## Summary\n...",
-    good: "---\ntitle: Checkout API returned 500s\nincident_id: INC-2026-0042\ndate: 2026-11-22\nseverity: SEV-2\nstatus: draft\n---\n\n# Checkout API returned 500s",
-};
+rules! {
+    /// PM001
+    MISSING = Rule {
+        id: "PM001",
+        name: "missing-front-matter",
+        level: Level::Error,
+        status_aware: false,
+        summary: "start the file with a `---` YAML block holding title, incident_id, date, severity and status",
+        explanation: "pm list, pm stats, status-aware linting and duplicate-id checks all read the \
+            front matter. Without it a postmortem cannot be indexed or checked for its status.",
+        bad: "# Checkout API returned 500s\n\n## Summary\n...",
+        good: "---\ntitle: Checkout API returned 500s\nincident_id: INC-2026-0042\ndate: 2026-11-22\nseverity: SEV-2\nstatus: draft\n---\n\n# Checkout API returned 500s",
+    };
 
-/// PM002
-pub static INVALID: Rule = Rule {
-    id: "PM002",
-    name: "invalid-front-matter",
-    level: Level::Error,
-    status_aware: false,
-    summary: "fix the YAML between the `---` lines",
-    explanation: "The front matter must be a YAML mapping closed by a second `---` line (or \
-        TOML between `+++` lines, as Hugo and Zola write it). A block that does not parse is \
-        ignored by every other command, so nothing in it counts.",
-    bad: "---\ntitle: Outage: db down\nseverity: [SEV-2\n---",
-    good: "---\ntitle: \"Outage: db down\"\nseverity: SEV-2\n---",
-};
+    /// PM002
+    INVALID = Rule {
+        id: "PM002",
+        name: "invalid-front-matter",
+        level: Level::Error,
+        status_aware: false,
+        summary: "fix the YAML between the `---` lines",
+        explanation: "The front matter must be a YAML mapping closed by a second `---` line (or \
+            TOML between `+++` lines, as Hugo and Zola write it). A block that does not parse is \
+            ignored by every other command, so nothing in it counts.",
+        bad: "---\ntitle: Outage: db down\nseverity: [SEV-2\n---",
+        good: "---\ntitle: \"Outage: db down\"\nseverity: SEV-2\n---",
+    };
 
-/// PM003
-pub static MISSING_KEY: Rule = Rule {
-    id: "PM003",
-    name: "missing-key",
-    level: Level::Error,
-    status_aware: true,
-    summary: "add the key with a value",
-    explanation: "Every postmortem needs title, incident_id, date, severity and status; a \
-        finished one (in-review or final, or any document with --strict) also needs \
-        started_at, detected_at and resolved_at, which pm stats uses for time to detect and \
-        time to resolve. In a draft an empty required key is a warning and the timestamps \
-        are not asked for yet.",
-    bad: "---\ntitle: DNS outage\nstatus: final\n---",
-    good: "---\ntitle: DNS outage\nincident_id: INC-2026-0007\ndate: 2026-03-02\nseverity: SEV-3\nstatus: final\nstarted_at: 2026-03-02T08:10:00Z\ndetected_at: 2026-03-02T08:14:00Z\nresolved_at: 2026-03-02T09:02:00Z\n---",
-};
+    /// PM003
+    MISSING_KEY = Rule {
+        id: "PM003",
+        name: "missing-key",
+        level: Level::Error,
+        status_aware: true,
+        summary: "add the key with a value",
+        explanation: "Every postmortem needs title, incident_id, date, severity and status; a \
+            finished one (in-review or final, or any document with --strict) also needs \
+            started_at, detected_at and resolved_at, which pm stats uses for time to detect and \
+            time to resolve. In a draft an empty required key is a warning and the timestamps \
+            are not asked for yet.",
+        bad: "---\ntitle: DNS outage\nstatus: final\n---",
+        good: "---\ntitle: DNS outage\nincident_id: INC-2026-0007\ndate: 2026-03-02\nseverity: SEV-3\nstatus: final\nstarted_at: 2026-03-02T08:10:00Z\ndetected_at: 2026-03-02T08:14:00Z\nresolved_at: 2026-03-02T09:02:00Z\n---",
+    };
 
-/// PM004
-pub static UNKNOWN_SEVERITY: Rule = Rule {
-    id: "PM004",
-    name: "unknown-severity",
-    level: Level::Error,
-    status_aware: false,
-    summary: "use a severity from the scale",
-    explanation: "Severities are compared and counted by pm stats, so they must be spelled \
-        exactly as in the configured scale (by default SEV-1 to SEV-4).",
-    bad: "severity: sev2",
-    good: "severity: SEV-2",
-};
+    /// PM004
+    UNKNOWN_SEVERITY = Rule {
+        id: "PM004",
+        name: "unknown-severity",
+        level: Level::Error,
+        status_aware: false,
+        summary: "use a severity from the scale",
+        explanation: "Severities are compared and counted by pm stats, so they must be spelled \
+            exactly as in the configured scale (by default SEV-1 to SEV-4).",
+        bad: "severity: sev2",
+        good: "severity: SEV-2",
+    };
 
-/// PM005
-pub static INVALID_DATE: Rule = Rule {
-    id: "PM005",
-    name: "invalid-date",
-    level: Level::Error,
-    status_aware: false,
-    summary: "write dates as YYYY-MM-DD and timestamps as YYYY-MM-DDTHH:MM:SSZ",
-    explanation: "`date` is an ISO 8601 day (or a timestamp, whose day counts, as Hugo and \
-        Jekyll write it); `started_at`, `detected_at` and `resolved_at` are \
-        ISO 8601 timestamps, ideally with a time zone. Anything else cannot be sorted or used \
-        for durations.",
-    bad: "date: 22/11/2026\nstarted_at: 10am",
-    good: "date: 2026-11-22\nstarted_at: 2026-11-22T10:00:00Z",
-};
+    /// PM005
+    INVALID_DATE = Rule {
+        id: "PM005",
+        name: "invalid-date",
+        level: Level::Error,
+        status_aware: false,
+        summary: "write dates as YYYY-MM-DD and timestamps as YYYY-MM-DDTHH:MM:SSZ",
+        explanation: "`date` is an ISO 8601 day (or a timestamp, whose day counts, as Hugo and \
+            Jekyll write it); `started_at`, `detected_at` and `resolved_at` are \
+            ISO 8601 timestamps, ideally with a time zone. Anything else cannot be sorted or used \
+            for durations.",
+        bad: "date: 22/11/2026\nstarted_at: 10am",
+        good: "date: 2026-11-22\nstarted_at: 2026-11-22T10:00:00Z",
+    };
 
-/// PM006
-pub static UNKNOWN_STATUS: Rule = Rule {
-    id: "PM006",
-    name: "unknown-status",
-    level: Level::Error,
-    status_aware: false,
-    summary: "use a configured status: draft, in-review or final",
-    explanation: "The status decides how strict pm lint is: a draft may hold placeholders, an \
-        in-review or final postmortem may not. An unknown status is treated as final.",
-    bad: "status: done",
-    good: "status: final",
-};
+    /// PM006
+    UNKNOWN_STATUS = Rule {
+        id: "PM006",
+        name: "unknown-status",
+        level: Level::Error,
+        status_aware: false,
+        summary: "use a configured status: draft, in-review or final",
+        explanation: "The status decides how strict pm lint is: a draft may hold placeholders, an \
+            in-review or final postmortem may not. An unknown status is treated as final.",
+        bad: "status: done",
+        good: "status: final",
+    };
+}
 
 /// Keys every postmortem needs.
 const REQUIRED: &[&str] = &["title", "incident_id", "date", "severity", "status"];

@@ -5,203 +5,206 @@ use std::ops::Range;
 
 use crate::document::placeholders::{self, Kind, prose};
 use crate::lint::check::{Checker, Stage};
+use crate::lint::rule::rules;
 use crate::lint::{Level, Rule};
 
-/// PM201
-pub static BRACKET: Rule = Rule {
-    id: "PM201",
-    name: "bracket-placeholder",
-    level: Level::Error,
-    status_aware: true,
-    summary: "replace the bracketed text with the real content",
-    explanation: "Templates mark what to write as `[Your Name]`, `[X hours Y minutes]` or \
-        `<insert date>`. Bracketed text is reported when it reads as a description of what goes \
-        there: it addresses the writer (`[Describe the impact]`, `[e.g., 5 minutes]`), holds a \
-        format or a choice (`[YYYY-MM-DD]`, `[High | Medium | Low]`), names a value (`[Incident \
-        Title]`, `[Engineer Name]`), or is the whole value of a field, cell or item. Links, \
-        task boxes, footnotes, citations (`[1]`), times (`[09:14]`), tags and log levels \
-        (`[WARN]`, `[OPS-2291]`), names (`[Dana]`), editorial marks (`[sic]`), labels quoted \
-        from a tool (`[Firing]`), code-shaped text, HTML, autolinks, chat nicks (`<dana>`) and \
-        command parameters (`restart <unit>`) are never reported.",
-    bad: "**Incident Lead:** [Your Name]",
-    good: "**Incident Lead:** Dana Kim",
-};
+rules! {
+    /// PM201
+    BRACKET = Rule {
+        id: "PM201",
+        name: "bracket-placeholder",
+        level: Level::Error,
+        status_aware: true,
+        summary: "replace the bracketed text with the real content",
+        explanation: "Templates mark what to write as `[Your Name]`, `[X hours Y minutes]` or \
+            `<insert date>`. Bracketed text is reported when it reads as a description of what goes \
+            there: it addresses the writer (`[Describe the impact]`, `[e.g., 5 minutes]`), holds a \
+            format or a choice (`[YYYY-MM-DD]`, `[High | Medium | Low]`), names a value (`[Incident \
+            Title]`, `[Engineer Name]`), or is the whole value of a field, cell or item. Links, \
+            task boxes, footnotes, citations (`[1]`), times (`[09:14]`), tags and log levels \
+            (`[WARN]`, `[OPS-2291]`), names (`[Dana]`), editorial marks (`[sic]`), labels quoted \
+            from a tool (`[Firing]`), code-shaped text, HTML, autolinks, chat nicks (`<dana>`) and \
+            command parameters (`restart <unit>`) are never reported.",
+        bad: "**Incident Lead:** [Your Name]",
+        good: "**Incident Lead:** Dana Kim",
+    };
 
-/// PM202
-pub static BRACE: Rule = Rule {
-    id: "PM202",
-    name: "brace-placeholder",
-    level: Level::Error,
-    status_aware: true,
-    summary: "replace the template variable with the real value",
-    explanation: "`{TITLE}`, `{INCIDENT_URL}` and `{{ impact }}` are template variables \
-        nobody filled in. Lower-case braces, `${VAR}`, LaTeX (`x_{N}`), Hugo shortcodes \
-        (`{{< ref … >}}`), a site generator's own variables (`{{ site.url }}`) and anything in \
-        code are left alone.",
-    bad: "- **incident.io:** {INCIDENT_URL}",
-    good: "- **incident.io:** https://app.incident.io/incidents/2041",
-};
+    /// PM202
+    BRACE = Rule {
+        id: "PM202",
+        name: "brace-placeholder",
+        level: Level::Error,
+        status_aware: true,
+        summary: "replace the template variable with the real value",
+        explanation: "`{TITLE}`, `{INCIDENT_URL}` and `{{ impact }}` are template variables \
+            nobody filled in. Lower-case braces, `${VAR}`, LaTeX (`x_{N}`), Hugo shortcodes \
+            (`{{< ref … >}}`), a site generator's own variables (`{{ site.url }}`) and anything in \
+            code are left alone.",
+        bad: "- **incident.io:** {INCIDENT_URL}",
+        good: "- **incident.io:** https://app.incident.io/incidents/2041",
+    };
 
-/// PM203
-pub static FORMAT: Rule = Rule {
-    id: "PM203",
-    name: "format-placeholder",
-    level: Level::Error,
-    status_aware: true,
-    summary: "write the actual date, time or amount",
-    explanation: "`YYYY-MM-DD`, `HH:MM` and `$X` show the shape of a value, not the value, in \
-        any letter case (`hh:mm`, `HH:mm:ss`, `dd/mm/yyyy`). Real times (`14:02`) and amounts \
-        (`$12,400`) are never reported.",
-    bad: "| HH:MM | Alert fired |",
-    good: "| 14:02 | Alert fired |",
-};
+    /// PM203
+    FORMAT = Rule {
+        id: "PM203",
+        name: "format-placeholder",
+        level: Level::Error,
+        status_aware: true,
+        summary: "write the actual date, time or amount",
+        explanation: "`YYYY-MM-DD`, `HH:MM` and `$X` show the shape of a value, not the value, in \
+            any letter case (`hh:mm`, `HH:mm:ss`, `dd/mm/yyyy`). Real times (`14:02`) and amounts \
+            (`$12,400`) are never reported.",
+        bad: "| HH:MM | Alert fired |",
+        good: "| 14:02 | Alert fired |",
+    };
 
-/// PM204
-pub static STAND_IN: Rule = Rule {
-    id: "PM204",
-    name: "numbered-stand-in",
-    level: Level::Error,
-    status_aware: true,
-    summary: "replace the numbered stand-in with the real item",
-    explanation: "Templates list `Factor 1`, `Action 2`, `Learning 3` as stand-ins for real \
-        entries. An item that is only such a label (or a label followed by a placeholder) was \
-        not written. A label followed by real text (`Factor 1: the pool was too small`) is fine.",
-    bad: "- Factor 1: [Description]\n- Learning 2",
-    good: "- Pool size was fixed at 20 while traffic doubled\n- Load tests must include the pooler",
-};
+    /// PM204
+    STAND_IN = Rule {
+        id: "PM204",
+        name: "numbered-stand-in",
+        level: Level::Error,
+        status_aware: true,
+        summary: "replace the numbered stand-in with the real item",
+        explanation: "Templates list `Factor 1`, `Action 2`, `Learning 3` as stand-ins for real \
+            entries. An item that is only such a label (or a label followed by a placeholder) was \
+            not written. A label followed by real text (`Factor 1: the pool was too small`) is fine.",
+        bad: "- Factor 1: [Description]\n- Learning 2",
+        good: "- Pool size was fixed at 20 while traffic doubled\n- Load tests must include the pooler",
+    };
 
-/// PM205
-pub static TODO: Rule = Rule {
-    id: "PM205",
-    name: "todo-marker",
-    level: Level::Error,
-    status_aware: true,
-    summary: "resolve the TODO and remove the marker",
-    explanation: "`TODO`, `TBD`, `TBC`, `TBA` and `FIXME` mark work left to do in the document.",
-    bad: "Root cause: TBD",
-    good: "Root cause: the connection pool was capped at 20.",
-};
+    /// PM205
+    TODO = Rule {
+        id: "PM205",
+        name: "todo-marker",
+        level: Level::Error,
+        status_aware: true,
+        summary: "resolve the TODO and remove the marker",
+        explanation: "`TODO`, `TBD`, `TBC`, `TBA` and `FIXME` mark work left to do in the document.",
+        bad: "Root cause: TBD",
+        good: "Root cause: the connection pool was capped at 20.",
+    };
 
-/// PM206
-pub static EMPTY_ROW: Rule = Rule {
-    id: "PM206",
-    name: "empty-table-row",
-    level: Level::Error,
-    status_aware: true,
-    summary: "fill the row or delete it",
-    explanation: "A table row whose cells are all empty (or only `N/A`, `-`, `…`) is a row the \
-        template left for an entry (a timeline event, a responder, an action item).",
-    bad: "| Time | Event |\n|------|-------|\n| | |",
-    good: "| Time | Event |\n|------|-------|\n| 14:02 | Alert fired |",
-};
+    /// PM206
+    EMPTY_ROW = Rule {
+        id: "PM206",
+        name: "empty-table-row",
+        level: Level::Error,
+        status_aware: true,
+        summary: "fill the row or delete it",
+        explanation: "A table row whose cells are all empty (or only `N/A`, `-`, `…`) is a row the \
+            template left for an entry (a timeline event, a responder, an action item).",
+        bad: "| Time | Event |\n|------|-------|\n| | |",
+        good: "| Time | Event |\n|------|-------|\n| 14:02 | Alert fired |",
+    };
 
-/// PM207
-pub static EMPTY_ITEM: Rule = Rule {
-    id: "PM207",
-    name: "empty-list-item",
-    level: Level::Error,
-    status_aware: true,
-    summary: "write the item, or delete it",
-    explanation: "An empty bullet, number or task box (`- `, `1.`, `- [ ]`), or a label with \
-        nothing after its colon (`- Users affected:` among other labels, or last before the next \
-        heading), is a blank the template left. An item that ends with a colon and whose value \
-        follows (a nested list, a code block, the next paragraph, or items that are not labels) \
-        is fine.",
-    bad: "- Users affected:\n- [ ]\n1.",
-    good: "- Users affected: about 4,100 (12% of checkouts)\n- [ ] Add a pool-saturation alert (OPS-1423)",
-};
+    /// PM207
+    EMPTY_ITEM = Rule {
+        id: "PM207",
+        name: "empty-list-item",
+        level: Level::Error,
+        status_aware: true,
+        summary: "write the item, or delete it",
+        explanation: "An empty bullet, number or task box (`- `, `1.`, `- [ ]`), or a label with \
+            nothing after its colon (`- Users affected:` among other labels, or last before the next \
+            heading), is a blank the template left. An item that ends with a colon and whose value \
+            follows (a nested list, a code block, the next paragraph, or items that are not labels) \
+            is fine.",
+        bad: "- Users affected:\n- [ ]\n1.",
+        good: "- Users affected: about 4,100 (12% of checkouts)\n- [ ] Add a pool-saturation alert (OPS-1423)",
+    };
 
-/// PM208
-pub static TEMPLATE_TEXT: Rule = Rule {
-    id: "PM208",
-    name: "template-text",
-    level: Level::Error,
-    status_aware: true,
-    summary: "replace the line with this incident's content",
-    explanation: "For a document whose front matter names its template, a line left exactly \
-        as that template wrote it (an example row, a sample item) was never filled in, even \
-        when it does not look like a placeholder. Headings, table headers, labels ending in \
-        `:`, questions and checklist labels are not reported.",
-    bad: "**Monitoring Improvements:**\n- Additional alerts needed",
-    good: "**Monitoring Improvements:**\n- Alert when pgbouncer waits exceed 50 for 2 minutes",
-};
+    /// PM208
+    TEMPLATE_TEXT = Rule {
+        id: "PM208",
+        name: "template-text",
+        level: Level::Error,
+        status_aware: true,
+        summary: "replace the line with this incident's content",
+        explanation: "For a document whose front matter names its template, a line left exactly \
+            as that template wrote it (an example row, a sample item) was never filled in, even \
+            when it does not look like a placeholder. Headings, table headers, labels ending in \
+            `:`, questions and checklist labels are not reported.",
+        bad: "**Monitoring Improvements:**\n- Additional alerts needed",
+        good: "**Monitoring Improvements:**\n- Alert when pgbouncer waits exceed 50 for 2 minutes",
+    };
 
-/// PM209
-pub static GUIDANCE_COMMENT: Rule = Rule {
-    id: "PM209",
-    name: "guidance-comment",
-    level: Level::Error,
-    status_aware: false,
-    summary: "delete the comment once the section is written",
-    explanation: "Template guidance such as `<!-- Steps taken to restore service -->` is for \
-        the writer. It is fine in a draft; in an in-review or final document it is left over. \
-        Directives are not guidance: pm's own (`pm-lint-…`, `pm-index:…`), other tools' \
-        (`markdownlint-disable MD013`, `prettier-ignore`, `toc`, `vale off`), one-word \
-        markers (`<!-- more -->`) and notes on where the text came from (`<!-- Translated \
-        from … -->`, a converter's `<!----- … ----->`).",
-    bad: "## Recovery\n\n<!-- Steps taken to restore service -->\n\nWe failed over to the replica.",
-    good: "## Recovery\n\nWe failed over to the replica.",
-};
+    /// PM209
+    GUIDANCE_COMMENT = Rule {
+        id: "PM209",
+        name: "guidance-comment",
+        level: Level::Error,
+        status_aware: false,
+        summary: "delete the comment once the section is written",
+        explanation: "Template guidance such as `<!-- Steps taken to restore service -->` is for \
+            the writer. It is fine in a draft; in an in-review or final document it is left over. \
+            Directives are not guidance: pm's own (`pm-lint-…`, `pm-index:…`), other tools' \
+            (`markdownlint-disable MD013`, `prettier-ignore`, `toc`, `vale off`), one-word \
+            markers (`<!-- more -->`) and notes on where the text came from (`<!-- Translated \
+            from … -->`, a converter's `<!----- … ----->`).",
+        bad: "## Recovery\n\n<!-- Steps taken to restore service -->\n\nWe failed over to the replica.",
+        good: "## Recovery\n\nWe failed over to the replica.",
+    };
 
-/// PM210
-pub static CUSTOM: Rule = Rule {
-    id: "PM210",
-    name: "custom-placeholder",
-    level: Level::Error,
-    status_aware: true,
-    summary: "replace the text matching a placeholder pattern from .pm.yaml",
-    explanation: "Teams with their own placeholder style list regular expressions under \
-        `placeholders:` in .pm.yaml; text outside code that matches one is reported like any \
-        other placeholder.",
-    bad: "# placeholders: ['<<[A-Z_]+>>']\n**Owner:** <<OWNER>>",
-    good: "**Owner:** Dana Kim",
-};
+    /// PM210
+    CUSTOM = Rule {
+        id: "PM210",
+        name: "custom-placeholder",
+        level: Level::Error,
+        status_aware: true,
+        summary: "replace the text matching a placeholder pattern from .pm.yaml",
+        explanation: "Teams with their own placeholder style list regular expressions under \
+            `placeholders:` in .pm.yaml; text outside code that matches one is reported like any \
+            other placeholder.",
+        bad: "# placeholders: ['<<[A-Z_]+>>']\n**Owner:** <<OWNER>>",
+        good: "**Owner:** Dana Kim",
+    };
 
-/// PM211
-pub static STAND_IN_TEXT: Rule = Rule {
-    id: "PM211",
-    name: "stand-in-text",
-    level: Level::Error,
-    status_aware: true,
-    summary: "write the real text in place of the stand-in",
-    explanation: "Text a template writes in place of content: Lorem ipsum, \"details here\", \
-        \"text goes here\", \"(to be filled in)\", \"to be determined\", and upper-case stand-ins \
-        such as `# INCIDENT NAME` or `DATE RANGE`. Upper-case words in a table header, shouting \
-        prose and section titles are not reported.",
-    bad: "# INCIDENT NAME\n\n## Summary\n\nLorem ipsum dolor sit amet.",
-    good: "# Checkout API returned 503s\n\n## Summary\n\nCheckout failed for 79 minutes.",
-};
+    /// PM211
+    STAND_IN_TEXT = Rule {
+        id: "PM211",
+        name: "stand-in-text",
+        level: Level::Error,
+        status_aware: true,
+        summary: "write the real text in place of the stand-in",
+        explanation: "Text a template writes in place of content: Lorem ipsum, \"details here\", \
+            \"text goes here\", \"(to be filled in)\", \"to be determined\", and upper-case stand-ins \
+            such as `# INCIDENT NAME` or `DATE RANGE`. Upper-case words in a table header, shouting \
+            prose and section titles are not reported.",
+        bad: "# INCIDENT NAME\n\n## Summary\n\nLorem ipsum dolor sit amet.",
+        good: "# Checkout API returned 503s\n\n## Summary\n\nCheckout failed for 79 minutes.",
+    };
 
-/// PM212
-pub static INSTRUCTION: Rule = Rule {
-    id: "PM212",
-    name: "template-instruction",
-    level: Level::Error,
-    status_aware: true,
-    summary: "replace the template's instruction with what it asks for",
-    explanation: "Templates tell the writer what to write in an italic line (`*Explain what \
-        the on-call engineer saw first*`, `_To be done pre-meeting…_`) or in bare bullets \
-        (`* describe each mitigation step in order`). Left in a document, they are text nobody \
-        wrote. Italic notes that do not instruct (`*Updated on 2026-03-02*`) and action items \
-        (`- Document the failover`) are not reported.",
-    bad: "## Detection\n\n*Explain what the on-call engineer saw first*",
-    good: "## Detection\n\nThe error-rate alert paged the on-call engineer at 14:06.",
-};
+    /// PM212
+    INSTRUCTION = Rule {
+        id: "PM212",
+        name: "template-instruction",
+        level: Level::Error,
+        status_aware: true,
+        summary: "replace the template's instruction with what it asks for",
+        explanation: "Templates tell the writer what to write in an italic line (`*Explain what \
+            the on-call engineer saw first*`, `_To be done pre-meeting…_`) or in bare bullets \
+            (`* describe each mitigation step in order`). Left in a document, they are text nobody \
+            wrote. Italic notes that do not instruct (`*Updated on 2026-03-02*`) and action items \
+            (`- Document the failover`) are not reported.",
+        bad: "## Detection\n\n*Explain what the on-call engineer saw first*",
+        good: "## Detection\n\nThe error-rate alert paged the on-call engineer at 14:06.",
+    };
 
-/// PM213
-pub static UNKNOWN_DIGITS: Rule = Rule {
-    id: "PM213",
-    name: "unknown-digits",
-    level: Level::Warning,
-    status_aware: true,
-    summary: "fill in the digits, or say the time is approximate",
-    explanation: "A date or time with question marks for digits (`2025-03-??`, `09:??`) was not \
-        known when it was written. A warning: the writer may really not know, but the timeline \
-        and the metrics pm derives from it need the value; write `about 09:30` when it is an \
-        estimate.",
-    bad: "| 09:?? | Failover started |",
-    good: "| 09:42 | Failover started |",
-};
+    /// PM213
+    UNKNOWN_DIGITS = Rule {
+        id: "PM213",
+        name: "unknown-digits",
+        level: Level::Warning,
+        status_aware: true,
+        summary: "fill in the digits, or say the time is approximate",
+        explanation: "A date or time with question marks for digits (`2025-03-??`, `09:??`) was not \
+            known when it was written. A warning: the writer may really not know, but the timeline \
+            and the metrics pm derives from it need the value; write `about 09:30` when it is an \
+            estimate.",
+        bad: "| 09:?? | Failover started |",
+        good: "| 09:42 | Failover started |",
+    };
+}
 
 /// Reports one placeholder hit of `kind` at `span`; `found` is its text.
 pub fn report_hit(c: &mut Checker<'_>, kind: Kind, span: Range<usize>, found: &str) {

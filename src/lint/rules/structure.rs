@@ -5,52 +5,55 @@ use std::collections::BTreeMap;
 
 use crate::document::sections::{self, DEFAULT_REQUIRED};
 use crate::lint::check::Checker;
+use crate::lint::rule::rules;
 use crate::lint::{Level, Rule};
 
-/// PM101
-pub static MISSING_SECTION: Rule = Rule {
-    id: "PM101",
-    name: "missing-section",
-    level: Level::Error,
-    status_aware: false,
-    summary: "add the section (any of its usual titles is accepted)",
-    explanation: "A postmortem made from a template must keep that template's core sections \
-        (summary, timeline, root cause, resolution, action items, …); one whose template is \
-        unknown needs Summary, Timeline, Root Cause, Resolution and Action Items. Titles \
-        match forgivingly: case, numbering, punctuation and common aliases are accepted \
-        (\"3. Root Cause Analysis\", \"Why It Happened\").",
-    bad: "## Summary\n...\n## Timeline\n...\n## Action Items\n...",
-    good: "## Summary\n...\n## Timeline\n...\n## Root Cause\n...\n## Resolution\n...\n## Action Items\n...",
-};
+rules! {
+    /// PM101
+    MISSING_SECTION = Rule {
+        id: "PM101",
+        name: "missing-section",
+        level: Level::Error,
+        status_aware: false,
+        summary: "add the section (any of its usual titles is accepted)",
+        explanation: "A postmortem made from a template must keep that template's core sections \
+            (summary, timeline, root cause, resolution, action items, …); one whose template is \
+            unknown needs Summary, Timeline, Root Cause, Resolution and Action Items. Titles \
+            match forgivingly: case, numbering, punctuation and common aliases are accepted \
+            (\"3. Root Cause Analysis\", \"Why It Happened\").",
+        bad: "## Summary\n...\n## Timeline\n...\n## Action Items\n...",
+        good: "## Summary\n...\n## Timeline\n...\n## Root Cause\n...\n## Resolution\n...\n## Action Items\n...",
+    };
 
-/// PM102
-pub static EMPTY_SECTION: Rule = Rule {
-    id: "PM102",
-    name: "empty-section",
-    level: Level::Error,
-    status_aware: true,
-    summary: "write the section, or delete it if it does not apply",
-    explanation: "A heading followed by nothing (or only a guidance comment) is a section \
-        someone meant to write. A section that holds only placeholders is reported through \
-        its placeholders instead. A heading that holds its value (`## Date: July 1, 2020`) \
-        and the document's `#` title are not sections to fill.",
-    bad: "## Lessons Learned\n\n<!-- Key takeaways for the team -->\n\n## References",
-    good: "## Lessons Learned\n\nConnection limits must be load-tested with the pooler in place.\n\n## References",
-};
+    /// PM102
+    EMPTY_SECTION = Rule {
+        id: "PM102",
+        name: "empty-section",
+        level: Level::Error,
+        status_aware: true,
+        summary: "write the section, or delete it if it does not apply",
+        explanation: "A heading followed by nothing (or only a guidance comment) is a section \
+            someone meant to write. A section that holds only placeholders is reported through \
+            its placeholders instead. A heading that holds its value (`## Date: July 1, 2020`) \
+            and the document's `#` title are not sections to fill.",
+        bad: "## Lessons Learned\n\n<!-- Key takeaways for the team -->\n\n## References",
+        good: "## Lessons Learned\n\nConnection limits must be load-tested with the pooler in place.\n\n## References\n\n- The pgbouncer pool sizing runbook",
+    };
 
-/// PM103
-pub static DUPLICATE_SECTION: Rule = Rule {
-    id: "PM103",
-    name: "duplicate-section",
-    level: Level::Error,
-    status_aware: false,
-    summary: "merge the two sections",
-    explanation: "Two sibling sections with the same title (or two titles for the same \
-        section, such as \"Root Cause\" and \"Root Cause Analysis\") split what readers and \
-        pm need in one place, usually after a bad merge.",
-    bad: "## Timeline\n...\n## Impact\n...\n## Timeline\n...",
-    good: "## Timeline\n...\n## Impact\n...",
-};
+    /// PM103
+    DUPLICATE_SECTION = Rule {
+        id: "PM103",
+        name: "duplicate-section",
+        level: Level::Error,
+        status_aware: false,
+        summary: "merge the two sections",
+        explanation: "Two sibling sections with the same title (or two titles for the same \
+            section, such as \"Root Cause\" and \"Root Cause Analysis\") split what readers and \
+            pm need in one place, usually after a bad merge.",
+        bad: "## Timeline\n...\n## Impact\n...\n## Timeline\n...",
+        good: "## Timeline\n...\n## Impact\n...",
+    };
+}
 
 /// Checks the sections.
 pub fn check(c: &mut Checker<'_>) {
