@@ -59,7 +59,7 @@ mod tests {
         names.dedup();
         assert_eq!(ids.len(), ALL.len());
         assert_eq!(names.len(), ALL.len());
-        for rule in ALL {
+        for rule in ALL.iter() {
             assert!(
                 rule.id.starts_with("PM") && rule.id.len() == 5,
                 "{}",
