@@ -230,16 +230,28 @@ fn level(level: Level) -> &'static str {
 /// percent-encoded, and so is `:` (in a first segment it would read as a
 /// scheme).
 fn uri(path: &[u8]) -> String {
-    let mut out = String::with_capacity(path.len());
-    for &byte in path {
-        let keep = byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&byte);
-        if keep {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
+    /// What a URI path holds as it is: unreserved characters, sub-delims,
+    /// `/` and `@` (RFC 3986), but not `:`.
+    const KEPT: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~')
+        .remove(b'/')
+        .remove(b'!')
+        .remove(b'$')
+        .remove(b'&')
+        .remove(b'\'')
+        .remove(b'(')
+        .remove(b')')
+        .remove(b'*')
+        .remove(b'+')
+        .remove(b',')
+        .remove(b';')
+        .remove(b'=')
+        .remove(b'@');
+    percent_encoding::percent_encode(path, KEPT).to_string()
 }
 
 #[cfg(test)]
