@@ -53,12 +53,9 @@ pub fn install_hook() {
         eprintln!("  Please report it with this message and, if you can, the file.");
         // Exit here, from whichever thread panicked, with the code for an
         // internal error: never Rust's 101, never a half-printed run.
-        std::process::exit(INTERNAL_ERROR);
+        std::process::exit(crate::exit::INTERNAL_ERROR);
     }));
 }
-
-/// The exit code after an internal error (EX_SOFTWARE).
-pub const INTERNAL_ERROR: i32 = 70;
 
 /// In debug builds only, `PM_DEBUG_PANIC_ON=<file name>` makes pm panic
 /// while processing that file, so the tests can check the report.

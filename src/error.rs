@@ -67,9 +67,4 @@ impl Error {
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
     }
-
-    /// The process exit code for this error: 2, "pm could not do its job".
-    pub fn exit_code(&self) -> u8 {
-        2
-    }
 }

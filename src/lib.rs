@@ -9,6 +9,7 @@ pub mod config;
 pub mod crash;
 pub mod document;
 pub mod error;
+pub mod exit;
 pub mod files;
 pub mod git;
 pub mod lint;
@@ -19,12 +20,12 @@ pub mod severity;
 pub mod signals;
 pub mod write;
 
-use std::process::ExitCode;
+use crate::exit::Outcome;
 
 pub use error::Error;
 
-/// Runs one `pm` invocation and returns the process exit code on success.
-pub fn run(cli: cli::Cli) -> Result<ExitCode, Error> {
+/// Runs one `pm` invocation: how it went, for [`exit::code`].
+pub fn run(cli: cli::Cli) -> Result<Outcome, Error> {
     let source = match (&cli.config, cli.no_config) {
         (Some(path), _) => config::Source::File(path.clone()),
         (None, true) => config::Source::Defaults,
@@ -35,7 +36,7 @@ pub fn run(cli: cli::Cli) -> Result<ExitCode, Error> {
     }
     let config = config::load(&source)?;
     match cli.command {
-        cli::Command::Init { .. } => Ok(ExitCode::SUCCESS),
+        cli::Command::Init { .. } => Ok(Outcome::Success),
         cli::Command::Config => commands::config::run(&config),
         cli::Command::List(args) => commands::list::run(&config, args),
         cli::Command::Index(args) => commands::index::run(&config, args),

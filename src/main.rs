@@ -12,13 +12,11 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     pm::crash::install_hook();
     let cli = pm::cli::Cli::parse();
-    match pm::run(cli) {
-        Ok(code) => code,
-        // The reader went away (`pm lint | head`): nothing left to say.
-        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("error: {err}");
-            ExitCode::from(err.exit_code())
-        }
+    let result = pm::run(cli);
+    if let Err(err) = &result
+        && !err.is_broken_pipe()
+    {
+        eprintln!("error: {err}");
     }
+    pm::exit::code(&result)
 }

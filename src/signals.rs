@@ -76,7 +76,7 @@ pub fn guard() {
                 for path in paths.iter() {
                     let _ = fs::remove_file(path);
                 }
-                std::process::exit(128 + signal);
+                std::process::exit(crate::exit::signalled(signal));
             }
         });
     });

@@ -1,6 +1,6 @@
 //! `pm actions`.
 
-use std::process::ExitCode;
+use crate::exit::Outcome;
 
 use crate::cli::ActionsArgs;
 use crate::commands::{paths_or_default, print_with, today};
@@ -10,7 +10,7 @@ use crate::portfolio::actions::{self, FileActions, Listing};
 use crate::portfolio::{self, table};
 
 /// Runs `pm actions`.
-pub fn run(config: &Config, args: ActionsArgs) -> Result<ExitCode, Error> {
+pub fn run(config: &Config, args: ActionsArgs) -> Result<Outcome, Error> {
     let today = today(args.today.as_deref())?;
     let filter = actions::Filter {
         open: args.open,
@@ -26,5 +26,5 @@ pub fn run(config: &Config, args: ActionsArgs) -> Result<ExitCode, Error> {
     let listing = Listing::new(files);
     let rows = || listing.items().map(actions::cells);
     print_with(|out| table::write(args.format, &actions::HEADER, rows, &listing, out))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Outcome::Success)
 }

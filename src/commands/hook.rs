@@ -1,9 +1,9 @@
 //! `pm hook install`: a Git pre-commit hook running `pm lint --staged`, for
 //! teams not using the pre-commit framework.
 
+use crate::exit::Outcome;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use crate::error::Error;
 use crate::git;
@@ -16,7 +16,7 @@ const MARKER: &str = "# Installed by `pm hook install`";
 /// a link to nothing) is left alone unless `force`, which keeps it as
 /// `pre-commit.bak` (or `.bak.1`, `.bak.2`, … when that is taken): moved
 /// there as it is, so its mode, or the link, stays.
-pub fn install(force: bool) -> Result<ExitCode, Error> {
+pub fn install(force: bool) -> Result<Outcome, Error> {
     let hooks = git::hooks_dir()?;
     let path = hooks.join("pre-commit");
     let existing = match std::fs::symlink_metadata(&path) {
@@ -63,20 +63,20 @@ pub fn install(force: bool) -> Result<ExitCode, Error> {
     }
     writeln!(std::io::stdout().lock(), "{}", path.display())
         .map_err(|e| Error::io("<stdout>", e))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Outcome::Success)
 }
 
 /// Removes the hook pm wrote and puts back the newest backup of the one it
 /// replaced. A hook pm did not write is left alone (exit 2); no hook at all
 /// is nothing to do.
-pub fn uninstall() -> Result<ExitCode, Error> {
+pub fn uninstall() -> Result<Outcome, Error> {
     let hooks = git::hooks_dir()?;
     let path = hooks.join("pre-commit");
     let metadata = match std::fs::symlink_metadata(&path) {
         Ok(metadata) => metadata,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             eprintln!("{} is not there: nothing to uninstall.", path.display());
-            return Ok(ExitCode::SUCCESS);
+            return Ok(Outcome::Success);
         }
         Err(e) => return Err(Error::io(&path, e)),
     };
@@ -104,7 +104,7 @@ pub fn uninstall() -> Result<ExitCode, Error> {
         }
         None => eprintln!("Removed pm's hook {}.", path.display()),
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Outcome::Success)
 }
 
 /// The backup made last: the highest `pre-commit.bak.N`, else

@@ -1,7 +1,7 @@
 //! `pm index --write FILE [--check]`.
 
+use crate::exit::Outcome;
 use std::path::Path;
-use std::process::ExitCode;
 
 use crate::cli::IndexArgs;
 use crate::commands::{paths_or_default, plural};
@@ -11,7 +11,7 @@ use crate::portfolio::{self, index, list};
 use crate::write::{Mode, write_atomic};
 
 /// Runs `pm index`.
-pub fn run(config: &Config, args: IndexArgs) -> Result<ExitCode, Error> {
+pub fn run(config: &Config, args: IndexArgs) -> Result<Outcome, Error> {
     let file = &args.write;
     let (mut entries, problems) = portfolio::load(
         &paths_or_default(&args.paths, config),
@@ -50,14 +50,14 @@ pub fn run(config: &Config, args: IndexArgs) -> Result<ExitCode, Error> {
                 file.display(),
                 plural(rows.len(), "postmortem")
             );
-            return Ok(ExitCode::SUCCESS);
+            return Ok(Outcome::Success);
         }
         eprintln!(
             "{} is out of date; run `pm index --write {}`",
             file.display(),
             file.display()
         );
-        return Ok(ExitCode::from(1));
+        return Ok(Outcome::Failed);
     }
     if updated != current {
         write_atomic(file, updated.as_bytes(), Mode::Replace)?;
@@ -73,5 +73,5 @@ pub fn run(config: &Config, args: IndexArgs) -> Result<ExitCode, Error> {
             plural(rows.len(), "postmortem")
         );
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Outcome::Success)
 }

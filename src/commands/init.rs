@@ -1,9 +1,9 @@
 //! `pm init`: a commented `.pm.yaml` with every default spelled out, and the
 //! postmortems folder.
 
+use crate::exit::Outcome;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use crate::config::{DEFAULT_BLAME_WORDS, DEFAULT_VAGUE_ACTIONS, FILE_NAME};
 use crate::error::Error;
@@ -14,7 +14,7 @@ use crate::write::{Mode, NewFolders, write_atomic};
 pub const TEMPLATE: &str = include_str!("../../templates/pm.yaml");
 
 /// Runs `pm init` in the current directory. Refuses to replace a config.
-pub fn run(postmortems: Option<&Path>) -> Result<ExitCode, Error> {
+pub fn run(postmortems: Option<&Path>) -> Result<Outcome, Error> {
     let dir = postmortems.map_or_else(|| PathBuf::from("docs/postmortems"), Path::to_path_buf);
     // The config names the folder made, exactly: `back\slash` is one
     // folder on Unix, and a name that is not UTF-8 cannot be written.
@@ -55,5 +55,5 @@ pub fn run(postmortems: Option<&Path>) -> Result<ExitCode, Error> {
     folders.keep();
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}\n{}", path.display(), dir.display()).map_err(|e| Error::io("<stdout>", e))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Outcome::Success)
 }

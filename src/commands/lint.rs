@@ -1,10 +1,10 @@
 //! `pm lint`: find the files, lint them in parallel, print the findings and
 //! a summary, and exit 0 (no errors), 1 (errors) or 2 (could not run).
 
+use crate::exit::Outcome;
 use std::collections::HashSet;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use crate::cli::LintArgs;
 use crate::commands::plural;
@@ -23,7 +23,7 @@ use crate::output::{self, Format, Summary};
 use crate::write::{self, Mode, write_atomic};
 
 /// Runs `pm lint`.
-pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
+pub fn run(config: &Config, args: LintArgs) -> Result<Outcome, Error> {
     let defaulted = args.paths.is_empty() && !args.staged && args.changed_since.is_none();
     let folder = postmortems_folder(config, args.staged)?;
     let (paths, staged) = paths_to_lint(config, &args, &folder)?;
@@ -134,11 +134,11 @@ pub fn run(config: &Config, args: LintArgs) -> Result<ExitCode, Error> {
     let missing = targets.missing.len();
     eprintln!("{}", summary_line(&summary, missing));
     Ok(if missing > 0 {
-        ExitCode::from(2)
+        Outcome::Incomplete
     } else if summary.errors > 0 && !args.exit_zero {
-        ExitCode::from(1)
+        Outcome::Failed
     } else {
-        ExitCode::SUCCESS
+        Outcome::Success
     })
 }
 

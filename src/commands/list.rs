@@ -1,6 +1,6 @@
 //! `pm list`.
 
-use std::process::ExitCode;
+use crate::exit::Outcome;
 
 use crate::cli::ListArgs;
 use crate::commands::{date_flag, paths_or_default, print_with};
@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::portfolio::{self, list, table};
 
 /// Runs `pm list`.
-pub fn run(config: &Config, args: ListArgs) -> Result<ExitCode, Error> {
+pub fn run(config: &Config, args: ListArgs) -> Result<Outcome, Error> {
     let severities = args
         .severities
         .iter()
@@ -43,5 +43,5 @@ pub fn run(config: &Config, args: ListArgs) -> Result<ExitCode, Error> {
     drop(entries);
     let cells = || rows.iter().map(list::cells);
     print_with(|out| table::write(args.format, &list::HEADER, cells, &rows, out))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Outcome::Success)
 }

@@ -1,10 +1,10 @@
 //! `pm new`: check every input, render the template, write the file safely,
 //! print its path.
 
+use crate::exit::Outcome;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -16,7 +16,7 @@ use crate::scaffold::render::{self, NewPostmortem, RESERVED_VARIABLES};
 use crate::write::{Mode, write_atomic};
 
 /// Runs `pm new`. Every input is checked before anything touches the disk.
-pub fn run(config: &Config, args: NewArgs) -> Result<ExitCode, Error> {
+pub fn run(config: &Config, args: NewArgs) -> Result<Outcome, Error> {
     let registry = &config.templates;
     if let Some(name) = &args.template {
         registry.usable(name, "--template")?;
@@ -88,7 +88,7 @@ pub fn run(config: &Config, args: NewArgs) -> Result<ExitCode, Error> {
         out.write_all(text.as_bytes())
             .and_then(|()| out.flush())
             .map_err(|e| Error::io("<stdout>", e))?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(Outcome::Success);
     }
 
     let path = args.output.clone().unwrap_or_else(|| {
@@ -112,7 +112,7 @@ pub fn run(config: &Config, args: NewArgs) -> Result<ExitCode, Error> {
     if args.edit {
         open_editor(&path)?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Outcome::Success)
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, Error> {

@@ -1,13 +1,13 @@
 //! `pm rules [RULE]`: the rule list, or one rule explained.
 
+use crate::exit::Outcome;
 use std::io::Write;
-use std::process::ExitCode;
 
 use crate::error::Error;
 use crate::lint::registry;
 
 /// Runs `pm rules`.
-pub fn run(rule: Option<&str>) -> Result<ExitCode, Error> {
+pub fn run(rule: Option<&str>) -> Result<Outcome, Error> {
     let mut out = std::io::stdout().lock();
     let text = match rule {
         None => list(),
@@ -38,7 +38,7 @@ pub fn run(rule: Option<&str>) -> Result<ExitCode, Error> {
     };
     out.write_all(text.as_bytes())
         .map_err(|e| Error::io("<stdout>", e))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Outcome::Success)
 }
 
 fn list() -> String {

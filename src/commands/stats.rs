@@ -1,7 +1,7 @@
 //! `pm stats`.
 
+use crate::exit::Outcome;
 use std::io::Write;
-use std::process::ExitCode;
 
 use crate::cli::StatsArgs;
 use crate::commands::{paths_or_default, print, today};
@@ -12,7 +12,7 @@ use crate::portfolio::stats::{self, Spread, Stats};
 use crate::portfolio::{self, Format};
 
 /// Runs `pm stats`.
-pub fn run(config: &Config, args: StatsArgs) -> Result<ExitCode, Error> {
+pub fn run(config: &Config, args: StatsArgs) -> Result<Outcome, Error> {
     let today = today(args.today.as_deref())?;
     let (entries, problems) = portfolio::load(
         &paths_or_default(&args.paths, config),
@@ -37,7 +37,7 @@ pub fn run(config: &Config, args: StatsArgs) -> Result<ExitCode, Error> {
     }
     .map_err(|e| Error::io("<output>", e))?;
     print(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Outcome::Success)
 }
 
 fn table(stats: &Stats, out: &mut Vec<u8>) -> std::io::Result<()> {

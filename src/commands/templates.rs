@@ -1,7 +1,7 @@
 //! `pm templates list|show|eject`.
 
+use crate::exit::Outcome;
 use std::io::Write;
-use std::process::ExitCode;
 
 use crate::cli::TemplatesCommand;
 use crate::config::Config;
@@ -10,7 +10,7 @@ use crate::scaffold::registry::SUFFIX;
 use crate::write::{Mode, write_atomic};
 
 /// Runs `pm templates …`.
-pub fn run(config: &Config, command: TemplatesCommand) -> Result<ExitCode, Error> {
+pub fn run(config: &Config, command: TemplatesCommand) -> Result<Outcome, Error> {
     let registry = &config.templates;
     let mut out = std::io::stdout().lock();
     let stdout_error = |e| Error::io("<stdout>", e);
@@ -60,5 +60,5 @@ pub fn run(config: &Config, command: TemplatesCommand) -> Result<ExitCode, Error
             writeln!(out, "{}", path.display()).map_err(stdout_error)?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Outcome::Success)
 }

@@ -1,0 +1,238 @@
+//! The exit code contract, command by command: 0 done, 1 done and what was
+//! checked fails, 2 pm could not do what was asked (a usage error, a path
+//! that is not there, a bad input or configuration), 70 an internal error.
+//! Each row runs the real binary in a fresh repository holding one clean
+//! postmortem.
+
+mod common;
+
+use std::path::Path;
+
+use common::{git_in, pm, tmp};
+use tempfile::TempDir;
+
+const DOC: &str = "docs/postmortems/2026-02-09-db-pool.md";
+
+/// What a row sets up besides the repository and its postmortem.
+#[derive(Clone, Copy)]
+enum Setup {
+    Plain,
+    /// Not a Git repository.
+    NoGit,
+    /// A postmortem with an unfilled placeholder.
+    Placeholder,
+    /// `.pm.yaml` with an unknown key.
+    BadConfig,
+    /// `.pm.yaml` present.
+    Config,
+    /// `README.md` with index markers and a stale table.
+    StaleIndex,
+    /// `notes.md` with an index start marker and no end marker.
+    NoEndMarker,
+    /// pm's hook installed.
+    Hook,
+}
+
+fn repository(setup: Setup) -> TempDir {
+    let dir = tmp();
+    let root = dir.path();
+    if !matches!(setup, Setup::NoGit) {
+        git_in(root, &["init", "-q", "-b", "main"]);
+    }
+    let example = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "examples/postmortems/2026-02-09-checkout-api-503s-from-orders-db-connection-pool-exhaustion.md",
+    ))
+    .unwrap();
+    std::fs::create_dir_all(root.join("docs/postmortems")).unwrap();
+    std::fs::write(root.join(DOC), &example).unwrap();
+    let write = |path: &str, text: &str| std::fs::write(root.join(path), text).unwrap();
+    match setup {
+        Setup::Plain | Setup::NoGit => {}
+        Setup::Placeholder => write(
+            DOC,
+            &example.replacen(
+                "## 1. Incident Summary\n",
+                "## 1. Incident Summary\n- **Owner:** [Your Name]\n",
+                1,
+            ),
+        ),
+        Setup::BadConfig => write(".pm.yaml", "postmortem: docs\n"),
+        Setup::Config => write(".pm.yaml", "postmortems: docs/postmortems\n"),
+        Setup::StaleIndex => write(
+            "README.md",
+            "# Postmortems\n\n<!-- pm-index:start -->\nold\n<!-- pm-index:end -->\n",
+        ),
+        Setup::NoEndMarker => write("notes.md", "# Notes\n\n<!-- pm-index:start -->\n"),
+        Setup::Hook => {
+            pm(&dir).args(["hook", "install"]).assert().success();
+        }
+    }
+    dir
+}
+
+/// (setup, arguments, environment, expected exit code).
+type Row = (
+    Setup,
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+    i32,
+);
+
+const ROWS: &[Row] = &[
+    // pm init
+    (Setup::Plain, &["init"], &[], 0),
+    (Setup::Config, &["init"], &[], 2),
+    // pm config
+    (Setup::Plain, &["config"], &[], 0),
+    (Setup::BadConfig, &["config"], &[], 2),
+    // pm new
+    (
+        Setup::Plain,
+        &["new", "--no-input", "--title", "Disk full"],
+        &[],
+        0,
+    ),
+    (
+        Setup::Plain,
+        &["new", "--no-input", "--template", "nope"],
+        &[],
+        2,
+    ),
+    (
+        Setup::Plain,
+        &["new", "--no-input", "--date", "tomorrow"],
+        &[],
+        2,
+    ),
+    // pm templates
+    (Setup::Plain, &["templates", "list"], &[], 0),
+    (Setup::Plain, &["templates", "show", "standard"], &[], 0),
+    (Setup::Plain, &["templates", "show", "nope"], &[], 2),
+    (Setup::Plain, &["templates", "eject", "standard"], &[], 0),
+    (Setup::Plain, &["templates", "eject", "nope"], &[], 2),
+    // pm lint
+    (Setup::Plain, &["lint", "--today", "2026-03-01"], &[], 0),
+    (
+        Setup::Placeholder,
+        &["lint", "--today", "2026-03-01"],
+        &[],
+        1,
+    ),
+    (
+        Setup::Placeholder,
+        &["lint", "--exit-zero", "--today", "2026-03-01"],
+        &[],
+        0,
+    ),
+    (
+        Setup::Plain,
+        &["lint", "--today", "2026-03-01", DOC, "missing.md"],
+        &[],
+        2,
+    ),
+    (Setup::Plain, &["lint", "--today", "someday"], &[], 2),
+    (Setup::Plain, &["lint", "--format", "nope"], &[], 2),
+    (Setup::BadConfig, &["lint"], &[], 2),
+    (Setup::NoGit, &["lint", "--staged"], &[], 2),
+    (
+        Setup::Plain,
+        &["lint"],
+        &[("PM_DEBUG_PANIC_ON", "2026-02-09-db-pool.md")],
+        70,
+    ),
+    // pm rules
+    (Setup::Plain, &["rules"], &[], 0),
+    (Setup::Plain, &["rules", "PM201"], &[], 0),
+    (Setup::Plain, &["rules", "PM999"], &[], 2),
+    // pm list, index, actions, stats
+    (Setup::Plain, &["list"], &[], 0),
+    (Setup::Plain, &["list", "missing/"], &[], 2),
+    (Setup::Plain, &["list", "--format", "nope"], &[], 2),
+    (
+        Setup::StaleIndex,
+        &["index", "--write", "README.md"],
+        &[],
+        0,
+    ),
+    (
+        Setup::StaleIndex,
+        &["index", "--write", "README.md", "--check"],
+        &[],
+        1,
+    ),
+    (
+        Setup::NoEndMarker,
+        &["index", "--write", "notes.md"],
+        &[],
+        2,
+    ),
+    (Setup::Plain, &["actions", "--today", "2026-03-01"], &[], 0),
+    (Setup::Plain, &["actions", "--today", "someday"], &[], 2),
+    (Setup::Plain, &["stats", "--today", "2026-03-01"], &[], 0),
+    (Setup::Plain, &["stats", "--today", "someday"], &[], 2),
+    // pm hook
+    (Setup::Plain, &["hook", "install"], &[], 0),
+    (Setup::NoGit, &["hook", "install"], &[], 2),
+    (Setup::Hook, &["hook", "uninstall"], &[], 0),
+    (Setup::NoGit, &["hook", "uninstall"], &[], 2),
+    // pm completions, man, and no command
+    (Setup::Plain, &["completions", "bash"], &[], 0),
+    (Setup::Plain, &["completions", "nope"], &[], 2),
+    (Setup::Plain, &["man"], &[], 0),
+    (Setup::Plain, &["man", "extra"], &[], 2),
+    (Setup::Plain, &[], &[], 2),
+    (Setup::Plain, &["nope"], &[], 2),
+    (Setup::Plain, &["--version"], &[], 0),
+];
+
+#[test]
+fn every_command_exits_with_the_code_the_contract_gives() {
+    let mut wrong = Vec::new();
+    for &(setup, args, env, expected) in ROWS {
+        let dir = repository(setup);
+        let mut cmd = pm(&dir);
+        cmd.args(args).env("NO_COLOR", "1");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        let out = cmd.output().unwrap();
+        let code = out.status.code().unwrap_or(-1);
+        if code != expected {
+            wrong.push(format!(
+                "pm {} exited {code}, not {expected}: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr)
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn every_command_has_a_row() {
+    let dir = tmp();
+    let out = pm(&dir).arg("--help").output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    let commands: Vec<&str> = help
+        .split("Commands:\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| l.starts_with("  "))
+        // A wrapped description continues further in.
+        .filter(|l| !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .collect();
+    assert!(commands.len() >= 12, "{commands:?}");
+    for command in commands {
+        assert!(
+            ROWS.iter()
+                .any(|(_, args, _, _)| args.first() == Some(&command)),
+            "no row for pm {command}"
+        );
+    }
+}
