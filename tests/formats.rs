@@ -201,9 +201,54 @@ fn json_of_a_clean_run_validates_against_the_schema() {
     assert_eq!(
         out.stdout,
         "{\n  \"version\": 1,\n  \"findings\": [],\n  \"summary\": {\n    \"files\": 2,\n    \
-         \"files_with_findings\": 0,\n    \"errors\": 0,\n    \"warnings\": 0\n  }\n}\n"
+         \"files_with_findings\": 0,\n    \"errors\": 0,\n    \"warnings\": 0\n  },\n  \"notes\": []\n}\n"
     );
     assert_valid(&lint_schema(), &parse_json(&out.stdout));
+}
+
+#[test]
+fn notes_reach_json_and_sarif() {
+    let tmp = tmp();
+    write(&tmp, "a.md", CLEAN);
+    write(&tmp, "notes.txt", "not Markdown\n");
+    let out = lint_as(&tmp, "json", &["a.md", "notes.txt", "gone.md"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "note: skipping notes.txt: not a Markdown file (.md)\n\
+         error: gone.md: no such file or directory\n\
+         Checked 1 file; 1 path not found.\n"
+    );
+    let json = parse_json(&out.stdout);
+    assert_eq!(
+        json["notes"],
+        serde_json::json!([
+            { "level": "note", "path": "notes.txt", "message": "skipping notes.txt: not a Markdown file (.md)" },
+            { "level": "error", "path": "gone.md", "message": "gone.md: no such file or directory" },
+        ])
+    );
+    assert_valid(&lint_schema(), &json);
+
+    let out = lint_as(&tmp, "sarif", &["a.md", "notes.txt", "gone.md"]);
+    let sarif = parse_json(&out.stdout);
+    assert_eq!(
+        sarif["runs"][0]["invocations"],
+        serde_json::json!([{
+            "executionSuccessful": false,
+            "toolExecutionNotifications": [
+                {
+                    "level": "note",
+                    "message": { "text": "skipping notes.txt: not a Markdown file (.md)" },
+                    "locations": [{ "physicalLocation": { "artifactLocation": { "uri": "notes.txt" } } }],
+                },
+                {
+                    "level": "error",
+                    "message": { "text": "gone.md: no such file or directory" },
+                    "locations": [{ "physicalLocation": { "artifactLocation": { "uri": "gone.md" } } }],
+                },
+            ],
+        }])
+    );
 }
 
 #[test]
@@ -217,6 +262,7 @@ fn the_json_schema_is_strict() {
             "message": "m", "help": "h",
         }],
         "summary": { "files": 1, "files_with_findings": 1, "errors": 1, "warnings": 0 },
+        "notes": [{ "level": "note", "path": null, "message": "m" }],
     });
     assert_valid(&schema, &good);
     let bad = |pointer: &str, value: Value| {
@@ -228,6 +274,8 @@ fn the_json_schema_is_strict() {
     bad("/findings/0/rule", Value::from("PM1"));
     bad("/findings/0/rule", Value::from("XX201"));
     bad("/findings/0/level", Value::from("info"));
+    bad("/notes/0/level", Value::from("warning"));
+    bad("/notes/0/path", Value::from(1));
     bad("/findings/0/line", Value::from(0));
     bad("/findings/0/end_column", Value::from(0));
     bad("/findings/0/column", Value::from(1.5));

@@ -56,9 +56,14 @@ fuzz_target!(|data: &[u8]| {
 /// Renders `report` in every format and checks each is well-formed.
 fn check_outputs(report: &FileReport) {
     let reports = std::slice::from_ref(report);
+    // A note about the same (hostile) path, as a skipped file would get.
+    let notes = [output::Note::about(
+        &report.path,
+        format!("skipping {}: not a Markdown file (.md)", report.path.display()),
+    )];
     let whole = |format: Format| {
         let mut out = Vec::new();
-        output::write_document(format, reports, &mut out).expect("written to memory");
+        output::write_document(format, reports, &notes, &mut out).expect("written to memory");
         String::from_utf8(out).expect("UTF-8 output")
     };
     for format in [Format::Json, Format::Sarif] {

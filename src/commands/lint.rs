@@ -19,14 +19,15 @@ use crate::lint::check::Options;
 use crate::lint::runner::{self, IdClaim, Target};
 use crate::lint::templates::Profiles;
 use crate::output::statistics::Counts;
-use crate::output::{self, Format, Summary};
+use crate::output::{self, Format, Note, Summary};
 use crate::write::{self, Mode, write_atomic};
 
 /// Runs `pm lint`.
 pub fn run(config: &Config, args: LintArgs) -> Result<Outcome, Error> {
     let defaulted = args.paths.is_empty() && !args.staged && args.changed_since.is_none();
     let folder = postmortems_folder(config, args.staged)?;
-    let (paths, staged) = paths_to_lint(config, &args, &folder)?;
+    let mut notes: Vec<Note> = Vec::new();
+    let (paths, staged) = paths_to_lint(config, &args, &folder, &mut notes)?;
     let targets = files::collect(&paths);
     if defaulted && !targets.missing.is_empty() {
         return Err(Error::Usage(format!(
@@ -35,33 +36,43 @@ pub fn run(config: &Config, args: LintArgs) -> Result<Outcome, Error> {
         )));
     }
     for path in &targets.skipped {
-        eprintln!(
-            "note: skipping {}: not a Markdown file (.md)",
-            path.display()
-        );
+        let message = format!("skipping {}: not a Markdown file (.md)", path.display());
+        notes.push(Note::about(path, message));
     }
     for path in targets.files.iter().filter(|p| p.to_str().is_none()) {
-        eprintln!(
-            "note: the name {} is not UTF-8: shown with U+FFFD for the bytes it cannot show (SARIF output keeps them, percent-encoded)",
+        let message = format!(
+            "the name {} is not UTF-8: shown with U+FFFD for the bytes it cannot show (SARIF output keeps them, percent-encoded)",
             path.display()
         );
+        notes.push(Note::about(path, message));
     }
     for path in &targets.outside {
-        eprintln!(
-            "note: skipping {}: a symbolic link that leads outside the repository",
+        let message = format!(
+            "skipping {}: a symbolic link that leads outside the repository",
             path.display()
         );
+        notes.push(Note::about(path, message));
     }
     for path in &targets.missing {
-        eprintln!("error: {}: no such file or directory", path.display());
+        notes.push(Note {
+            error: true,
+            ..Note::about(
+                path,
+                format!("{}: no such file or directory", path.display()),
+            )
+        });
     }
     for (template, problem) in config.templates.broken() {
         if let crate::scaffold::registry::Origin::Team(path) = &template.origin {
-            eprintln!(
-                "note: template {} cannot be used: {problem}; postmortems made from it are linted without it",
+            let message = format!(
+                "template {} cannot be used: {problem}; postmortems made from it are linted without it",
                 path.display()
             );
+            notes.push(Note::about(path, message));
         }
+    }
+    for note in &notes {
+        eprintln!("{}", note.line());
     }
     let today = match &args.today {
         Some(text) => dates::parse_date(text).ok_or_else(|| {
@@ -94,6 +105,7 @@ pub fn run(config: &Config, args: LintArgs) -> Result<Outcome, Error> {
     let run = Run {
         config,
         archive,
+        notes,
         profiles: Profiles::new(config.templates.clone(), config),
         options: Options {
             strict: args.strict,
@@ -233,14 +245,15 @@ fn paths_to_lint(
     config: &Config,
     args: &LintArgs,
     folder: &Path,
+    notes: &mut Vec<Note>,
 ) -> Result<(Vec<PathBuf>, Vec<Target>), Error> {
     let may_be_postmortem =
         |path: &Path| !files::is_readme(path) && inside(path, &config.postmortems_dir);
     if args.staged && args.paths.is_empty() {
-        return Ok((Vec::new(), staged_targets(config, folder)?));
+        return Ok((Vec::new(), staged_targets(config, folder, notes)?));
     }
     if args.staged {
-        return given_staged(config, &args.paths);
+        return given_staged(config, &args.paths, notes);
     }
     if let Some(rev) = &args.changed_since {
         // Gone from the working tree since: nothing to lint there.
@@ -267,7 +280,11 @@ fn paths_to_lint(
 
 /// The staged postmortems, each with the content staged for it: what the
 /// commit will hold, whatever the working tree says now.
-fn staged_targets(config: &Config, dir: &Path) -> Result<Vec<Target>, Error> {
+fn staged_targets(
+    config: &Config,
+    dir: &Path,
+    notes: &mut Vec<Note>,
+) -> Result<Vec<Target>, Error> {
     let staged = git::staged_files()?;
     let candidates = staged.files.iter().filter(|file| {
         files::is_markdown(&file.path)
@@ -275,14 +292,18 @@ fn staged_targets(config: &Config, dir: &Path) -> Result<Vec<Target>, Error> {
             // By name: the staged file need not be in the working tree.
             && inside_by_name(&file.path, dir)
     });
-    read_staged(config, candidates)
+    read_staged(config, candidates, notes)
 }
 
 /// With `--staged PATH…` (what pre-commit passes): the staged content of
 /// each Markdown file the index holds at the paths, postmortems only when
 /// the configuration says so. A file given that the index does not hold is
 /// linted as it is on disk (or reported missing).
-fn given_staged(config: &Config, paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Target>), Error> {
+fn given_staged(
+    config: &Config,
+    paths: &[PathBuf],
+    notes: &mut Vec<Note>,
+) -> Result<(Vec<PathBuf>, Vec<Target>), Error> {
     let names: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
     let held = git::index_files(&names)?;
     let held_names: std::collections::HashSet<PathBuf> = held
@@ -314,7 +335,7 @@ fn given_staged(config: &Config, paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec
                 || (!files::is_readme(&file.path)
                     && inside_by_name(&file.path, &config.postmortems_dir)))
     });
-    Ok((on_disk, read_staged(config, candidates)?))
+    Ok((on_disk, read_staged(config, candidates, notes)?))
 }
 
 /// Targets for staged files: each regular file's blob, read from Git; a
@@ -322,15 +343,19 @@ fn given_staged(config: &Config, paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec
 fn read_staged<'a>(
     config: &Config,
     candidates: impl Iterator<Item = &'a git::StagedFile>,
+    notes: &mut Vec<Note>,
 ) -> Result<Vec<Target>, Error> {
     let mut to_read: Vec<&git::StagedFile> = Vec::new();
     for file in candidates {
         match file.mode.as_str() {
             "100644" | "100755" => to_read.push(file),
-            "120000" => eprintln!(
-                "note: skipping {}: a symbolic link is staged there, not a postmortem",
-                file.path.display()
-            ),
+            "120000" => notes.push(Note::about(
+                &file.path,
+                format!(
+                    "skipping {}: a symbolic link is staged there, not a postmortem",
+                    file.path.display()
+                ),
+            )),
             _ => {}
         }
     }
@@ -359,6 +384,8 @@ fn read_staged<'a>(
 /// A lint run, ready to go: what to lint, how, and how to write it.
 struct Run<'a> {
     config: &'a Config,
+    /// What the run says besides its findings (also in JSON and SARIF).
+    notes: Vec<Note>,
     /// The folder's other postmortems, for the checks across files.
     archive: Archive,
     profiles: Profiles,
@@ -458,7 +485,7 @@ impl Run<'_> {
             kept.extend(found.broken);
             kept.sort_by(|a, b| files::path_order(&a.path, &b.path));
             runner::merge(&mut kept, duplicates);
-            output::write_document(self.format, &kept, out).map_err(failed)?;
+            output::write_document(self.format, &kept, &self.notes, out).map_err(failed)?;
         } else {
             for report in duplicates.iter().chain(&found.broken) {
                 output::write_file(self.format, report, self.color, out).map_err(failed)?;

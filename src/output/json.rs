@@ -6,24 +6,35 @@
 //! { "version": 1,
 //!   "findings": [ { "path", "line", "column", "end_line", "end_column",
 //!                   "rule", "name", "level", "message", "help" } ],
-//!   "summary": { "files", "files_with_findings", "errors", "warnings" } }
+//!   "summary": { "files", "files_with_findings", "errors", "warnings" },
+//!   "notes": [ { "level", "path", "message" } ] }
 //! ```
 //!
 //! Lines and columns are 1-based; columns count characters; the end is
-//! exclusive. `level` is "error" or "warning".
+//! exclusive. `level` is "error" or "warning" for a finding, "error" or
+//! "note" for a note (a path not found, a file skipped); a note's `path` is
+//! null when it is about no file.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use crate::lint::FileReport;
-use crate::output::{Summary, portable_path};
+use crate::output::{Note, Summary, portable_path};
 
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
     findings: Findings<'a>,
     summary: SummaryJson,
+    notes: Vec<NoteJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct NoteJson<'a> {
+    level: &'static str,
+    path: Option<String>,
+    message: &'a str,
 }
 
 /// The findings of every report, in report order, serialized one at a time.
@@ -72,7 +83,7 @@ struct SummaryJson {
 }
 
 /// Writes the JSON document and a final newline.
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+pub fn write(reports: &[FileReport], notes: &[Note], out: &mut dyn Write) -> io::Result<()> {
     let summary = Summary::of(reports);
     let document = Document {
         version: 1,
@@ -83,6 +94,14 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
             errors: summary.errors,
             warnings: summary.warnings,
         },
+        notes: notes
+            .iter()
+            .map(|note| NoteJson {
+                level: if note.error { "error" } else { "note" },
+                path: note.path.as_deref().map(portable_path),
+                message: &note.message,
+            })
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)

@@ -86,16 +86,47 @@ impl Format {
     }
 }
 
+/// What a run says besides its findings: a path skipped (a note) or not
+/// found (an error). Printed on stderr, and kept in the JSON and SARIF
+/// documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// An error (a path that is not there) or a note.
+    pub error: bool,
+    /// The path it is about, if any.
+    pub path: Option<std::path::PathBuf>,
+    /// What it says, on one line.
+    pub message: String,
+}
+
+impl Note {
+    /// A note about `path`.
+    pub fn about(path: &std::path::Path, message: String) -> Note {
+        Note {
+            error: false,
+            path: Some(path.to_owned()),
+            message,
+        }
+    }
+
+    /// The line on stderr: `note: …` or `error: …`.
+    pub fn line(&self) -> String {
+        let level = if self.error { "error" } else { "note" };
+        format!("{level}: {}", visible(&self.message))
+    }
+}
+
 /// Writes `reports` as one document (json, sarif, junit); nothing for the
 /// per-file formats.
 pub fn write_document(
     format: Format,
     reports: &[FileReport],
+    notes: &[Note],
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Json => json::write(reports, out),
-        Format::Sarif => sarif::write(reports, out),
+        Format::Json => json::write(reports, notes, out),
+        Format::Sarif => sarif::write(reports, notes, out),
         Format::Junit => junit::write(reports, out),
         Format::Human | Format::Concise | Format::Github => Ok(()),
     }

@@ -8,11 +8,11 @@ use serde::Serialize;
 use serde::ser::Serializer;
 
 use crate::lint::{FileReport, Finding, Level, Rule, registry};
-use crate::output::portable_path_bytes;
+use crate::output::{Note, portable_path_bytes};
 
 /// Writes the SARIF log and a final newline. The results are serialized
 /// straight from the reports, one at a time.
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+pub fn write(reports: &[FileReport], notes: &[Note], out: &mut dyn Write) -> io::Result<()> {
     let log = Log {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
@@ -25,6 +25,29 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                     rules: Rules,
                 },
             },
+            invocations: [Invocation {
+                execution_successful: !notes.iter().any(|n| n.error),
+                tool_execution_notifications: notes
+                    .iter()
+                    .map(|note| Notification {
+                        level: if note.error { "error" } else { "note" },
+                        message: Text {
+                            text: note.message.clone(),
+                        },
+                        locations: note
+                            .path
+                            .iter()
+                            .map(|path| NotificationLocation {
+                                physical_location: NotificationPlace {
+                                    artifact_location: NotificationArtifact {
+                                        uri: uri(&portable_path_bytes(path)),
+                                    },
+                                },
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            }],
             column_kind: "unicodeCodePoints",
             results: Results { reports },
         }],
@@ -47,8 +70,44 @@ struct Log<'a> {
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool,
+    invocations: [Invocation; 1],
     column_kind: &'static str,
     results: Results<'a>,
+}
+
+/// The run itself: whether it could do all it was asked, and what it said
+/// besides the results (paths skipped or not found).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: Text<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    locations: Vec<NotificationLocation>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationLocation {
+    physical_location: NotificationPlace,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationPlace {
+    artifact_location: NotificationArtifact,
+}
+
+#[derive(Serialize)]
+struct NotificationArtifact {
+    uri: String,
 }
 
 #[derive(Serialize)]
