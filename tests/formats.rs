@@ -1072,3 +1072,15 @@ fn github_annotations_show_escape_characters_instead_of_sending_them() {
         out.stdout
     );
 }
+
+#[test]
+fn a_note_shows_control_characters_in_a_name_escaped() {
+    let tmp = tmp();
+    write(&tmp, "a.md", CLEAN);
+    write(&tmp, "x\u{1b}[31m.txt", "not Markdown\n");
+    let out = lint_as(&tmp, "concise", &["a.md", "x\u{1b}[31m.txt"]);
+    assert_eq!(
+        out.stderr,
+        "note: skipping x\\x1b[31m.txt: not a Markdown file (.md)\nChecked 1 file: no problems found.\n"
+    );
+}
