@@ -574,7 +574,7 @@ fn an_invalid_date_is_rejected() {
             &["--date", bad, "--title", "T", "--dir", "pm"],
             &format!(
                 "error: invalid value '{bad}' for '--date': \
-                 expected an ISO 8601 date, YYYY-MM-DD (e.g. 2026-11-23)\n"
+                 expected a date as YYYY-MM-DD (e.g. 2026-12-01)\n"
             ),
         );
     }

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use crate::cli::LintArgs;
 use crate::commands::plural;
 use crate::config::Config;
-use crate::document::dates;
 use crate::error::Error;
 use crate::files;
 use crate::git;
@@ -74,12 +73,7 @@ pub fn run(config: &Config, args: LintArgs) -> Result<Outcome, Error> {
     for note in &notes {
         eprintln!("{}", note.line());
     }
-    let today = match &args.today {
-        Some(text) => dates::parse_date(text).ok_or_else(|| {
-            Error::invalid_value("--today", text, "a date as YYYY-MM-DD (e.g. 2026-12-01)")
-        })?,
-        None => chrono::Local::now().date_naive(),
-    };
+    let today = super::today(args.today.as_deref())?;
 
     let mut queue: Vec<Target> = targets.files.into_iter().map(Target::File).collect();
     queue.extend(

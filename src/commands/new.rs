@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use crate::cli::NewArgs;
 use crate::config::Config;
@@ -21,10 +21,8 @@ pub fn run(config: &Config, args: NewArgs) -> Result<Outcome, Error> {
     if let Some(name) = &args.template {
         registry.usable(name, "--template")?;
     }
-    let date = match &args.date {
-        Some(text) => parse_date(text)?,
-        None => chrono::Local::now().date_naive(),
-    };
+    let date = super::date_flag("--date", args.date.as_deref())?
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut severity = args
         .severity
         .as_deref()
@@ -113,16 +111,6 @@ pub fn run(config: &Config, args: NewArgs) -> Result<Outcome, Error> {
         open_editor(&path)?;
     }
     Ok(Outcome::Success)
-}
-
-fn parse_date(text: &str) -> Result<NaiveDate, Error> {
-    crate::document::dates::parse_date(text).ok_or_else(|| {
-        Error::invalid_value(
-            "--date",
-            text,
-            "an ISO 8601 date, YYYY-MM-DD (e.g. 2026-11-23)",
-        )
-    })
 }
 
 fn normalize_severity(config: &Config, input: &str) -> Result<String, Error> {
