@@ -539,37 +539,17 @@ fn pre_commit() -> Option<PathBuf> {
     common::ci_tool("PM_PRE_COMMIT", "a pre-commit executable")
 }
 
-#[test]
-fn the_pre_commit_framework_runs_the_pm_lint_hook_from_this_repository() {
-    let Some(pre_commit) = pre_commit() else {
-        return;
-    };
-    let source = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let rev = git_ok(source, &["rev-parse", "HEAD"]);
+/// Commits `config` as `.pre-commit-config.yaml` in a new repository,
+/// installs pre-commit's hook there, and checks that commits run with `env`
+/// reject an unfilled placeholder and accept the filled postmortem, then
+/// block a reused id and the deletion of a linked postmortem.
+fn pre_commit_blocks_what_pm_finds(pre_commit: &Path, config: &str, env: &[(&str, PathBuf)]) {
     let repo = new_repo();
-    std::fs::write(
-        repo.path().join(".pre-commit-config.yaml"),
-        format!(
-            "repos:\n  - repo: {}\n    rev: {}\n    hooks:\n      - id: pm-lint\n        files: ^docs/postmortems/\n",
-            source.display(),
-            rev.trim()
-        ),
-    )
-    .unwrap();
+    std::fs::write(repo.path().join(".pre-commit-config.yaml"), config).unwrap();
     git_ok(repo.path(), &["add", ".pre-commit-config.yaml"]);
     let (ok, output) = commit(repo.path(), "config", &[]);
     assert!(ok, "{output}");
-
-    // pre-commit builds pm with `cargo install`; a shared target folder and
-    // no LTO keep that quick, and its environments are cached across runs.
-    let target = source.join("target");
-    let env = [
-        ("PRE_COMMIT_HOME", target.join("pre-commit-home")),
-        ("CARGO_TARGET_DIR", target.join("pre-commit-build")),
-        ("CARGO_PROFILE_RELEASE_LTO", PathBuf::from("false")),
-        ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", PathBuf::from("16")),
-    ];
-    let install = Command::new(&pre_commit)
+    let install = Command::new(pre_commit)
         .args(["install"])
         .current_dir(repo.path())
         .output()
@@ -582,7 +562,7 @@ fn the_pre_commit_framework_runs_the_pm_lint_hook_from_this_repository() {
 
     let (good, bad) = postmortems();
     stage(repo.path(), &bad);
-    let (ok, output) = commit(repo.path(), "bad", &env);
+    let (ok, output) = commit(repo.path(), "bad", env);
     assert!(!ok, "the commit went through:\n{output}");
     assert!(output.contains("pm lint"), "{output}");
     assert!(
@@ -593,11 +573,35 @@ fn the_pre_commit_framework_runs_the_pm_lint_hook_from_this_repository() {
 
     stage(repo.path(), &good);
     stage_index(repo.path());
-    let (ok, output) = commit(repo.path(), "good", &env);
+    let (ok, output) = commit(repo.path(), "good", env);
     assert!(ok, "{output}");
     assert_eq!(git_ok(repo.path(), &["log", "-1", "--format=%s"]), "good\n");
 
-    cross_file_changes_are_blocked(repo.path(), &env);
+    cross_file_changes_are_blocked(repo.path(), env);
+}
+
+#[test]
+fn the_pre_commit_framework_runs_the_pm_lint_hook_from_this_repository() {
+    let Some(pre_commit) = pre_commit() else {
+        return;
+    };
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rev = git_ok(source, &["rev-parse", "HEAD"]);
+    let config = format!(
+        "repos:\n  - repo: {}\n    rev: {}\n    hooks:\n      - id: pm-lint\n        files: ^docs/postmortems/\n",
+        source.display(),
+        rev.trim()
+    );
+    // pre-commit builds pm with `cargo install`; a shared target folder and
+    // no LTO keep that quick, and its environments are cached across runs.
+    let target = source.join("target");
+    let env = [
+        ("PRE_COMMIT_HOME", target.join("pre-commit-home")),
+        ("CARGO_TARGET_DIR", target.join("pre-commit-build")),
+        ("CARGO_PROFILE_RELEASE_LTO", PathBuf::from("false")),
+        ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", PathBuf::from("16")),
+    ];
+    pre_commit_blocks_what_pm_finds(&pre_commit, &config, &env);
 }
 
 /// The wheel .ci/run built with maturin.
@@ -610,48 +614,17 @@ fn a_python_pre_commit_hook_runs_the_prebuilt_wheel_without_rust() {
     let (Some(pre_commit), Some(wheel)) = (pre_commit(), wheel()) else {
         return;
     };
-    let repo = new_repo();
     // What the README gives for a pre-commit hook without Rust, with the
     // wheel's file in place of `pm-postmortems==VERSION` from PyPI.
-    std::fs::write(
-        repo.path().join(".pre-commit-config.yaml"),
-        format!(
-            "repos:\n  - repo: local\n    hooks:\n      - id: pm-lint\n        name: pm lint\n        entry: pm lint --staged\n        language: python\n        additional_dependencies: [\"{}\"]\n        types: [markdown]\n        exclude: '(?i)(^|/)(readme|index)\\.(md|markdown)$'\n        always_run: true\n",
-            wheel.display()
-        ),
-    )
-    .unwrap();
-    git_ok(repo.path(), &["add", ".pre-commit-config.yaml"]);
-    let (ok, output) = commit(repo.path(), "config", &[]);
-    assert!(ok, "{output}");
+    let config = format!(
+        "repos:\n  - repo: local\n    hooks:\n      - id: pm-lint\n        name: pm lint\n        entry: pm lint --staged\n        language: python\n        additional_dependencies: [\"{}\"]\n        types: [markdown]\n        exclude: '(?i)(^|/)(readme|index)\\.(md|markdown)$'\n        always_run: true\n",
+        wheel.display()
+    );
     let source = Path::new(env!("CARGO_MANIFEST_DIR"));
     // No cargo on the PATH: the hook must not need it.
     let env = [
         ("PRE_COMMIT_HOME", source.join("target/pre-commit-home")),
         ("PATH", PathBuf::from("/usr/local/bin:/usr/bin:/bin")),
     ];
-    let install = Command::new(&pre_commit)
-        .args(["install"])
-        .current_dir(repo.path())
-        .output()
-        .expect("pre-commit runs");
-    assert!(
-        install.status.success(),
-        "{}",
-        String::from_utf8_lossy(&install.stderr)
-    );
-
-    let (good, bad) = postmortems();
-    stage(repo.path(), &bad);
-    let (ok, output) = commit(repo.path(), "bad", &env);
-    assert!(!ok, "the commit went through:\n{output}");
-    assert!(
-        output.contains("error[PM201]: unfilled placeholder `[Your Name]`"),
-        "{output}"
-    );
-    stage(repo.path(), &good);
-    stage_index(repo.path());
-    let (ok, output) = commit(repo.path(), "good", &env);
-    assert!(ok, "{output}");
-    cross_file_changes_are_blocked(repo.path(), &env);
+    pre_commit_blocks_what_pm_finds(&pre_commit, &config, &env);
 }
