@@ -3,9 +3,15 @@
 //! Data flows one way: CLI → config → files → parsed document → templates or
 //! rules → output. `run` is the single entry point used by the binary.
 
+// Only the commands (what the user asked for) and the crash report print;
+// everything else hands what it has to say to them.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod cli;
+#[allow(clippy::print_stdout, clippy::print_stderr)]
 pub mod commands;
 pub mod config;
+#[allow(clippy::print_stderr)]
 pub mod crash;
 pub mod document;
 pub mod error;

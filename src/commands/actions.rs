@@ -22,7 +22,7 @@ pub fn run(config: &Config, args: ActionsArgs) -> Result<Outcome, Error> {
         config.max_file_size,
         |doc| FileActions::of(doc, &filter, today),
     )?;
-    portfolio::warn(&problems);
+    super::warn_skipped(&problems);
     let listing = Listing::new(files);
     let rows = || listing.items().map(actions::cells);
     print_with(|out| table::write(args.format, &actions::HEADER, rows, &listing, out))?;

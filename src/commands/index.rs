@@ -18,7 +18,7 @@ pub fn run(config: &Config, args: IndexArgs) -> Result<Outcome, Error> {
         config.max_file_size,
         portfolio::Entry::of,
     )?;
-    portfolio::warn(&problems);
+    super::warn_skipped(&problems);
     // The index may live among the postmortems; it does not list itself.
     if let Ok(target) = std::fs::canonicalize(file) {
         entries.retain(|e| std::fs::canonicalize(&e.path).map_or(true, |p| p != target));

@@ -38,7 +38,7 @@ pub fn run(config: &Config, args: ListArgs) -> Result<Outcome, Error> {
         config.max_file_size,
         portfolio::Entry::of,
     )?;
-    portfolio::warn(&problems);
+    super::warn_skipped(&problems);
     let rows = list::rows(&entries, &filter);
     drop(entries);
     let cells = || rows.iter().map(list::cells);

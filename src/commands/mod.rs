@@ -42,6 +42,17 @@ pub(crate) fn date_flag(flag: &str, value: Option<&str>) -> Result<Option<NaiveD
         .transpose()
 }
 
+/// Prints the files the portfolio could not read, as warnings on stderr.
+pub(crate) fn warn_skipped(problems: &[crate::portfolio::Problem]) {
+    for (path, reason) in problems {
+        eprintln!(
+            "warning: skipping {}: {}",
+            crate::output::visible(&path.display().to_string()),
+            crate::output::visible(reason)
+        );
+    }
+}
+
 /// `--today`, or the local date.
 pub(crate) fn today(value: Option<&str>) -> Result<NaiveDate, Error> {
     Ok(date_flag("--today", value)?.unwrap_or_else(|| chrono::Local::now().date_naive()))

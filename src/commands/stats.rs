@@ -19,7 +19,7 @@ pub fn run(config: &Config, args: StatsArgs) -> Result<Outcome, Error> {
         config.max_file_size,
         portfolio::Entry::of,
     )?;
-    portfolio::warn(&problems);
+    super::warn_skipped(&problems);
     let stats = stats::compute(&entries, config.severities.levels(), today);
     let mut out = Vec::new();
     match args.format {

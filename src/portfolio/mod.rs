@@ -183,10 +183,3 @@ fn read<T>(
         .map_err(|e| (path.to_owned(), e.to_string()))?;
     Ok(extract(&doc))
 }
-
-/// Prints the problems of [`load`] to stderr as warnings.
-pub fn warn(problems: &[Problem]) {
-    for (path, reason) in problems {
-        eprintln!("warning: skipping {}: {reason}", path.display());
-    }
-}
