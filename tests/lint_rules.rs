@@ -894,6 +894,20 @@ fn pm208_the_line_rewritten_is_not_reported() {
 }
 
 #[test]
+fn pm208_leaves_a_line_to_whichever_rule_reported_it_first_whatever_its_family() {
+    // PM401 (blameless, the last family) reports the line: PM208 does not
+    // report it a second time.
+    let tmp = tmp();
+    write(&tmp, "a.md", DETAILED);
+    write(&tmp, ".pm.yaml", "blame_words: [additional alerts]\n");
+    let run = lint(&tmp, &["a.md"]);
+    assert_eq!(
+        run.stdout,
+        "a.md:54:3: PM401 [warning] blame language: `Additional alerts`\n"
+    );
+}
+
+#[test]
 fn pm208_a_document_without_template_is_not_compared_with_one() {
     let doc = edit(DETAILED, "template: detailed\n", "");
     assert_clean(&lint_doc(&doc, &["--strict"]), 1);

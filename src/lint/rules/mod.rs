@@ -1,6 +1,6 @@
-//! The rules, one file per family. Each file declares its rules' metadata
-//! (`static … : Rule`) and one `check` function that reports through the
-//! [`Checker`](crate::lint::check::Checker).
+//! The rules, one file per family. Each file declares its rules with
+//! [`rules!`](crate::lint::rule::rules) and has one `check` function that
+//! reports through the [`Checker`](crate::lint::check::Checker).
 
 pub mod blameless;
 pub mod facts;
@@ -10,8 +10,9 @@ pub mod structure;
 
 use crate::lint::check::Checker;
 
-/// Runs every family on the checker's document. Placeholder checks go last:
-/// the template-text rule skips lines other rules already reported.
+/// Runs every family on the checker's document, then the template-text
+/// rule (PM208), which skips the lines any other rule reported: it runs
+/// after all of them, whatever their order.
 pub fn check_all(checker: &mut Checker<'_>) {
     front_matter::check(checker);
     structure::check(checker);
@@ -19,4 +20,5 @@ pub fn check_all(checker: &mut Checker<'_>) {
     let today = checker.today;
     facts::check(checker, today);
     blameless::check(checker);
+    placeholders::check_template_text(checker);
 }

@@ -263,7 +263,6 @@ pub fn check(c: &mut Checker<'_>) {
     check_stand_ins(c);
     check_tables(c);
     check_items(c);
-    check_template_text(c);
     if c.stage == Stage::Final {
         check_comments(c);
     }
@@ -571,7 +570,9 @@ fn is_directive(text: &str) -> bool {
         || PROVENANCE.iter().any(|p| lower.starts_with(p))
 }
 
-fn check_template_text(c: &mut Checker<'_>) {
+/// PM208: lines left as the document's template wrote them, except lines
+/// another rule already reported (see [`super::check_all`]).
+pub fn check_template_text(c: &mut Checker<'_>) {
     let doc = c.doc;
     let Some(template) = doc.field("template") else {
         return;
