@@ -117,6 +117,12 @@ impl<'a> Checker<'a> {
         });
     }
 
+    /// Whether any of `rules` is on: a check whose rules are all off is
+    /// not run.
+    pub fn any_on(&self, rules: &[&Rule]) -> bool {
+        rules.iter().any(|rule| self.config.enabled(rule))
+    }
+
     /// Whether a finding already starts on 0-based `line`.
     pub fn has_finding_on_line(&self, line: usize) -> bool {
         self.lines_with_findings.contains(&(line + 1))

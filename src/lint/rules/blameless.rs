@@ -138,7 +138,12 @@ fn has_ticket(text: &str) -> bool {
 
 /// Checks the body's prose for blame phrases and the action items for vague wording.
 pub fn check(c: &mut Checker<'_>) {
-    check_actions(c);
+    if c.any_on(&[&VAGUE_ACTION]) {
+        check_actions(c);
+    }
+    if !c.any_on(&[&BLAME]) {
+        return;
+    }
     let doc = c.doc;
     let Some(matcher) = c.config.blame_matcher() else {
         return;

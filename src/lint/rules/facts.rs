@@ -154,11 +154,21 @@ rules! {
 /// Checks the facts of one document (duplicate ids are checked across files
 /// by the runner).
 pub fn check(c: &mut Checker<'_>, today: NaiveDate) {
-    check_front_matter_times(c);
-    check_timelines(c);
-    check_actions(c, today);
-    check_whys(c);
-    check_links(c);
+    if c.any_on(&[&DURATION, &TIMESTAMP_ORDER]) {
+        check_front_matter_times(c);
+    }
+    if c.any_on(&[&TIMELINE_ORDER]) {
+        check_timelines(c);
+    }
+    if c.any_on(&[&ACTION_OWNER, &ACTION_DUE, &ACTION_OVERDUE]) {
+        check_actions(c, today);
+    }
+    if c.any_on(&[&UNANSWERED_WHY]) {
+        check_whys(c);
+    }
+    if c.any_on(&[&BROKEN_LINK]) {
+        check_links(c);
+    }
 }
 
 fn timestamp(c: &Checker<'_>, key: &str) -> Option<(Timestamp, std::ops::Range<usize>)> {

@@ -249,7 +249,22 @@ pub fn check(c: &mut Checker<'_>) {
         custom_matches(c)
     };
     let covered = Containers::new(custom.clone());
-    for hit in doc.placeholders() {
+    let scanned = [
+        &BRACKET,
+        &BRACE,
+        &FORMAT,
+        &UNKNOWN_DIGITS,
+        &TODO,
+        &STAND_IN,
+        &STAND_IN_TEXT,
+        &INSTRUCTION,
+    ];
+    let hits = if c.any_on(&scanned) {
+        doc.placeholders()
+    } else {
+        &[]
+    };
+    for hit in hits {
         if covered.contain(&hit.span) {
             continue;
         }
@@ -263,7 +278,7 @@ pub fn check(c: &mut Checker<'_>) {
     check_stand_ins(c);
     check_tables(c);
     check_items(c);
-    if c.stage == Stage::Final {
+    if c.stage == Stage::Final && c.any_on(&[&GUIDANCE_COMMENT]) {
         check_comments(c);
     }
 }
@@ -573,6 +588,9 @@ fn is_directive(text: &str) -> bool {
 /// PM208: lines left as the document's template wrote them, except lines
 /// another rule already reported (see [`super::check_all`]).
 pub fn check_template_text(c: &mut Checker<'_>) {
+    if !c.any_on(&[&TEMPLATE_TEXT]) {
+        return;
+    }
     let doc = c.doc;
     let Some(template) = doc.field("template") else {
         return;

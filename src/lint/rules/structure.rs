@@ -57,9 +57,15 @@ rules! {
 
 /// Checks the sections.
 pub fn check(c: &mut Checker<'_>) {
-    check_missing(c);
-    check_empty(c);
-    check_duplicates(c);
+    if c.any_on(&[&MISSING_SECTION]) {
+        check_missing(c);
+    }
+    if c.any_on(&[&EMPTY_SECTION]) {
+        check_empty(c);
+    }
+    if c.any_on(&[&DUPLICATE_SECTION]) {
+        check_duplicates(c);
+    }
 }
 
 fn check_missing(c: &mut Checker<'_>) {
