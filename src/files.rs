@@ -174,6 +174,23 @@ pub fn lexical_absolute(path: &Path) -> Option<PathBuf> {
     Some(out)
 }
 
+/// Where `path` really is: the canonical path when it exists (links
+/// resolved, so `$PWD/docs/a.md` through a linked folder and `docs/a.md`
+/// are one file), else [`lexical_absolute`].
+pub fn real_path(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path)
+        .ok()
+        .or_else(|| lexical_absolute(path))
+}
+
+/// Whether `inner` is `outer` or lies inside it, by [`real_path`].
+pub fn is_within(inner: &Path, outer: &Path) -> bool {
+    match (real_path(inner), real_path(outer)) {
+        (Some(inner), Some(outer)) => inner.starts_with(outer),
+        _ => false,
+    }
+}
+
 /// Whether `path` names a Markdown file (`.md` or `.markdown`, any case).
 pub fn is_markdown(path: &Path) -> bool {
     path.extension()

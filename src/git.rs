@@ -8,10 +8,14 @@ use std::process::Command;
 
 use crate::error::Error;
 
+/// Paths in diffs are relative to the top of the repository, whatever a
+/// user's `diff.relative` says: pm joins them to the top itself.
+const NO_RELATIVE: [&str; 2] = ["-c", "diff.relative=false"];
+
 /// Runs `git args`; an error names the pm command that needed it,
 /// the git command and git's first line of complaint.
 fn git(needed_by: &str, args: &[&str]) -> Result<Vec<u8>, Error> {
-    let output = Command::new("git").args(args).output();
+    let output = Command::new("git").args(NO_RELATIVE).args(args).output();
     checked(needed_by, &args.join(" "), output)
 }
 
@@ -20,6 +24,7 @@ fn git(needed_by: &str, args: &[&str]) -> Result<Vec<u8>, Error> {
 /// git subcommand (`args[0]`) and git's first line of complaint.
 fn git_on(needed_by: &str, args: &[&str], paths: &[&Path]) -> Result<Vec<u8>, Error> {
     let output = Command::new("git")
+        .args(NO_RELATIVE)
         .arg("--literal-pathspecs")
         .args(args)
         .arg("--")
@@ -76,10 +81,24 @@ pub fn changed_since(rev: &str, dir: &Path) -> Result<Vec<PathBuf>, Error> {
         ],
         &[dir],
     )?;
-    Ok(raw_changes(&listed)
+    let mut changed: Vec<PathBuf> = raw_changes(&listed)
         .into_iter()
         .map(|change| top.join(path_from_bytes(change.new_path.unwrap_or(change.path))))
-        .collect())
+        .collect();
+    // New files not added yet are part of the working tree's change too
+    // (ls-files names them relative to the current folder).
+    let untracked = git_on(
+        &needed_by,
+        &["ls-files", "--others", "--exclude-standard", "-z"],
+        &[dir],
+    )?;
+    changed.extend(
+        untracked
+            .split(|&b| b == 0)
+            .filter(|p| !p.is_empty())
+            .map(path_from_bytes),
+    );
+    Ok(changed)
 }
 
 /// The top of the repository, relative to the current folder (empty there).

@@ -197,7 +197,7 @@ fn a_rename_names_the_new_path_in_the_help() {
         "{text}"
     );
     assert!(
-        text.contains("= help: link to `2026/2026-02-09-pool%20exhaustion.md` instead"),
+        text.contains("= help: link to `2026/2026-02-09-pool%20exhaustion.md#timeline` instead"),
         "{text}"
     );
     assert_eq!(out.status.code(), Some(1));
@@ -309,10 +309,232 @@ fn changed_since_an_unknown_commit_is_a_clear_error() {
 #[test]
 fn changed_since_outside_a_repository_says_so() {
     let dir = tmp();
+    std::fs::create_dir_all(dir.path().join("docs/postmortems")).unwrap();
     let (code, out, err) = lint(&dir, &["--changed-since", "main"]);
     assert_eq!((code, out.as_str()), (2, ""));
     assert!(
         err.starts_with("error: pm lint --changed-since main: git rev-parse --show-cdup: fatal: not a git repository"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_file_reached_through_a_linked_folder_is_not_its_own_duplicate() {
+    let dir = repo_with_a_link();
+    let link = tmp();
+    let through = link.path().join("repo");
+    std::os::unix::fs::symlink(dir.path(), &through).unwrap();
+    let folder = through.join("docs/postmortems");
+    let (code, out, _) = lint(&dir, &[folder.to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    let one = folder.join("2026-02-09-db-pool.md");
+    let (code, out, _) = lint(&dir, &[one.to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    write(&dir, NEW, &postmortem("INC-2026-0007", ""));
+    git(&dir, &["add", NEW]);
+    let (code, out, _) = lint(&dir, &["--staged", through.join(NEW).to_str().unwrap()]);
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            1,
+            format!(
+                "{NEW}:3:14: PM309 [error] incident id `INC-2026-0007` is also used by {OLD}\n"
+            )
+            .as_str()
+        )
+    );
+}
+
+#[test]
+fn changed_since_will_not_pass_an_option_to_git() {
+    let dir = repo_with_a_link();
+    let (code, _, err) = lint(&dir, &["--changed-since=--output=written"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: invalid value '--output=written' for '--changed-since': expected a Git commit: a branch, a tag, HEAD^1 or a commit id\n"
+    );
+    assert!(!dir.path().join("written").exists());
+}
+
+#[test]
+fn changed_since_needs_the_folder_and_counts_new_files_not_yet_added() {
+    let dir = repo_with_a_link();
+    write(&dir, NEW, &postmortem("INC-2026-0008", ""));
+    let (code, out, _) = lint(&dir, &["--changed-since", "HEAD"]);
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            1,
+            format!(
+                "{NEW}:3:14: PM309 [error] incident id `INC-2026-0008` is also used by {LINKS}\n"
+            )
+            .as_str()
+        )
+    );
+    let sub = dir.path().join("docs");
+    let out = pm(&dir)
+        .current_dir(&sub)
+        .args(["--no-config", "lint", "--changed-since", "HEAD"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: no postmortems folder `docs/postmortems`; --changed-since lints the postmortems changed there\n"
+    );
+}
+
+#[test]
+fn the_rename_help_writes_a_link_that_works_and_keeps_the_anchor() {
+    let dir = repo_with_a_link();
+    git(&dir, &["mv", OLD, "docs/postmortems/pool #2 (final).md"]);
+    let out = pm(&dir)
+        .args(["--no-config", "lint", "--format", "json", "--staged"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["findings"][0]["help"],
+        "link to `pool%20%232%20%28final%29.md#timeline` instead"
+    );
+}
+
+#[test]
+fn links_written_in_other_forms_and_to_a_folder_are_found() {
+    let dir = tmp();
+    git(&dir, &["init", "-q", "-b", "main"]);
+    write(
+        &dir,
+        "docs/postmortems/db (primary).md",
+        &postmortem("INC-2026-0001", ""),
+    );
+    write(
+        &dir,
+        "docs/postmortems/r&d.md",
+        &postmortem("INC-2026-0002", ""),
+    );
+    write(&dir, "docs/postmortems/runbooks/pool.md", "# Pool\n");
+    write(
+        &dir,
+        LINKS,
+        &postmortem(
+            "INC-2026-0008",
+            "\n[p](db%20(primary).md), [r](r&amp;d.md) and [the runbooks](runbooks/).\n",
+        ),
+    );
+    git(&dir, &["add", "."]);
+    git(&dir, &["commit", "-q", "-m", "three"]);
+    git(
+        &dir,
+        &[
+            "rm",
+            "-q",
+            "-r",
+            "docs/postmortems/db (primary).md",
+            "docs/postmortems/r&d.md",
+            "docs/postmortems/runbooks",
+        ],
+    );
+    let (code, out, _) = lint(&dir, &["--staged"]);
+    assert_eq!(
+        out,
+        format!(
+            "{LINKS}:105:1: PM308 [error] link to `db%20(primary).md`: the change deletes docs/postmortems/db (primary).md\n\
+             {LINKS}:105:25: PM308 [error] link to `r&d.md`: the change deletes docs/postmortems/r&d.md\n\
+             {LINKS}:105:45: PM308 [error] link to `runbooks/`: the change deletes the folder docs/postmortems/runbooks/\n"
+        )
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_file_removed_from_the_index_but_kept_on_disk_is_gone_for_the_commit() {
+    let dir = repo_with_a_link();
+    git(&dir, &["rm", "-q", "--cached", OLD]);
+    let (code, out, _) = lint(&dir, &["--staged"]);
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            1,
+            format!(
+                "{LINKS}:105:5: PM308 [error] link to `2026-02-09-db-pool.md`: the change deletes {OLD}\n"
+            )
+            .as_str()
+        )
+    );
+}
+
+#[test]
+fn hidden_files_in_the_index_are_not_postmortems() {
+    let dir = repo_with_a_link();
+    write(
+        &dir,
+        "docs/postmortems/.template.md",
+        &postmortem("INC-2026-0070", ""),
+    );
+    git(&dir, &["add", "-f", "docs/postmortems/.template.md"]);
+    git(&dir, &["commit", "-q", "-m", "hidden"]);
+    write(&dir, NEW, &postmortem("INC-2026-0070", ""));
+    git(&dir, &["add", NEW]);
+    let (code, out, _) = lint(&dir, &["--staged"]);
+    assert_eq!((code, out.as_str()), (0, ""));
+}
+
+#[test]
+fn a_suppressed_pm309_is_not_reported_but_still_counts_for_the_others() {
+    let dir = repo_with_a_link();
+    write(
+        &dir,
+        NEW,
+        &postmortem("INC-2026-0007", "\n<!-- pm-lint-disable-file PM309 -->\n"),
+    );
+    let (code, out, _) = lint(&dir, &[NEW]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    let (code, out, _) = lint(&dir, &[NEW, OLD]);
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            1,
+            format!(
+                "{OLD}:3:14: PM309 [error] incident id `INC-2026-0007` is also used by {NEW}\n"
+            )
+            .as_str()
+        )
+    );
+}
+
+#[test]
+fn staged_paths_outside_the_repository_are_linted_from_disk() {
+    let dir = repo_with_a_link();
+    let outside = tmp();
+    let draft = outside.path().join("draft.md");
+    std::fs::write(&draft, postmortem("INC-2026-0090", "")).unwrap();
+    let (code, out, err) = lint(&dir, &["--staged", OLD, draft.to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    assert_eq!(err, "Checked 2 files: no problems found.\n");
+}
+
+#[test]
+fn a_users_diff_relative_setting_does_not_hide_the_change() {
+    let dir = repo_with_a_link();
+    git(&dir, &["config", "diff.relative", "true"]);
+    git(&dir, &["rm", "-q", OLD]);
+    let out = pm(&dir)
+        .current_dir(dir.path().join("docs"))
+        .args(["--no-config", "lint", "--format", "concise", "--staged"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("the change deletes ../docs/postmortems/2026-02-09-db-pool.md"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
     );
 }

@@ -85,7 +85,7 @@ pub fn run(config: &Config, args: LintArgs) -> Result<Outcome, Error> {
     queue.extend(staged);
     queue.sort_by(|a, b| files::path_order(a.path(), b.path()));
     // A run over the whole folder has no other postmortems to compare with.
-    let whole_folder = paths.iter().any(|path| inside_by_name(&folder, path));
+    let whole_folder = paths.iter().any(|path| files::is_within(&folder, path));
     let archive = if whole_folder {
         Archive::default()
     } else {
@@ -250,6 +250,20 @@ fn paths_to_lint(
         return given_staged(config, &args.paths, notes);
     }
     if let Some(rev) = &args.changed_since {
+        // Git would read `--output=…` as an option, not a commit.
+        if rev.starts_with('-') || rev.is_empty() {
+            return Err(Error::invalid_value(
+                "--changed-since",
+                rev,
+                "a Git commit: a branch, a tag, HEAD^1 or a commit id",
+            ));
+        }
+        if !folder.is_dir() {
+            return Err(Error::Usage(format!(
+                "no postmortems folder `{}`; --changed-since lints the postmortems changed there",
+                folder.display()
+            )));
+        }
         // Gone from the working tree since: nothing to lint there.
         let changed = git::changed_since(rev, folder)?
             .into_iter()
@@ -298,16 +312,26 @@ fn given_staged(
     paths: &[PathBuf],
     notes: &mut Vec<Note>,
 ) -> Result<(Vec<PathBuf>, Vec<Target>), Error> {
-    let names: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    let held = git::index_files(&names)?;
+    // Git holds nothing outside its repository (and will not be asked).
+    let top = git::top("pm lint --staged")?;
+    let names: Vec<&Path> = paths
+        .iter()
+        .map(PathBuf::as_path)
+        .filter(|path| files::is_within(path, &top))
+        .collect();
+    let held = if names.is_empty() {
+        Vec::new()
+    } else {
+        git::index_files(&names)?
+    };
     let held_names: std::collections::HashSet<PathBuf> = held
         .iter()
-        .filter_map(|f| files::lexical_absolute(&f.path))
+        .filter_map(|f| files::real_path(&f.path))
         .collect();
     let on_disk: Vec<PathBuf> = paths
         .iter()
         .filter(|path| !path.is_dir())
-        .filter(|path| files::lexical_absolute(path).is_none_or(|p| !held_names.contains(&p)))
+        .filter(|path| files::real_path(path).is_none_or(|p| !held_names.contains(&p)))
         .filter(|path| {
             !config.only_postmortems
                 || (!files::is_readme(path) && inside(path, &config.postmortems_dir))
@@ -315,9 +339,9 @@ fn given_staged(
         .cloned()
         .collect();
     let given_file = |file: &&git::StagedFile| {
-        paths.iter().any(|p| {
-            !p.is_dir() && files::lexical_absolute(p) == files::lexical_absolute(&file.path)
-        })
+        paths
+            .iter()
+            .any(|p| !p.is_dir() && files::real_path(p) == files::real_path(&file.path))
     };
     let candidates = held.iter().filter(|file| {
         // A file named is linted even when it is a README; in a folder

@@ -6,9 +6,12 @@
 //! Git's index holds it.
 //!
 //! Only what those checks need is looked at: each other file's text is
-//! searched for the linted ids and the removed files' names, and only a file
-//! that holds one is parsed (its front matter alone, for an id). Files are
-//! read in chunks, so a large folder is never in memory at once.
+//! searched for the linted ids, and only a file that holds one has its
+//! front matter parsed. When the change deletes or renames files (rare),
+//! every other postmortem is parsed for its links, since a link can write a
+//! name in many ways (`%20`, `\_`, `&amp;`). Hidden files are not
+//! postmortems. Files are read in chunks, so a large folder is never in
+//! memory at once.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -37,6 +40,8 @@ const CHUNK: usize = 256;
 pub struct Archive {
     others: Vec<Other>,
     removed: Vec<Removed>,
+    /// Whether the change is the index's (`--staged`).
+    in_index: bool,
 }
 
 /// Another postmortem of the folder: a file, or a blob in the index.
@@ -81,12 +86,24 @@ impl Archive {
         }
         let linted: HashSet<PathBuf> = linted
             .iter()
-            .filter_map(|t| files::lexical_absolute(t.path()))
+            .filter_map(|t| files::real_path(t.path()))
             .collect();
+        // Hidden files are not postmortems, in the index as in a walk.
+        let hidden = |path: &Path| {
+            path.strip_prefix(dir)
+                .unwrap_or(path)
+                .components()
+                .any(|part| {
+                    part.as_os_str()
+                        .to_str()
+                        .is_some_and(|name| name.starts_with('.') && name != "." && name != "..")
+                })
+        };
         let is_other = |path: &Path| {
             files::is_markdown(path)
                 && !files::is_readme(path)
-                && files::lexical_absolute(path).is_none_or(|p| !linted.contains(&p))
+                && !hidden(path)
+                && files::real_path(path).is_none_or(|p| !linted.contains(&p))
         };
         let others: Vec<Other> = if staged {
             // A file whose working tree matches the index is read from disk,
@@ -121,7 +138,11 @@ impl Archive {
         } else {
             Vec::new()
         };
-        Ok(Archive { others, removed })
+        Ok(Archive {
+            others,
+            removed,
+            in_index: staged,
+        })
     }
 
     /// Reads the other postmortems for `ids` (the incident ids the run's
@@ -139,41 +160,33 @@ impl Archive {
         } else {
             Vec::new()
         };
-        // A link names a file by its name, written as is or percent-encoded.
         let removed: Vec<(PathBuf, &Removed)> = self
             .removed
             .iter()
             .filter_map(|r| Some((files::lexical_absolute(&r.path)?, r)))
             .collect();
-        let mut names: Vec<String> = Vec::new();
-        for (_, gone) in &removed {
-            if let Some(name) = gone.path.file_name().and_then(|n| n.to_str()) {
-                names.push(name.to_owned());
-                let encoded = percent_encoded(name);
-                if encoded != name {
-                    names.push(encoded);
-                }
-            }
-        }
-        if self.others.is_empty() || (ids.is_empty() && names.is_empty()) {
+        if self.others.is_empty() || (ids.is_empty() && removed.is_empty()) {
             return Ok(Found::default());
         }
         let ids_in = AhoCorasick::new(&ids).ok().filter(|_| !ids.is_empty());
-        let names_in = AhoCorasick::new(&names).ok().filter(|_| !names.is_empty());
-        let look =
-            |path: &Path, bytes: Vec<u8>| -> (Option<(PathBuf, String)>, Option<FileReport>) {
-                let id = ids_in
-                    .as_ref()
-                    .filter(|finder| finder.is_match(&bytes))
-                    .and_then(|_| incident_id(&bytes))
-                    .filter(|id| ids.contains(&id.as_str()))
-                    .map(|id| (path.to_owned(), id));
-                let broken = names_in
-                    .as_ref()
-                    .filter(|finder| finder.is_match(&bytes))
-                    .and_then(|_| broken_links(path, bytes, &removed, config, profiles, options));
-                (id, broken)
-            };
+        let in_index = self.in_index;
+        let look = |path: &Path,
+                    bytes: Vec<u8>|
+         -> (Option<(PathBuf, String)>, Option<FileReport>) {
+            let id = ids_in
+                .as_ref()
+                .filter(|finder| finder.is_match(&bytes))
+                .and_then(|_| incident_id(&bytes))
+                .filter(|id| ids.contains(&id.as_str()))
+                .map(|id| (path.to_owned(), id));
+            // A link may write a name in many ways (`%20`, `\\_`,
+            // `&amp;`): when the change removes files, every other
+            // postmortem is parsed; that is rare.
+            let broken = (!removed.is_empty())
+                .then(|| broken_links(path, bytes, &removed, in_index, config, profiles, options))
+                .flatten();
+            (id, broken)
+        };
         let mut found = Found::default();
         for chunk in self.others.chunks(CHUNK) {
             // Blobs in one `git cat-file`, files read by the threads.
@@ -229,13 +242,14 @@ fn broken_links(
     path: &Path,
     bytes: Vec<u8>,
     removed: &[(PathBuf, &Removed)],
+    in_index: bool,
     config: &Config,
     profiles: &Profiles,
     options: Options,
 ) -> Option<FileReport> {
     let doc = Document::from_bytes(path.to_owned(), bytes).ok()?;
     let mut checker = Checker::new(&doc, config, profiles, options);
-    facts::check_links_to_removed(&mut checker, removed);
+    facts::check_links_to_removed(&mut checker, removed, in_index);
     let suppressions = Suppressions::of(&doc);
     let findings: Vec<Finding> = checker
         .into_findings()
@@ -247,16 +261,4 @@ fn broken_links(
         findings,
         incident_id: None,
     })
-}
-
-/// `name` as a link writes it percent-encoded: bytes other than ASCII
-/// letters, digits and `-._~` as `%XX`.
-fn percent_encoded(name: &str) -> String {
-    use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
-    const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
-        .remove(b'-')
-        .remove(b'.')
-        .remove(b'_')
-        .remove(b'~');
-    percent_encoding::utf8_percent_encode(name, UNRESERVED).to_string()
 }

@@ -97,6 +97,9 @@ pub struct FileReport {
 pub struct IdSite {
     /// The id.
     pub id: String,
+    /// Whether a suppression comment turns PM309 off where it stands (the
+    /// id still counts for the other files).
+    pub suppressed: bool,
     /// Where the value is.
     pub span: Range<usize>,
     /// Its start.

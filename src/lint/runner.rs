@@ -164,8 +164,10 @@ fn id_site(doc: &Document) -> Option<IdSite> {
     let span = field.value_span.clone();
     let start = doc.position(span.start);
     let line = doc.lines.line_range(&doc.text, start.line - 1);
+    let suppressed = Suppressions::of(doc).suppresses(DUPLICATE_ID.id, start.line);
     Some(IdSite {
         id: id.trim().to_owned(),
+        suppressed,
         start,
         end: doc.position(span.end),
         source: Excerpt::of(
@@ -217,7 +219,7 @@ pub fn duplicate_ids(
         .into_iter()
         .filter(|(_, (files, elsewhere))| files.len() + elsewhere.len() > 1)
     {
-        for &i in &files {
+        for &i in files.iter().filter(|&&i| !claims[i].site.suppressed) {
             let site = &claims[i].site;
             let others: Vec<String> = files
                 .iter()

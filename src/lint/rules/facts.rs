@@ -464,8 +464,14 @@ fn linked_file<'l>(doc_path: &Path, link: &'l Link) -> Option<(&'l str, PathBuf)
 
 /// PM308 for links that a change breaks, in a postmortem the run does not
 /// lint: a link to a file in `removed` (each with its path made absolute by
-/// [`crate::files::lexical_absolute`]) that the file system no longer has.
-pub fn check_links_to_removed(c: &mut Checker<'_>, removed: &[(PathBuf, &Removed)]) {
+/// [`crate::files::lexical_absolute`]), or to a folder that held one, that
+/// is gone: from the file system, or with `in_index` from Git's index (the
+/// commit will not have it, whatever the disk has).
+pub fn check_links_to_removed(
+    c: &mut Checker<'_>,
+    removed: &[(PathBuf, &Removed)],
+    in_index: bool,
+) {
     let doc = c.doc;
     for link in &doc.outline.links {
         let Some((path_part, target)) = linked_file(&doc.path, link) else {
@@ -474,12 +480,26 @@ pub fn check_links_to_removed(c: &mut Checker<'_>, removed: &[(PathBuf, &Removed
         let Some(absolute) = crate::files::lexical_absolute(&target) else {
             continue;
         };
-        let Some((_, gone)) = removed.iter().find(|(path, _)| *path == absolute) else {
-            continue;
-        };
-        if target.exists() {
+        if !in_index && target.exists() {
             continue;
         }
+        let exact = removed.iter().find(|(path, _)| *path == absolute);
+        let Some((_, gone)) = exact else {
+            // A folder the change empties.
+            if removed.iter().any(|(path, _)| path.starts_with(&absolute))
+                && (!in_index || !target.is_file())
+            {
+                c.report(
+                    &BROKEN_LINK,
+                    link.span.clone(),
+                    format!(
+                        "link to `{path_part}`: the change deletes the folder {}",
+                        target.display()
+                    ),
+                );
+            }
+            continue;
+        };
         match &gone.renamed_to {
             Some(to) => c.report_with_help(
                 &BROKEN_LINK,
@@ -490,8 +510,10 @@ pub fn check_links_to_removed(c: &mut Checker<'_>, removed: &[(PathBuf, &Removed
                     to.display()
                 ),
                 format!(
-                    "link to `{}` instead",
-                    relative_link(&doc.path, to).unwrap_or_else(|| to.display().to_string())
+                    "link to `{}{}` instead",
+                    relative_link(&doc.path, to).unwrap_or_else(|| to.display().to_string()),
+                    // The anchor or query the link had.
+                    link.destination.trim().get(path_part.len()..).unwrap_or("")
                 ),
             ),
             None => c.report(
@@ -512,7 +534,22 @@ fn relative_link(from: &Path, new: &Path) -> Option<String> {
     let base = crate::files::lexical_absolute(from)?;
     let new = crate::files::lexical_absolute(new)?;
     let relative = pathdiff::diff_paths(new, base.parent()?)?;
-    Some(relative.to_str()?.replace(' ', "%20"))
+    /// What a link destination cannot hold as it is: spaces, the marks that
+    /// start a query or an anchor, `%` itself, and the brackets Markdown
+    /// reads around a destination.
+    const IN_LINK: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'#')
+        .add(b'?')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>')
+        .add(b'(')
+        .add(b')')
+        .add(b'[')
+        .add(b']')
+        .add(b'\\');
+    Some(percent_encoding::utf8_percent_encode(relative.to_str()?, IN_LINK).to_string())
 }
 
 fn check_links(c: &mut Checker<'_>) {
