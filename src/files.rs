@@ -16,8 +16,38 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 128 * 1024 * 1024;
 /// grows past it while read) is an error saying what it is. Opening never
 /// waits: a FIFO with no writer is not waited for.
 pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    read_regular_identified(path, limit).map(|(bytes, _)| bytes)
+}
+
+/// Which file a path leads to, links followed: the same for every path to
+/// it (device and inode on Unix). `None` where the system cannot say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileId(u64, u64);
+
+impl FileId {
+    /// The file at `path`, if it is there.
+    pub fn of(path: &Path) -> Option<FileId> {
+        std::fs::metadata(path).ok().and_then(|m| FileId::from(&m))
+    }
+
+    #[cfg(unix)]
+    fn from(metadata: &std::fs::Metadata) -> Option<FileId> {
+        use std::os::unix::fs::MetadataExt;
+        Some(FileId(metadata.dev(), metadata.ino()))
+    }
+
+    #[cfg(not(unix))]
+    fn from(_metadata: &std::fs::Metadata) -> Option<FileId> {
+        None
+    }
+}
+
+/// [`read_regular`], and which file was read (from the open file: no
+/// extra call).
+pub fn read_regular_identified(path: &Path, limit: u64) -> io::Result<(Vec<u8>, Option<FileId>)> {
     let file = open_without_waiting(path)?;
     let metadata = file.metadata()?;
+    let id = FileId::from(&metadata);
     if !metadata.is_file() {
         return Err(io::Error::other(format!(
             "{}, not a regular file; pm reads only regular files",
@@ -38,7 +68,7 @@ pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     if bytes.len() as u64 > limit {
         return Err(over());
     }
-    Ok(bytes)
+    Ok((bytes, id))
 }
 
 /// [`read_regular`] of UTF-8 text.

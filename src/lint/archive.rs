@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::document::{Document, front_matter};
 use crate::error::Error;
-use crate::files;
+use crate::files::{self, FileId};
 use crate::git::{self, Change, Removed};
 use crate::lint::check::{Checker, Options};
 use crate::lint::rules::facts::{self, BROKEN_LINK, DUPLICATE_ID};
@@ -42,6 +42,9 @@ pub struct Archive {
     removed: Vec<Removed>,
     /// Whether the change is the index's (`--staged`).
     in_index: bool,
+    /// The files the run lints, by identity: another path to one of them
+    /// (through a link) is not another postmortem.
+    linted_files: HashSet<FileId>,
 }
 
 /// Another postmortem of the folder: a file, or a blob in the index.
@@ -84,9 +87,11 @@ impl Archive {
         if !wanted || (!staged && !dir.is_dir()) {
             return Ok(Archive::default());
         }
+        let linted_files: HashSet<FileId> =
+            linted.iter().filter_map(|t| FileId::of(t.path())).collect();
         let linted: HashSet<PathBuf> = linted
             .iter()
-            .filter_map(|t| files::real_path(t.path()))
+            .filter_map(|t| files::lexical_absolute(t.path()))
             .collect();
         // Hidden files are not postmortems, in the index as in a walk.
         let hidden = |path: &Path| {
@@ -103,7 +108,7 @@ impl Archive {
             files::is_markdown(path)
                 && !files::is_readme(path)
                 && !hidden(path)
-                && files::real_path(path).is_none_or(|p| !linted.contains(&p))
+                && files::lexical_absolute(path).is_none_or(|p| !linted.contains(&p))
         };
         let others: Vec<Other> = if staged {
             // A file whose working tree matches the index is read from disk,
@@ -142,6 +147,7 @@ impl Archive {
             others,
             removed,
             in_index: staged,
+            linted_files,
         })
     }
 
@@ -211,7 +217,12 @@ impl Archive {
                     let bytes = match other {
                         Other::Staged(..) => bytes?,
                         Other::File(path) => {
-                            files::read_regular(path, config.max_file_size).ok()?
+                            let (bytes, id) =
+                                files::read_regular_identified(path, config.max_file_size).ok()?;
+                            if id.is_some_and(|id| self.linted_files.contains(&id)) {
+                                return None;
+                            }
+                            bytes
                         }
                     };
                     (bytes.len() as u64 <= config.max_file_size).then(|| look(other.path(), bytes))
