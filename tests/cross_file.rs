@@ -167,7 +167,7 @@ fn a_staged_deletion_of_a_linked_postmortem_is_reported_on_the_file_that_links()
     );
     assert_eq!(
         err,
-        "Found 1 error and 0 warnings in 1 of 1 file checked.\n"
+        "Found 1 error and 0 warnings in 1 other postmortem of the folder; 0 files checked.\n"
     );
     assert_eq!(code, 1);
 }
@@ -280,7 +280,7 @@ fn changed_since_lints_what_a_branch_changes_and_what_it_breaks() {
     );
     assert_eq!(
         err,
-        "Found 2 errors and 0 warnings in 2 of 2 files checked.\n"
+        "Found 2 errors and 0 warnings in 1 of 1 file checked, and in 1 other postmortem of the folder.\n"
     );
     assert_eq!(code, 1);
 

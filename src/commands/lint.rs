@@ -494,7 +494,8 @@ impl Run<'_> {
             counts.add(report);
         }
         for report in &found.broken {
-            summary.add(report);
+            summary.add_findings(report);
+            summary.others_with_findings += 1;
             counts.add(report);
         }
         if self.statistics {
@@ -550,15 +551,28 @@ fn summary_line(s: &Summary, missing: usize) -> String {
         };
         not_found = Some(not_found.unwrap_or_default() + &unread);
     }
+    // Findings on postmortems the run did not lint (links its change breaks).
+    let others = match s.others_with_findings {
+        0 => None,
+        1 => Some("1 other postmortem of the folder".to_owned()),
+        n => Some(format!("{n} other postmortems of the folder")),
+    };
+    let place = match others {
+        Some(others) if s.files_with_findings == 0 => format!("{others}; {files} checked"),
+        Some(others) => format!(
+            "{} of {files} checked, and in {others}",
+            s.files_with_findings
+        ),
+        None => format!("{} of {files} checked", s.files_with_findings),
+    };
     match (s.errors + s.warnings, not_found) {
         (0, None) => format!("Checked {files}: no problems found."),
         // "no problems found" would be untrue: a path was not there.
         (0, Some(not_found)) => format!("Checked {files}{not_found}."),
         (_, not_found) => format!(
-            "Found {} and {} in {} of {files} checked{}.",
+            "Found {} and {} in {place}{}.",
             plural(s.errors, "error"),
             plural(s.warnings, "warning"),
-            s.files_with_findings,
             not_found.unwrap_or_default()
         ),
     }

@@ -45,6 +45,10 @@ pub struct Summary {
     /// Folders a walk could not read (their findings are counted, the
     /// folders are not files).
     pub folders_unread: usize,
+    /// Other postmortems of the folder, not linted, with findings the
+    /// run's change causes there (their findings are counted, they are
+    /// not files checked).
+    pub others_with_findings: usize,
 }
 
 impl Summary {
