@@ -24,7 +24,7 @@ fn options() -> Options {
 /// text, or `None` when the bytes are not a document (binary, not UTF-8).
 fn lint_bytes(bytes: &[u8], config: &Config, profiles: &Profiles) -> Option<Vec<String>> {
     let doc = Document::from_bytes(PathBuf::from("p.md"), bytes.to_vec()).ok()?;
-    let findings = lint_document(&doc, config, profiles, options());
+    let (findings, _) = lint_document(&doc, config, profiles, options());
     for f in &findings {
         assert!(f.span.start <= f.span.end, "{f:?}");
         assert!(

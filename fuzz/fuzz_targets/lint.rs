@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
         strict: data.first().is_some_and(|b| b % 2 == 0),
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date"),
     };
-    let findings = lint_document(&doc, config, profiles, options);
+    let (findings, _) = lint_document(&doc, config, profiles, options);
     for finding in &findings {
         assert!(finding.span.start <= finding.span.end);
         assert!(finding.span.end <= doc.text.len());

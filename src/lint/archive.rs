@@ -24,12 +24,12 @@ use crate::document::{Document, front_matter};
 use crate::error::Error;
 use crate::files::{self, FileId};
 use crate::git::{self, Change, Removed};
+use crate::lint::FileReport;
 use crate::lint::check::{Checker, Options};
 use crate::lint::rules::facts::{self, BROKEN_LINK, DUPLICATE_ID};
-use crate::lint::runner::Target;
+use crate::lint::runner::{self, Target};
 use crate::lint::suppress::Suppressions;
 use crate::lint::templates::Profiles;
-use crate::lint::{FileReport, Finding};
 
 /// Files read at a time.
 const CHUNK: usize = 256;
@@ -261,12 +261,7 @@ fn broken_links(
     let doc = Document::from_bytes(path.to_owned(), bytes).ok()?;
     let mut checker = Checker::new(&doc, config, profiles, options);
     facts::check_links_to_removed(&mut checker, removed, in_index);
-    let suppressions = Suppressions::of(&doc);
-    let findings: Vec<Finding> = checker
-        .into_findings()
-        .into_iter()
-        .filter(|f| !suppressions.suppresses(f.rule.id, f.start.line))
-        .collect();
+    let findings = runner::unsuppressed(checker.into_findings(), &Suppressions::of(&doc));
     (!findings.is_empty()).then(|| FileReport {
         path: path.to_owned(),
         findings,

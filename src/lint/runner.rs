@@ -112,8 +112,9 @@ fn lint_bytes(
                 vec![unreadable(err.to_string(), line)]
             }
             Ok(doc) => {
-                incident_id = id_site(&doc);
-                lint_document(&doc, config, profiles, options)
+                let (findings, site) = lint_document(&doc, config, profiles, options);
+                incident_id = site;
+                findings
             }
         },
     };
@@ -125,21 +126,34 @@ fn lint_bytes(
 }
 
 /// Checks a parsed document: every rule, then suppression comments, then
-/// sorting by position.
+/// sorting by position; and where it states its incident id, for PM309
+/// across files.
 pub fn lint_document(
     doc: &Document,
     config: &Config,
     profiles: &Profiles,
     options: Options,
-) -> Vec<Finding> {
+) -> (Vec<Finding>, Option<IdSite>) {
     let mut checker = Checker::new(doc, config, profiles, options);
     rules::check_all(&mut checker);
     let suppressions = Suppressions::of(doc);
-    let mut findings: Vec<Finding> = checker
-        .into_findings()
+    let site = id_site(doc, &suppressions);
+    (
+        sorted(unsuppressed(checker.into_findings(), &suppressions)),
+        site,
+    )
+}
+
+/// The findings no suppression comment of the document turns off.
+pub fn unsuppressed(findings: Vec<Finding>, suppressions: &Suppressions) -> Vec<Finding> {
+    findings
         .into_iter()
         .filter(|f| !suppressions.suppresses(f.rule.id, f.start.line))
-        .collect();
+        .collect()
+}
+
+/// `findings` in position order, each reported once.
+fn sorted(mut findings: Vec<Finding>) -> Vec<Finding> {
     by_position(&mut findings);
     findings.dedup_by(|a, b| a.span == b.span && a.rule.id == b.rule.id && a.message == b.message);
     findings
@@ -155,7 +169,7 @@ fn unreadable_report(path: &Path, reason: &str) -> FileReport {
 }
 
 /// Where a document states its incident id.
-fn id_site(doc: &Document) -> Option<IdSite> {
+fn id_site(doc: &Document, suppressions: &Suppressions) -> Option<IdSite> {
     let State::Parsed(parsed) = &doc.front_matter else {
         return None;
     };
@@ -164,7 +178,7 @@ fn id_site(doc: &Document) -> Option<IdSite> {
     let span = field.value_span.clone();
     let start = doc.position(span.start);
     let line = doc.lines.line_range(&doc.text, start.line - 1);
-    let suppressed = Suppressions::of(doc).suppresses(DUPLICATE_ID.id, start.line);
+    let suppressed = suppressions.suppresses(DUPLICATE_ID.id, start.line);
     Some(IdSite {
         id: id.trim().to_owned(),
         suppressed,
