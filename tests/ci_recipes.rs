@@ -123,19 +123,7 @@ fn the_gitlab_job_finds_the_merge_base_in_a_shallow_clone_whose_target_moved() {
     let (server, base) = server();
     // GitLab's clone of a merge request pipeline: the source branch, shallow.
     let runner = tmp();
-    let clone = runner.path().join("clone");
-    git(
-        runner.path(),
-        &[
-            "clone",
-            "-q",
-            "--depth=1",
-            "--branch",
-            "change",
-            &format!("file://{}", server.path().display()),
-            "clone",
-        ],
-    );
+    let clone = shallow_clone(server.path(), "change", 1, runner.path(), "clone");
     // What the old recipe did fails here: there is no merge base.
     git(&clone, &["fetch", "-q", "--depth=1", "origin", "main"]);
     let no_base = Command::new("git")
@@ -189,19 +177,25 @@ fn github_checkout(server: &TempDir, runner: &TempDir) -> PathBuf {
     git(dir, &["checkout", "-q", "-b", "pull/1/merge", "main"]);
     git(dir, &["merge", "-q", "--no-edit", "change"]);
     git(dir, &["checkout", "-q", "main"]);
+    shallow_clone(dir, "pull/1/merge", 2, runner.path(), "checkout")
+}
+
+/// A clone of `branch` of the repository at `server`, `depth` commits deep,
+/// made as `name` in `into`; its folder.
+fn shallow_clone(server: &Path, branch: &str, depth: u32, into: &Path, name: &str) -> PathBuf {
     git(
-        runner.path(),
+        into,
         &[
             "clone",
             "-q",
-            "--depth=2",
+            &format!("--depth={depth}"),
             "--branch",
-            "pull/1/merge",
-            &format!("file://{}", dir.display()),
-            "checkout",
+            branch,
+            &format!("file://{}", server.display()),
+            name,
         ],
     );
-    runner.path().join("checkout")
+    into.join(name)
 }
 
 /// The `run` script of the step named `name` in a workflow's job.
@@ -318,19 +312,7 @@ fn the_action_lints_a_pull_request_and_the_paths_it_is_given() {
     );
 
     // A depth-1 checkout: the base is fetched first.
-    let shallow = runner.path().join("shallow");
-    git(
-        runner.path(),
-        &[
-            "clone",
-            "-q",
-            "--depth=1",
-            "--branch",
-            "pull/1/merge",
-            &format!("file://{}", server.path().display()),
-            "shallow",
-        ],
-    );
+    let shallow = shallow_clone(server.path(), "pull/1/merge", 1, runner.path(), "shallow");
     let out = bash(&shallow, &script, &[("GITHUB_EVENT_NAME", "pull_request")]);
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),

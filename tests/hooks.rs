@@ -284,18 +284,27 @@ fn hook_install_force_twice_keeps_every_foreign_hook() {
     );
 }
 
+/// A repository whose own executable pre-commit hook (`echo mine`) pm has
+/// replaced with `--force`: its hooks folder and hook path.
+#[cfg(unix)]
+fn forced_over_a_foreign_hook(repo: &TempDir) -> (PathBuf, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let (hooks, hook) = hooks_of(repo);
+    std::fs::write(&hook, "#!/bin/sh\necho mine\n").unwrap();
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    pm(repo)
+        .args(["hook", "install", "--force"])
+        .assert()
+        .success();
+    (hooks, hook)
+}
+
 #[cfg(unix)]
 #[test]
 fn a_backed_up_hook_stays_executable() {
     use std::os::unix::fs::PermissionsExt;
     let repo = new_repo();
-    let (hooks, hook) = hooks_of(&repo);
-    std::fs::write(&hook, "#!/bin/sh\necho mine\n").unwrap();
-    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
-    pm(&repo)
-        .args(["hook", "install", "--force"])
-        .assert()
-        .success();
+    let (hooks, _) = forced_over_a_foreign_hook(&repo);
     let mode = std::fs::metadata(hooks.join("pre-commit.bak"))
         .unwrap()
         .permissions()
@@ -466,13 +475,7 @@ fn a_staged_postmortem_with_a_name_that_is_not_utf8_is_linted() {
 fn hook_uninstall_removes_pms_hook_and_puts_the_old_one_back() {
     use std::os::unix::fs::PermissionsExt;
     let repo = new_repo();
-    let (hooks, hook) = hooks_of(&repo);
-    std::fs::write(&hook, "#!/bin/sh\necho mine\n").unwrap();
-    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
-    pm(&repo)
-        .args(["hook", "install", "--force"])
-        .assert()
-        .success();
+    let (hooks, hook) = forced_over_a_foreign_hook(&repo);
     pm(&repo)
         .args(["hook", "uninstall"])
         .assert()
