@@ -106,16 +106,6 @@ pub fn top(needed_by: &str) -> Result<PathBuf, Error> {
     git(needed_by, &["rev-parse", "--show-cdup"]).map(path_from)
 }
 
-/// The files staged for commit, and where the repository's top is.
-pub struct Staged {
-    /// The top of the repository, relative to the current folder (empty
-    /// there).
-    pub top: PathBuf,
-    /// Files added, copied, modified or renamed, relative to the current
-    /// folder; names that are not UTF-8 kept as they are.
-    pub files: Vec<StagedFile>,
-}
-
 /// A path from the bytes Git printed, as they are where the OS allows.
 #[cfg(unix)]
 fn path_from_bytes(bytes: &[u8]) -> PathBuf {
@@ -191,8 +181,9 @@ fn raw_changes(listed: &[u8]) -> Vec<RawChange<'_>> {
 }
 
 /// Files staged for commit (added, copied, modified or renamed; a staged
-/// deletion has nothing to lint), as paths relative to the current folder.
-pub fn staged_files() -> Result<Staged, Error> {
+/// deletion has nothing to lint), as paths relative to the current folder;
+/// names that are not UTF-8 kept as they are.
+pub fn staged_files() -> Result<Vec<StagedFile>, Error> {
     let top = top("pm lint --staged")?;
     let listed = git(
         "pm lint --staged",
@@ -206,15 +197,14 @@ pub fn staged_files() -> Result<Staged, Error> {
             "--diff-filter=ACMR",
         ],
     )?;
-    let files = raw_changes(&listed)
+    Ok(raw_changes(&listed)
         .into_iter()
         .map(|change| StagedFile {
             path: top.join(path_from_bytes(change.new_path.unwrap_or(change.path))),
             mode: change.mode.to_owned(),
             blob: change.blob.to_owned(),
         })
-        .collect();
-    Ok(Staged { top, files })
+        .collect())
 }
 
 /// What Git's index holds at `paths` (files, or folders for what is under

@@ -294,7 +294,7 @@ fn staged_targets(
     notes: &mut Vec<Note>,
 ) -> Result<Vec<Target>, Error> {
     let staged = git::staged_files()?;
-    let candidates = staged.files.iter().filter(|file| {
+    let candidates = staged.iter().filter(|file| {
         files::is_markdown(&file.path)
             && !files::is_readme(&file.path)
             // By name: the staged file need not be in the working tree.
