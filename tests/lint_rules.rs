@@ -428,6 +428,14 @@ fn pm006_an_unknown_status_is_reported() {
 }
 
 #[test]
+fn pm006_a_status_that_is_not_a_word_is_reported() {
+    assert_errors(
+        &lint_doc(&with_status(CLEAN, "[final]"), &[]),
+        &["a.md:6:9: PM006 [error] `status` is a list, not one of draft, in-review, final"],
+    );
+}
+
+#[test]
 fn pm006_the_configured_statuses_are_not_reported() {
     for status in ["draft", "in-review", "final"] {
         assert_clean(&lint_doc(&with_status(CLEAN, status), &["--strict"]), 1);

@@ -133,10 +133,19 @@ pub enum Value {
     Bool(bool),
     /// An integer or a float, as written.
     Number(String),
-    /// A sequence.
-    List(Vec<Value>),
+    /// A sequence, each item with its span in the file.
+    List(Vec<Item>),
     /// A nested mapping (its content is not inspected).
     Map,
+}
+
+/// One item of a [`Value::List`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The item.
+    pub value: Value,
+    /// Where it is in the file.
+    pub span: Range<usize>,
 }
 
 impl Value {
@@ -222,8 +231,12 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Value>()? {
-            items.push(item);
+        while let Some(item) = seq.next_element::<Spanned<Value>>()? {
+            items.push(Item {
+                value: item.value,
+                // Within the YAML for now: `from_yaml` moves it into the file.
+                span: yaml_span(item.referenced),
+            });
         }
         Ok(Value::List(items))
     }
@@ -407,20 +420,27 @@ pub fn parse(text: &str) -> State {
 /// and times are kept as written; tables are [`Value::Map`].
 fn from_toml(toml_text: &str, base: usize, span: Range<usize>) -> State {
     use toml::de::{DeTable, DeValue};
-    fn value(v: &DeValue<'_>) -> Value {
+    let shift = |r: Range<usize>| base + r.start..base + r.end;
+    let value = |v: &DeValue<'_>| toml_value(v, &shift);
+    fn toml_value(v: &DeValue<'_>, shift: &impl Fn(Range<usize>) -> Range<usize>) -> Value {
         match v {
             DeValue::String(s) => Value::Str(s.to_string()),
             DeValue::Integer(i) => Value::Number(i.as_str().to_owned()),
             DeValue::Float(f) => Value::Number(f.as_str().to_owned()),
             DeValue::Boolean(b) => Value::Bool(*b),
             DeValue::Datetime(d) => Value::Str(d.to_string()),
-            DeValue::Array(items) => {
-                Value::List(items.iter().map(|i| value(i.get_ref())).collect())
-            }
+            DeValue::Array(items) => Value::List(
+                items
+                    .iter()
+                    .map(|i| Item {
+                        value: toml_value(i.get_ref(), shift),
+                        span: shift(i.span()),
+                    })
+                    .collect(),
+            ),
             DeValue::Table(_) => Value::Map,
         }
     }
-    let shift = |r: Range<usize>| base + r.start..base + r.end;
     match DeTable::parse(toml_text) {
         Ok(table) => State::Parsed(Parsed {
             span,
@@ -452,24 +472,33 @@ fn from_toml(toml_text: &str, base: usize, span: Range<usize>) -> State {
 
 /// Reads a front matter block with the YAML parser.
 fn from_yaml(yaml: &str, base: usize, span: Range<usize>) -> State {
-    let to_range = |location: serde_saphyr::Location| {
-        let span = location.span();
-        let start = span.byte_offset().map_or(0, |o| o as usize);
-        let len = span.byte_len().map_or(0, |l| l as usize);
-        let start = (base + start).min(base + yaml.len());
-        start..(start + len).min(base + yaml.len())
+    // From within the YAML to within the file.
+    let place = |span: Range<usize>| {
+        let start = (base + span.start).min(base + yaml.len());
+        start..(base + span.end).clamp(start, base + yaml.len())
     };
+    fn place_items(value: &mut Value, place: &impl Fn(Range<usize>) -> Range<usize>) {
+        if let Value::List(items) = value {
+            for item in items {
+                item.span = place(item.span.clone());
+                place_items(&mut item.value, place);
+            }
+        }
+    }
     match serde_saphyr::from_str::<Fields>(yaml) {
         Ok(Fields(pairs)) => State::Parsed(Parsed {
             span,
             format: Format::Yaml,
             fields: pairs
                 .into_iter()
-                .map(|(key, value)| Field {
-                    key: key.value,
-                    key_span: to_range(key.referenced),
-                    value: value.value,
-                    value_span: to_range(value.referenced),
+                .map(|(key, mut value)| {
+                    place_items(&mut value.value, &place);
+                    Field {
+                        key: key.value,
+                        key_span: place(yaml_span(key.referenced)),
+                        value: value.value,
+                        value_span: place(yaml_span(value.referenced)),
+                    }
                 })
                 .collect(),
         }),
@@ -487,6 +516,13 @@ fn from_yaml(yaml: &str, base: usize, span: Range<usize>) -> State {
             })
         }
     }
+}
+
+/// The bytes a parser location covers, within the YAML it read.
+fn yaml_span(location: serde_saphyr::Location) -> Range<usize> {
+    let span = location.span();
+    let start = span.byte_offset().map_or(0, |o| o as usize);
+    start..start + span.byte_len().map_or(0, |l| l as usize)
 }
 
 /// The byte offset in `text` of 1-based `line` and character `column`,
@@ -613,9 +649,16 @@ mod tests {
         assert!(got[0].2.contains("DB down"), "{:?}", got[0].2);
         assert_eq!(got[1].1, Value::Str("2026-11-22".into()));
         assert_eq!(got[1].2, "2026-11-22");
+        let Value::List(items) = &got[2].1 else {
+            panic!("{:?}", got[2]);
+        };
+        let items: Vec<(&Value, &str)> = items
+            .iter()
+            .map(|item| (&item.value, &text[item.span.clone()]))
+            .collect();
         assert_eq!(
-            got[2].1,
-            Value::List(vec![Value::Str("a".into()), Value::Str("b".into())])
+            items,
+            [(&Value::Str("a".into()), "a"), (&Value::Str("b".into()), "b")]
         );
         assert_eq!(got[3].1, Value::Null);
     }

@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod dates;
+pub mod facts;
 pub mod front_matter;
 pub mod lines;
 pub mod outline;
@@ -14,6 +15,7 @@ pub mod sections;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+use facts::Facts;
 use front_matter::{Located, State};
 use lines::{LineIndex, Position};
 use outline::Outline;
@@ -27,8 +29,10 @@ pub struct Document {
     pub text: String,
     /// Line starts of `text`.
     pub lines: LineIndex,
-    /// The front matter.
+    /// The front matter, key by key.
     pub front_matter: State,
+    /// What the front matter states, typed.
+    pub facts: Facts,
     /// Where the Markdown body starts (after the front matter).
     pub body_start: usize,
     /// The Markdown outline of the body.
@@ -101,6 +105,7 @@ impl Document {
             Located::Absent | Located::Unclosed(_) => 0,
         };
         let front_matter = front_matter::parse(&text);
+        let facts = Facts::read(&text, &front_matter);
         let outline = outline::parse(&text, body_start);
         let lines = LineIndex::new(&text);
         let actions = actions::extract(&text, &lines, &outline);
@@ -110,6 +115,7 @@ impl Document {
             text,
             lines,
             front_matter,
+            facts,
             body_start,
             outline,
             placeholders: OnceLock::new(),
@@ -125,14 +131,6 @@ impl Document {
     /// The 1-based position of a byte offset.
     pub fn position(&self, offset: usize) -> Position {
         self.lines.position(&self.text, offset)
-    }
-
-    /// A non-empty front matter value as text (`status`, `template`, …).
-    pub fn field(&self, key: &str) -> Option<String> {
-        match &self.front_matter {
-            State::Parsed(parsed) => parsed.text(key),
-            _ => None,
-        }
     }
 }
 

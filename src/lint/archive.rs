@@ -20,7 +20,8 @@ use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::document::{Document, front_matter};
+use crate::document::Document;
+use crate::document::facts::Facts;
 use crate::error::Error;
 use crate::files::{self, FileId};
 use crate::git::{self, Change, Removed};
@@ -239,12 +240,7 @@ impl Archive {
 
 /// The incident id a file's front matter states, trimmed.
 fn incident_id(bytes: &[u8]) -> Option<String> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match front_matter::parse(text) {
-        front_matter::State::Parsed(parsed) => Some(parsed.text("incident_id")?.trim().to_owned()),
-        _ => None,
-    }
+    Facts::incident_id_of(std::str::from_utf8(bytes).ok()?)
 }
 
 /// The report of the postmortem at `path` for its links to `removed`, if

@@ -59,8 +59,8 @@ impl<'a> Checker<'a> {
             .first()
             .map(String::as_str)
             .unwrap_or("draft");
-        let stage = match doc.field("status") {
-            Some(status) if !strict && status.trim() == draft => Stage::Draft,
+        let stage = match doc.facts.status.text() {
+            Some(status) if !strict && status == draft => Stage::Draft,
             _ => Stage::Final,
         };
         Checker {

@@ -9,7 +9,6 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::document::Document;
-use crate::document::front_matter::State;
 use crate::lint::check::{Checker, Options};
 use crate::lint::registry::UNREADABLE;
 use crate::lint::rules::facts::DUPLICATE_ID;
@@ -170,12 +169,7 @@ fn unreadable_report(path: &Path, reason: &str) -> FileReport {
 
 /// Where a document states its incident id.
 fn id_site(doc: &Document, suppressions: &Suppressions) -> Option<IdSite> {
-    let State::Parsed(parsed) = &doc.front_matter else {
-        return None;
-    };
-    let field = parsed.get("incident_id")?;
-    let id = field.value.as_text().filter(|t| !t.trim().is_empty())?;
-    let span = field.value_span.clone();
+    let (id, span) = doc.facts.incident_id.spanned()?;
     let start = doc.position(span.start);
     let line = doc.lines.line_range(&doc.text, start.line - 1);
     let suppressed = suppressions.suppresses(DUPLICATE_ID.id, start.line);

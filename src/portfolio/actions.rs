@@ -72,7 +72,7 @@ impl FileActions {
             .collect();
         FileActions {
             path: portable_path(&doc.path),
-            incident_id: doc.field("incident_id").map(|v| v.trim().to_owned()),
+            incident_id: doc.facts.incident_id.text().map(str::to_owned),
             actions,
         }
     }

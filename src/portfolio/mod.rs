@@ -15,7 +15,8 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::document::Document;
-use crate::document::dates::{self, Timestamp, human_minutes};
+use crate::document::dates::{Timestamp, human_minutes};
+use crate::document::facts::Fact;
 use crate::error::Error;
 use crate::files;
 
@@ -74,25 +75,31 @@ pub struct ActionFacts {
 impl Entry {
     /// Built from a parsed document.
     pub fn of(doc: &Document) -> Entry {
-        let field = |key: &str| doc.field(key).map(|v| v.trim().to_owned());
-        let time = |key: &str| field(key).and_then(|t| dates::parse_timestamp(&t));
-        let started = time("started_at");
-        let resolved = time("resolved_at");
+        let facts = &doc.facts;
+        let text = |fact: &Fact<String>| fact.text().map(str::to_owned);
+        let started = facts.started_at.value().copied();
+        let resolved = facts.resolved_at.value().copied();
         let duration_minutes = match (&started, &resolved) {
             (Some(s), Some(r)) => Some(s.minutes_until(r)),
-            _ => field("duration").and_then(|d| dates::parse_duration(&d)),
+            _ => facts.duration.value().map(|d| d.minutes),
+        };
+        // As written, readable or not.
+        let duration = match &facts.duration {
+            Fact::Valid { value, .. } => Some(value.text.trim().to_owned()),
+            Fact::Invalid { written, .. } => written.as_text().map(|t| t.trim().to_owned()),
+            Fact::Missing | Fact::Empty { .. } => None,
         };
         Entry {
             path: doc.path.clone(),
-            title: field("title"),
-            id: field("incident_id"),
-            date: field("date").and_then(|d| dates::parse_day(&d)),
-            severity: field("severity"),
-            status: field("status"),
+            title: text(&facts.title),
+            id: text(&facts.incident_id),
+            date: facts.date.value().copied(),
+            severity: text(&facts.severity),
+            status: text(&facts.status),
             started,
-            detected: time("detected_at"),
+            detected: facts.detected_at.value().copied(),
             resolved,
-            duration: field("duration").or_else(|| duration_minutes.map(human_minutes)),
+            duration: duration.or_else(|| duration_minutes.map(human_minutes)),
             duration_minutes,
             actions: doc
                 .actions

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::write::NewFolders;
 
-use crate::document::front_matter;
+use crate::document::facts::Facts;
 
 /// Longest slug, in bytes; long titles are cut at a word boundary.
 const MAX_SLUG_LEN: usize = 60;
@@ -55,7 +55,7 @@ pub fn next_incident_id(dir: &Path, year: i32, max_file_size: u64) -> String {
         })
         // A FIFO or a device there is not waited for nor read.
         .filter_map(|entry| crate::files::read_regular_text(entry.path(), max_file_size).ok())
-        .filter_map(|text| incident_id(&text))
+        .filter_map(|text| Facts::incident_id_of(&text))
         .filter_map(|id| id.strip_prefix(&prefix)?.parse::<u64>().ok())
         .max()
         .unwrap_or(0);
@@ -97,13 +97,6 @@ impl Turn {
     /// The file is written: the folders stay, the lock goes.
     pub fn done(self) {
         self.folders.keep();
-    }
-}
-
-fn incident_id(text: &str) -> Option<String> {
-    match front_matter::parse(text) {
-        front_matter::State::Parsed(parsed) => parsed.text("incident_id"),
-        _ => None,
     }
 }
 

@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use super::{Field, Value};
+use super::{Field, Item, Value};
 
 /// Largest block read here; bigger ones meet serde-saphyr's budgets.
 const MAX_LEN: usize = 64 * 1024;
@@ -99,7 +99,11 @@ fn list(
             span = Some(base + at..base + at);
         }
         indent = Some(this_indent);
-        items.push(value);
+        let item_start = base + start + (line.len() - item.len());
+        items.push(Item {
+            value,
+            span: item_start + value_span.start..item_start + value_span.end,
+        });
         lines.next();
     }
     Some(span.map(|span| (Value::List(items), span)))

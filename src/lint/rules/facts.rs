@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::document::dates::{self, Timestamp, human_minutes};
-use crate::document::front_matter::State;
+use crate::document::dates::{self, human_minutes};
+use crate::document::facts::Fact;
 use crate::document::outline::{Link, Table};
 use crate::document::placeholders;
 use crate::document::sections;
@@ -171,19 +171,11 @@ pub fn check(c: &mut Checker<'_>, today: NaiveDate) {
     }
 }
 
-fn timestamp(c: &Checker<'_>, key: &str) -> Option<(Timestamp, std::ops::Range<usize>)> {
-    let State::Parsed(parsed) = &c.doc.front_matter else {
-        return None;
-    };
-    let field = parsed.get(key)?;
-    let parsed_time = dates::parse_timestamp(&field.value.as_text()?)?;
-    Some((parsed_time, field.value_span.clone()))
-}
-
 fn check_front_matter_times(c: &mut Checker<'_>) {
-    let started = timestamp(c, "started_at");
-    let detected = timestamp(c, "detected_at");
-    let resolved = timestamp(c, "resolved_at");
+    let facts = &c.doc.facts;
+    let started = facts.started_at.spanned();
+    let detected = facts.detected_at.spanned();
+    let resolved = facts.resolved_at.spanned();
     if let (Some((start, _)), Some((detect, span))) = (&started, &detected)
         && start.minutes_until(detect) < 0
     {
@@ -211,43 +203,40 @@ fn check_front_matter_times(c: &mut Checker<'_>) {
     let (Some((start, _)), Some((resolve, _))) = (&started, &resolved) else {
         return;
     };
-    let State::Parsed(parsed) = &c.doc.front_matter else {
-        return;
-    };
-    let Some(field) = parsed.get("duration") else {
-        return;
-    };
-    let Some(text) = field.value.as_text().filter(|t| !t.trim().is_empty()) else {
-        return;
-    };
-    if placeholders::is_unfilled(&text) {
-        return; // a placeholder, reported as such
-    }
     let actual = start.minutes_until(resolve);
     if actual < 0 {
         return; // the order is wrong: PM303 says so, no duration is right
     }
-    match dates::parse_duration(&text) {
-        Some(stated) if stated.abs_diff(actual) <= 1 => {}
-        Some(stated) => c.report_with_help(
+    match &facts.duration {
+        Fact::Missing | Fact::Empty { .. } => {}
+        Fact::Valid { value, .. } if value.minutes.abs_diff(actual) <= 1 => {}
+        Fact::Valid { value, span, .. } => c.report_with_help(
             &DURATION,
-            field.value_span.clone(),
+            span.clone(),
             format!(
                 "`duration` is {} but resolved_at - started_at is {}",
-                human_minutes(stated),
+                human_minutes(value.minutes),
                 human_minutes(actual)
             ),
             format!("write `duration: {}`", human_minutes(actual)),
         ),
-        None => c.report_with_help(
-            &DURATION,
-            field.value_span.clone(),
-            format!("`duration` `{text}` is not a duration pm can read"),
+        Fact::Invalid { span, written, .. } => {
+            let Some(text) = written.as_text() else {
+                return; // a list or a mapping: not a duration at all
+            };
+            if placeholders::is_unfilled(&text) {
+                return; // a placeholder, reported as such
+            }
+            c.report_with_help(
+                &DURATION,
+                span.clone(),
+                format!("`duration` `{text}` is not a duration pm can read"),
             format!(
                 "write it like `{}` (or 79m, PT1H19M)",
                 human_minutes(actual)
             ),
-        ),
+            );
+        }
     }
 }
 
@@ -291,7 +280,7 @@ fn is_timeline_table(c: &Checker<'_>, table: &Table) -> bool {
 
 fn check_timelines(c: &mut Checker<'_>) {
     let doc = c.doc;
-    let start_day = doc.field("date").and_then(|d| dates::parse_day(&d));
+    let start_day = doc.facts.date.value().copied();
     for table in &doc.outline.tables {
         if !is_timeline_table(c, table) {
             continue;

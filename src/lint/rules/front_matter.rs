@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use crate::document::dates;
+use crate::document::facts::{Absence, Fact};
 use crate::document::front_matter::{Field, Parsed, State, Value};
-use crate::document::placeholders::{self, Kind};
+use crate::document::placeholders;
 use crate::lint::check::{Checker, Stage};
 use crate::lint::rule::rules;
 use crate::lint::rules;
@@ -97,12 +97,6 @@ rules! {
     };
 }
 
-/// Keys every postmortem needs.
-const REQUIRED: &[&str] = &["title", "incident_id", "date", "severity", "status"];
-/// Keys a finished postmortem also needs.
-const REQUIRED_WHEN_FINAL: &[&str] = &["started_at", "detected_at", "resolved_at"];
-const TIMESTAMPS: &[&str] = &["started_at", "detected_at", "resolved_at"];
-
 /// Checks the front matter.
 pub fn check(c: &mut Checker<'_>) {
     match &c.doc.front_matter {
@@ -130,73 +124,74 @@ pub fn check(c: &mut Checker<'_>) {
                 invalid.message
             ),
         ),
-        State::Parsed(parsed) => check_fields(c, parsed),
+        State::Parsed(parsed) => check_facts(c, parsed),
     }
 }
 
-fn check_fields(c: &mut Checker<'_>, parsed: &Parsed) {
+fn check_facts(c: &mut Checker<'_>, parsed: &Parsed) {
     let mut has_placeholder = Vec::new();
     for field in &parsed.fields {
-        if report_placeholders(c, field, parsed.span.end) {
+        if report_placeholders(c, field) {
             has_placeholder.push(field.key.as_str());
         }
     }
-    let opening = 0..3;
-    let mut required: Vec<&str> = REQUIRED.to_vec();
+    let facts = &c.doc.facts;
+    // Every postmortem needs these; a finished one also its timestamps.
+    let mut required = vec![
+        ("title", facts.title.absence()),
+        ("incident_id", facts.incident_id.absence()),
+        ("date", facts.date.absence()),
+        ("severity", facts.severity.absence()),
+        ("status", facts.status.absence()),
+    ];
     if c.stage == Stage::Final {
-        required.extend(REQUIRED_WHEN_FINAL);
+        required.extend([
+            ("started_at", facts.started_at.absence()),
+            ("detected_at", facts.detected_at.absence()),
+            ("resolved_at", facts.resolved_at.absence()),
+        ]);
     }
-    for key in required {
-        match parsed.get(key) {
-            None => c.report(
-                &MISSING_KEY,
-                opening.clone(),
-                format!("front matter has no `{key}`"),
-            ),
-            Some(field) if field.value.is_empty() => c.report(
-                &MISSING_KEY,
-                field.key_span.clone(),
-                format!("`{key}` is empty"),
-            ),
-            Some(_) => {}
+    for (key, absence) in required {
+        match absence {
+            Some(Absence::Missing) => {
+                c.report(&MISSING_KEY, 0..3, format!("front matter has no `{key}`"));
+            }
+            Some(Absence::Empty(key_span)) => {
+                c.report(&MISSING_KEY, key_span, format!("`{key}` is empty"));
+            }
+            None => {}
         }
     }
-    let checkable = |field: &&Field| !has_placeholder.contains(&field.key.as_str());
-    if let Some(field) = parsed.get("severity").filter(checkable) {
-        check_severity(c, field);
+    let checkable = |key: &str| !has_placeholder.contains(&key);
+    if checkable("severity") {
+        check_severity(c, &facts.severity);
     }
-    if let Some(field) = parsed.get("status").filter(checkable) {
-        check_status(c, field);
+    if checkable("status") {
+        check_status(c, &facts.status);
     }
-    if let Some(field) = parsed.get("date").filter(checkable)
-        && !field.value.is_empty()
-        && field
-            .value
-            .as_text()
-            .and_then(|t| dates::parse_day(&t))
-            .is_none()
+    if checkable("date")
+        && let Fact::Invalid { span, written, .. } = &facts.date
     {
         c.report(
             &INVALID_DATE,
-            field.value_span.clone(),
-            format!("`date` is {}, not a YYYY-MM-DD date", shown(&field.value)),
+            span.clone(),
+            format!("`date` is {}, not a YYYY-MM-DD date", shown(written)),
         );
     }
-    for key in TIMESTAMPS {
-        if let Some(field) = parsed.get(key).filter(checkable)
-            && !field.value.is_empty()
-            && field
-                .value
-                .as_text()
-                .and_then(|t| dates::parse_timestamp(&t))
-                .is_none()
+    for (key, fact) in [
+        ("started_at", &facts.started_at),
+        ("detected_at", &facts.detected_at),
+        ("resolved_at", &facts.resolved_at),
+    ] {
+        if checkable(key)
+            && let Fact::Invalid { span, written, .. } = fact
         {
             c.report(
                 &INVALID_DATE,
-                field.value_span.clone(),
+                span.clone(),
                 format!(
                     "`{key}` is {}, not an ISO 8601 timestamp like 2026-11-22T10:00:00Z",
-                    shown(&field.value)
+                    shown(written)
                 ),
             );
         }
@@ -210,89 +205,92 @@ fn shown(value: &Value) -> String {
     }
 }
 
-fn check_severity(c: &mut Checker<'_>, field: &Field) {
-    let Some(text) = field.value.as_text() else {
-        if !field.value.is_empty() {
+fn check_severity(c: &mut Checker<'_>, fact: &Fact<String>) {
+    let (text, span) = match fact {
+        Fact::Valid { value, span, .. } => (value, span.clone()),
+        Fact::Invalid { span, written, .. } => {
             c.report(
                 &UNKNOWN_SEVERITY,
-                field.value_span.clone(),
-                format!(
-                    "`severity` is {}, not a level of the scale",
-                    field.value.kind()
-                ),
+                span.clone(),
+                format!("`severity` is {}, not a level of the scale", written.kind()),
             );
+            return;
         }
-        return;
+        Fact::Missing | Fact::Empty { .. } => return,
     };
     let scale = &c.config.severities;
-    if text.trim().is_empty() || scale.levels().contains(&text) {
+    if scale.levels().contains(text) {
         return;
     }
-    let help = match scale.normalize(&text) {
+    let help = match scale.normalize(text) {
         Some(level) => format!("write it as `{level}`"),
         None => format!("use one of {}", scale.levels().join(", ")),
     };
     c.report_with_help(
         &UNKNOWN_SEVERITY,
-        field.value_span.clone(),
+        span,
         format!("severity `{text}` is not in the scale"),
         help,
     );
 }
 
-fn check_status(c: &mut Checker<'_>, field: &Field) {
-    let Some(text) = field.value.as_text() else {
-        return;
-    };
+fn check_status(c: &mut Checker<'_>, fact: &Fact<String>) {
     let statuses = &c.config.statuses;
-    if text.trim().is_empty() || statuses.contains(&text) {
-        return;
-    }
+    let (message, span) = match fact {
+        Fact::Valid { value, .. } if statuses.contains(value) => return,
+        Fact::Valid { value, span, .. } => (
+            format!("status `{value}` is not one of {}", statuses.join(", ")),
+            span,
+        ),
+        Fact::Invalid { span, written, .. } => (
+            format!(
+                "`status` is {}, not one of {}",
+                written.kind(),
+                statuses.join(", ")
+            ),
+            span,
+        ),
+        Fact::Missing | Fact::Empty { .. } => return,
+    };
     c.report_with_help(
         &UNKNOWN_STATUS,
-        field.value_span.clone(),
-        format!("status `{text}` is not one of {}", statuses.join(", ")),
+        span.clone(),
+        message,
         format!("use one of {}", statuses.join(", ")),
     );
 }
 
 /// Reports the placeholders in a field's string values; true if any.
-/// `block_end` is where the front matter ends.
-fn report_placeholders(c: &mut Checker<'_>, field: &Field, block_end: usize) -> bool {
-    let texts: Vec<&str> = match &field.value {
-        Value::Str(s) => vec![s.as_str()],
+fn report_placeholders(c: &mut Checker<'_>, field: &Field) -> bool {
+    let texts: Vec<(&str, Range<usize>)> = match &field.value {
+        Value::Str(s) => vec![(s.as_str(), field.value_span.clone())],
         Value::List(items) => items
             .iter()
-            .filter_map(|item| match item {
-                Value::Str(s) | Value::Number(s) => Some(s.as_str()),
+            .filter_map(|item| match &item.value {
+                Value::Str(s) | Value::Number(s) => Some((s.as_str(), item.span.clone())),
                 _ => None,
             })
             .collect(),
         _ => return false,
     };
-    let hits: Vec<Vec<(Range<usize>, Kind)>> = texts
-        .iter()
-        .map(|text| placeholders::in_value(text))
-        .collect();
-    if hits.iter().all(Vec::is_empty) {
-        return false;
-    }
-    // Values are searched for from where the value starts, each after the
-    // one before (a list's items follow each other).
-    let mut from = field.value_span.start;
-    for (text, hits) in texts.into_iter().zip(hits) {
-        let written = c.doc.text.get(from..block_end).unwrap_or("");
-        let at = written.find(text).map(|i| from + i);
-        if let Some(at) = at {
-            from = at + text.len();
+    let mut any = false;
+    for (text, span) in texts {
+        let hits = placeholders::in_value(text);
+        if hits.is_empty() {
+            continue;
         }
+        any = true;
+        // Where the value reads as it is written (no quotes, no escapes),
+        // each stand-in has its own span; else the value's.
+        let written = c.doc.text.get(span.clone()).unwrap_or("");
+        let at = written.find(text).map(|i| span.start + i);
         for (range, kind) in hits {
-            let span = match at {
+            let hit = match at {
                 Some(at) => at + range.start..at + range.end,
-                None => field.value_span.clone(),
+                None => span.clone(),
             };
-            rules::placeholders::report_hit(c, kind, span, &text[range]);
+            rules::placeholders::report_hit(c, kind, hit, &text[range]);
         }
     }
-    true
+    any
 }

@@ -592,10 +592,10 @@ pub fn check_template_text(c: &mut Checker<'_>) {
         return;
     }
     let doc = c.doc;
-    let Some(template) = doc.field("template") else {
+    let Some(template) = doc.facts.template.value() else {
         return;
     };
-    let Some(profile) = c.profiles.get(&template) else {
+    let Some(profile) = c.profiles.get(template) else {
         return;
     };
     let first = doc.lines.line_of(doc.body_start);

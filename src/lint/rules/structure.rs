@@ -72,12 +72,14 @@ fn check_missing(c: &mut Checker<'_>) {
     let doc = c.doc;
     let config = c.config;
     let by_severity = doc
-        .field("severity")
-        .and_then(|severity| config.required_sections.get(&severity))
+        .facts
+        .severity
+        .value()
+        .and_then(|severity| config.required_sections.get(severity))
         .or_else(|| config.required_sections.get("default"));
     let required: Vec<String> = match by_severity {
         Some(list) => list.clone(),
-        None => match doc.field("template").and_then(|t| c.profiles.get(&t)) {
+        None => match doc.facts.template.value().and_then(|t| c.profiles.get(t)) {
             Some(profile) => profile.required.iter().map(|s| (*s).to_owned()).collect(),
             None => DEFAULT_REQUIRED.iter().map(|s| (*s).to_owned()).collect(),
         },
