@@ -11,6 +11,7 @@ pub mod outline;
 pub mod phrases;
 pub mod placeholders;
 pub mod sections;
+pub mod timeline;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -41,6 +42,8 @@ pub struct Document {
     pub actions: Vec<actions::ActionItem>,
     /// The stand-ins in the body, found on first use.
     placeholders: OnceLock<Vec<placeholders::Hit>>,
+    /// The timeline tables, read on first use.
+    timelines: OnceLock<Vec<timeline::Timeline>>,
 }
 
 /// Why a file could not become a [`Document`].
@@ -119,6 +122,7 @@ impl Document {
             body_start,
             outline,
             placeholders: OnceLock::new(),
+            timelines: OnceLock::new(),
         }
     }
 
@@ -126,6 +130,11 @@ impl Document {
     /// order; scanned once, on first use.
     pub fn placeholders(&self) -> &[placeholders::Hit] {
         self.placeholders.get_or_init(|| placeholders::scan(self))
+    }
+
+    /// The timeline tables, with each row's time; read once, on first use.
+    pub fn timelines(&self) -> &[timeline::Timeline] {
+        self.timelines.get_or_init(|| timeline::read(self))
     }
 
     /// The 1-based position of a byte offset.

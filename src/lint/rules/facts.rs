@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::document::dates::{self, human_minutes};
+use crate::document::dates::human_minutes;
 use crate::document::facts::Fact;
-use crate::document::outline::{Link, Table};
+use crate::document::outline::Link;
+use crate::document::timeline;
 use crate::document::placeholders;
-use crate::document::sections;
 use crate::git::Removed;
 use crate::lint::check::Checker;
 use crate::lint::rule::rules;
@@ -240,82 +240,29 @@ fn check_front_matter_times(c: &mut Checker<'_>) {
     }
 }
 
-/// A timeline cell's time: a full timestamp, or a time of day.
-enum When {
-    At(chrono::NaiveDateTime),
-    TimeOfDay(chrono::NaiveTime),
-}
-
-fn parse_when(cell: &str) -> Option<When> {
-    let cell = cell
-        .trim()
-        .trim_matches(|c| c == '*' || c == '_' || c == '`')
-        .trim();
-    if let Some(t) = dates::parse_timestamp(cell) {
-        return Some(When::At(t.as_utc_naive()));
-    }
-    // "2026-06-12 00:14 UTC", "14:02 UTC", "14:02:30"
-    let mut words = cell.split_whitespace();
-    let first = words.next()?;
-    if let Some(date) = dates::parse_date(first) {
-        let time = dates::parse_time(words.next()?)?;
-        return Some(When::At(date.and_time(time)));
-    }
-    dates::parse_time(first).map(When::TimeOfDay)
-}
-
-fn is_timeline_table(c: &Checker<'_>, table: &Table) -> bool {
-    let header = table
-        .header
-        .cells
-        .first()
-        .map(|cell| sections::normalize(&cell.text))
-        .unwrap_or_default();
-    let time_column = ["time", "timestamp", "date", "when", "date and time"]
-        .iter()
-        .any(|word| header == *word || header.starts_with(&format!("{word} ")));
-    let under_timeline = c.doc.outline.in_section(table.span.start, "timeline");
-    time_column || (under_timeline && header.contains("time"))
-}
-
 fn check_timelines(c: &mut Checker<'_>) {
     let doc = c.doc;
-    let start_day = doc.facts.date.value().copied();
-    for table in &doc.outline.tables {
-        if !is_timeline_table(c, table) {
-            continue;
-        }
-        let mut day = start_day;
-        let mut previous: Option<(chrono::NaiveDateTime, String)> = None;
-        for row in &table.rows {
-            let Some(cell) = row.cells.first() else {
+    for timeline in doc.timelines() {
+        let table = &doc.outline.tables[timeline.table];
+        for pair in timeline.entries.windows(2) {
+            let [before, entry] = pair else { continue };
+            if entry.at >= before.at {
+                continue;
+            }
+            let cell = |entry: &timeline::Entry| table.rows.get(entry.row)?.cells.first();
+            let (Some(cell), Some(before)) = (cell(entry), cell(before)) else {
                 continue;
             };
-            let at = match parse_when(&cell.text) {
-                Some(When::At(at)) => {
-                    day = Some(at.date());
-                    at
-                }
-                Some(When::TimeOfDay(time)) => {
-                    // Without a day, times are compared within one day.
-                    day.unwrap_or(NaiveDate::MIN).and_time(time)
-                }
-                None => continue,
-            };
-            if let Some((before, before_text)) = &previous
-                && at < *before
-            {
-                c.report_with_help(
-                    &TIMELINE_ORDER,
-                    cell.span.clone(),
-                    format!(
-                        "timeline row `{}` is earlier than the row above (`{before_text}`)",
-                        cell.text
-                    ),
-                    "order the rows by time; a row after midnight needs its date, e.g. `2026-06-12 00:14`",
-                );
-            }
-            previous = Some((at, cell.text.clone()));
+            let before_text = &before.text;
+            c.report_with_help(
+                &TIMELINE_ORDER,
+                cell.span.clone(),
+                format!(
+                    "timeline row `{}` is earlier than the row above (`{before_text}`)",
+                    cell.text
+                ),
+                "order the rows by time; a row after midnight needs its date, e.g. `2026-06-12 00:14`",
+            );
         }
     }
 }
@@ -600,20 +547,6 @@ fn percent_decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn timeline_cells_read_as_times() {
-        assert!(matches!(parse_when("14:02"), Some(When::TimeOfDay(_))));
-        assert!(matches!(parse_when("14:02 UTC"), Some(When::TimeOfDay(_))));
-        assert!(matches!(parse_when("2026-06-12 00:14"), Some(When::At(_))));
-        assert!(matches!(
-            parse_when("2026-06-12T00:14:00Z"),
-            Some(When::At(_))
-        ));
-        assert!(parse_when("HH:MM").is_none());
-        assert!(parse_when("[YYYY-MM-DD HH:MM]").is_none());
-        assert!(parse_when("Day 2").is_none());
-    }
 
     #[test]
     fn hosts_written_without_a_scheme() {
