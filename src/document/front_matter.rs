@@ -1,46 +1,16 @@
-//! The front matter at the top of a postmortem: finding the block,
-//! parsing it with the position of every key and value, and the typed fields
-//! pm writes and reads. pm writes YAML between `---` lines; it also reads
-//! the TOML between `+++` lines that Hugo and Zola sites use.
+//! The front matter at the top of a postmortem: finding the block and
+//! parsing it with the position of every key and value ([`super::facts`]
+//! reads the typed facts from these). pm writes YAML between `---` lines; it
+//! also reads the TOML between `+++` lines that Hugo and Zola sites use.
 
 use std::fmt;
 use std::ops::Range;
 
+use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 mod flat;
-
-/// The front matter fields pm knows, in the order `pm new` writes them.
-#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FrontMatter {
-    /// Title of the incident.
-    pub title: Option<String>,
-    /// Stable id, e.g. `INC-2026-0042`.
-    pub incident_id: Option<String>,
-    /// Day the incident started (ISO 8601).
-    pub date: Option<String>,
-    /// Severity from the configured scale.
-    pub severity: Option<String>,
-    /// Workflow status: draft, in-review or final.
-    pub status: Option<String>,
-    /// When the incident began (ISO 8601 timestamp).
-    pub started_at: Option<String>,
-    /// When it was detected.
-    pub detected_at: Option<String>,
-    /// When it was resolved.
-    pub resolved_at: Option<String>,
-    /// How long it lasted, e.g. `1h 19m`.
-    pub duration: Option<String>,
-    /// Incident lead.
-    pub lead: Option<String>,
-    /// Affected services.
-    #[serde(default)]
-    pub services: Vec<String>,
-    /// Template the document was created from.
-    pub template: Option<String>,
-}
 
 /// The language of a front matter block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -277,12 +247,6 @@ impl Parsed {
     /// The field called `key`.
     pub fn get(&self, key: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.key == key)
-    }
-
-    /// The text of `key` when it is a non-empty scalar.
-    pub fn text(&self, key: &str) -> Option<String> {
-        let field = self.get(key)?;
-        field.value.as_text().filter(|t| !t.trim().is_empty())
     }
 }
 
@@ -658,7 +622,10 @@ mod tests {
             .collect();
         assert_eq!(
             items,
-            [(&Value::Str("a".into()), "a"), (&Value::Str("b".into()), "b")]
+            [
+                (&Value::Str("a".into()), "a"),
+                (&Value::Str("b".into()), "b")
+            ]
         );
         assert_eq!(got[3].1, Value::Null);
     }

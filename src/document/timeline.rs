@@ -78,7 +78,9 @@ pub fn read(doc: &Document) -> Vec<Timeline> {
                             day = Some(at.date());
                             (at, true)
                         }
-                        When::TimeOfDay(time) => (day.unwrap_or(NaiveDate::MIN).and_time(time), false),
+                        When::TimeOfDay(time) => {
+                            (day.unwrap_or(NaiveDate::MIN).and_time(time), false)
+                        }
                     };
                     Some(Entry { row, at, dated })
                 })

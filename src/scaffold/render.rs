@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::document::front_matter::FrontMatter;
 use crate::error::Error;
 use crate::scaffold::registry::{PARTIALS, Template};
 
@@ -24,6 +23,36 @@ pub const RESERVED_VARIABLES: &[&str] = &[
     "template",
     "vars",
 ];
+
+/// The front matter `pm new` writes, in its order.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FrontMatter {
+    /// Title of the incident.
+    pub title: Option<String>,
+    /// Stable id, e.g. `INC-2026-0042`.
+    pub incident_id: Option<String>,
+    /// Day the incident started (ISO 8601).
+    pub date: Option<String>,
+    /// Severity from the configured scale.
+    pub severity: Option<String>,
+    /// Workflow status: draft, in-review or final.
+    pub status: Option<String>,
+    /// When the incident began (ISO 8601 timestamp).
+    pub started_at: Option<String>,
+    /// When it was detected.
+    pub detected_at: Option<String>,
+    /// When it was resolved.
+    pub resolved_at: Option<String>,
+    /// How long it lasted, e.g. `1h 19m`.
+    pub duration: Option<String>,
+    /// Incident lead.
+    pub lead: Option<String>,
+    /// Affected services.
+    #[serde(default)]
+    pub services: Vec<String>,
+    /// Template the document was created from.
+    pub template: Option<String>,
+}
 
 /// Everything known about a postmortem before it is written.
 #[derive(Debug, Clone)]

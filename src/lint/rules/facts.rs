@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use crate::document::dates::human_minutes;
 use crate::document::facts::Fact;
 use crate::document::outline::Link;
-use crate::document::timeline;
 use crate::document::placeholders;
+use crate::document::timeline;
 use crate::git::Removed;
 use crate::lint::check::Checker;
 use crate::lint::rule::rules;
@@ -231,10 +231,10 @@ fn check_front_matter_times(c: &mut Checker<'_>) {
                 &DURATION,
                 span.clone(),
                 format!("`duration` `{text}` is not a duration pm can read"),
-            format!(
-                "write it like `{}` (or 79m, PT1H19M)",
-                human_minutes(actual)
-            ),
+                format!(
+                    "write it like `{}` (or 79m, PT1H19M)",
+                    human_minutes(actual)
+                ),
             );
         }
     }
