@@ -1,8 +1,13 @@
 //! Project configuration: `.pm.yaml`, found by walking up from the current
 //! directory to the repository root, read with a strict schema (an unknown
-//! key or a wrong type is an error naming the key's line), then checked for
-//! values that parse but cannot work (a default template that does not
-//! exist, a rule id that is not a rule).
+//! key or a wrong type is an error naming the key and its line), then
+//! checked for values that cannot work on their own (a list that is empty,
+//! a folder outside the repository).
+//!
+//! The configuration is plain data: what names a template or a rule keeps
+//! where it is written ([`Setting`]), and the command that uses it checks it
+//! (`pm new` its templates, `pm lint` its rules and patterns), so a mistake
+//! stops only what it concerns.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,74 +15,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
-use crate::document::front_matter::yaml_error_message;
 use crate::error::Error;
-use crate::lint::{Level, Rule, registry};
-use crate::scaffold::registry::Registry;
 use crate::severity::SeverityScale;
 
 /// The name of the configuration file.
 pub const FILE_NAME: &str = ".pm.yaml";
-
-/// Default phrases of blame language (PM401).
-pub const DEFAULT_BLAME_WORDS: &[&str] = &[
-    "human error",
-    "operator error",
-    "user error",
-    "should have known",
-    "should have noticed",
-    "should have caught",
-    "should have been more careful",
-    "careless",
-    "carelessness",
-    "negligence",
-    "negligent",
-    "sloppy",
-    "incompetent",
-    "their fault",
-    "his fault",
-    "her fault",
-];
-
-/// Default action items too vague to act on (PM402), normalized.
-pub const DEFAULT_VAGUE_ACTIONS: &[&str] = &[
-    "be more careful",
-    "be careful",
-    "pay more attention",
-    "pay attention",
-    "improve monitoring",
-    "better monitoring",
-    "more monitoring",
-    "add monitoring",
-    "add more monitoring",
-    "improve alerting",
-    "better alerting",
-    "add alerting",
-    "improve testing",
-    "more testing",
-    "add more tests",
-    "add tests",
-    "improve communication",
-    "better communication",
-    "communicate better",
-    "improve documentation",
-    "update documentation",
-    "update the documentation",
-    "improve processes",
-    "improve the process",
-    "review the process",
-    "investigate",
-    "investigate more",
-    "look into it",
-    "double check",
-    "double check everything",
-    "retrain staff",
-    "train the team",
-    "fix the bug",
-    "prevent this from happening again",
-    "make sure this does not happen again",
-    "make sure it does not happen again",
-];
 
 /// The effective configuration of one run.
 #[derive(Debug, Clone)]
@@ -86,14 +28,8 @@ pub struct Config {
     pub source: Option<PathBuf>,
     /// Where postmortems are written and looked for.
     pub postmortems_dir: PathBuf,
-    /// Template used by `pm new` when `--template` is not given.
-    pub default_template: String,
-    /// Template per severity, before `default_template`.
-    pub templates_by_severity: BTreeMap<String, String>,
-    /// Folder of team templates (`*.md.tera`).
-    pub template_dir: PathBuf,
-    /// Every template: built-in and team.
-    pub templates: Registry,
+    /// Which templates `pm new` uses, and the team's folder of them.
+    pub templates: TemplateSettings,
     /// The allowed severities, most severe first.
     pub severities: SeverityScale,
     /// The allowed document statuses, in workflow order; the first is the
@@ -102,20 +38,16 @@ pub struct Config {
     /// Required sections per severity (`default` for the others): canonical
     /// section ids (`root_cause`) or section titles.
     pub required_sections: BTreeMap<String, Vec<String>>,
-    /// Extra titles per section id or title, normalized.
+    /// Extra titles per section id or title, as written.
     pub section_aliases: BTreeMap<String, Vec<String>>,
-    /// Rules that are off.
-    pub rules_off: Vec<&'static str>,
-    /// Rule levels set in the configuration.
-    pub rule_levels: BTreeMap<&'static str, Level>,
-    /// Extra placeholder patterns (PM210).
-    pub placeholder_patterns: Vec<regex::Regex>,
-    /// Phrases of blame language (PM401), lowercase.
-    pub blame_words: Vec<String>,
-    /// `blame_words` as one case-insensitive automaton, built on first use.
-    blame_automaton: std::sync::OnceLock<Option<crate::document::phrases::FoldedPhrases>>,
-    /// Action items too vague to act on (PM402), normalized.
-    pub vague_actions: Vec<String>,
+    /// Which rules run, and at what level.
+    pub rules: RuleSettings,
+    /// Extra placeholder patterns (PM210), as written.
+    pub placeholders: Vec<Setting<String>>,
+    /// Phrases of blame language (PM401); `None` for the rule's own.
+    pub blame_words: Option<Vec<String>>,
+    /// Action items too vague to act on (PM402); `None` for the rule's own.
+    pub vague_actions: Option<Vec<String>>,
     /// Whether `pm lint` skips files given by name that lie outside the
     /// postmortems folder (for hooks that pass every staged Markdown file).
     pub only_postmortems: bool,
@@ -123,31 +55,79 @@ pub struct Config {
     pub max_file_size: u64,
 }
 
+/// A value as the configuration file writes it, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting<T> {
+    /// The value.
+    pub value: T,
+    /// 1-based line of the value.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+}
+
+impl<T> Setting<T> {
+    fn of(spanned: Spanned<T>) -> Setting<T> {
+        Setting {
+            line: spanned.referenced.line() as usize,
+            column: spanned.referenced.column() as usize,
+            value: spanned.value,
+        }
+    }
+}
+
+/// The `templates:` settings.
+#[derive(Debug, Clone, Default)]
+pub struct TemplateSettings {
+    /// The template `pm new` uses when nothing else decides; `None` for
+    /// `standard`.
+    pub default: Option<Setting<String>>,
+    /// The template per severity (a level of the scale), before the default.
+    pub by_severity: BTreeMap<String, Setting<String>>,
+    /// The team's folder of `*.md.tera` templates.
+    pub folder: PathBuf,
+}
+
+/// The `rules:` settings, as written: `pm lint` resolves the names.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSettings {
+    /// Only these rules run (ids, id prefixes or names), when given.
+    pub select: Option<Vec<Setting<String>>>,
+    /// These rules do not run.
+    pub ignore: Vec<Setting<String>>,
+    /// A level per rule id, id prefix or name.
+    pub levels: Vec<(Setting<String>, LevelSetting)>,
+}
+
+/// A level a rule can be set to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LevelSetting {
+    /// Fails the run.
+    Error,
+    /// Reported, does not fail the run.
+    Warning,
+    /// Not run.
+    Off,
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
             source: None,
             postmortems_dir: PathBuf::from("docs/postmortems"),
-            default_template: "standard".to_owned(),
-            templates_by_severity: BTreeMap::new(),
-            template_dir: PathBuf::from(".pm/templates"),
-            templates: Registry::builtin(),
+            templates: TemplateSettings {
+                folder: PathBuf::from(".pm/templates"),
+                ..TemplateSettings::default()
+            },
             severities: SeverityScale::new(["SEV-1", "SEV-2", "SEV-3", "SEV-4"]),
             statuses: ["draft", "in-review", "final"].map(str::to_owned).to_vec(),
             required_sections: BTreeMap::new(),
             section_aliases: BTreeMap::new(),
-            rules_off: Vec::new(),
-            rule_levels: BTreeMap::new(),
-            placeholder_patterns: Vec::new(),
-            blame_automaton: std::sync::OnceLock::new(),
-            blame_words: DEFAULT_BLAME_WORDS
-                .iter()
-                .map(|w| (*w).to_owned())
-                .collect(),
-            vague_actions: DEFAULT_VAGUE_ACTIONS
-                .iter()
-                .map(|w| (*w).to_owned())
-                .collect(),
+            rules: RuleSettings::default(),
+            placeholders: Vec::new(),
+            blame_words: None,
+            vague_actions: None,
             only_postmortems: false,
             max_file_size: crate::files::DEFAULT_MAX_FILE_SIZE,
         }
@@ -155,29 +135,30 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Whether `rule` runs.
-    pub fn enabled(&self, rule: &Rule) -> bool {
-        !self.rules_off.contains(&rule.id)
+    /// An error about `setting`, naming the file and where it is written.
+    pub fn error_at<T>(&self, setting: &Setting<T>, message: impl Into<String>) -> Error {
+        Error::Config {
+            path: self.source.clone().unwrap_or_else(|| FILE_NAME.into()),
+            line: setting.line,
+            column: setting.column,
+            message: message.into(),
+        }
     }
 
-    /// The level `rule` reports at in a finished document.
-    pub fn level(&self, rule: &Rule) -> Level {
-        self.rule_levels.get(rule.id).copied().unwrap_or(rule.level)
-    }
-
-    /// The blame phrases as one automaton (leftmost-longest, ASCII case
-    /// ignored); `None` when there are none.
-    pub fn blame_matcher(&self) -> Option<&crate::document::phrases::FoldedPhrases> {
-        self.blame_automaton
-            .get_or_init(|| crate::document::phrases::FoldedPhrases::new(&self.blame_words))
-            .as_ref()
-    }
-
-    /// The template `pm new` uses for `severity` when none is asked for.
-    pub fn template_for(&self, severity: Option<&str>) -> &str {
+    /// The template `pm new` uses for `severity` when none is asked for, and
+    /// the setting that names it (`None` for the built-in `standard`).
+    pub fn template_for(&self, severity: Option<&str>) -> Option<&Setting<String>> {
         severity
-            .and_then(|s| self.templates_by_severity.get(s))
-            .unwrap_or(&self.default_template)
+            .and_then(|s| self.templates.by_severity.get(s))
+            .or(self.templates.default.as_ref())
+    }
+
+    /// The name of the default template.
+    pub fn default_template(&self) -> &str {
+        self.templates
+            .default
+            .as_ref()
+            .map_or("standard", |d| d.value.as_str())
     }
 }
 
@@ -200,9 +181,7 @@ pub fn load(source: &Source) -> Result<Config, Error> {
         Source::Discover => discover()?,
     };
     let Some(path) = path else {
-        let mut config = Config::default();
-        config.templates = Registry::load(Some(&config.template_dir))?;
-        return Ok(config);
+        return Ok(Config::default());
     };
     let text = crate::files::read_regular_text(&path, crate::files::DEFAULT_MAX_FILE_SIZE)
         .map_err(|e| Error::io(&path, e))?;
@@ -340,14 +319,6 @@ struct RulesFile {
     levels: Option<BTreeMap<String, Spanned<LevelSetting>>>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-enum LevelSetting {
-    Error,
-    Warning,
-    Off,
-}
-
 /// Builds the configuration from the text of `path`; relative paths in it
 /// are relative to `root`, the folder holding it.
 pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> {
@@ -362,17 +333,11 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
     let file: File = if text.trim().is_empty() {
         File::default()
     } else {
-        serde_saphyr::from_str(text).map_err(|err| {
+        read_file(text).map_err(|failed| {
+            let (err, key) = *failed;
             let (line, column) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
-            let message = if err.to_string().contains("untagged enum SizeSetting") {
-                "expected a size such as `64 MiB`, `10MB` or a number of bytes".to_owned()
-            } else {
-                yaml_error_message(&err)
-            };
-            let message = message
-                .replacen("unknown field", "unknown key", 1)
-                .replace("expected sequence start", "expected a list");
-            let message = match key_at(text, line as usize, column as usize) {
+            let (message, key) = error_message(&err, key);
+            let message = match key {
                 Some(key) if !message.contains(&format!("`{key}`")) => {
                     format!("`{key}`: {message}")
                 }
@@ -385,9 +350,9 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
     let mut config = Config {
         source: Some(path.to_owned()),
         postmortems_dir: root.join("docs/postmortems"),
-        template_dir: root.join(".pm/templates"),
         ..Config::default()
     };
+    config.templates.folder = root.join(".pm/templates");
     if let Some(dir) = &file.postmortems {
         if leaves(root, Path::new(&dir.value)) {
             return Err(spanned_error(
@@ -412,53 +377,27 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
 
     let templates = file.templates.unwrap_or_default();
     if let Some(folder) = &templates.folder {
-        config.template_dir = root.join(&folder.value);
-        if !config.template_dir.is_dir() {
+        config.templates.folder = root.join(&folder.value);
+        if !config.templates.folder.is_dir() {
             return Err(spanned_error(
                 &folder.referenced,
                 format!(
                     "templates.folder `{}` is not a folder ({} does not exist)",
                     folder.value,
-                    config.template_dir.display()
+                    config.templates.folder.display()
                 ),
             ));
         }
     }
-    config.templates = Registry::load(Some(&config.template_dir))?;
-    let known_template = |name: &Spanned<String>, key: &str| {
-        config
-            .templates
-            .get(&name.value, key)
-            .map(drop)
-            .map_err(|_| {
-                let names: Vec<&str> = config
-                    .templates
-                    .templates()
-                    .iter()
-                    .map(|t| t.name.as_str())
-                    .collect();
-                spanned_error(
-                    &name.referenced,
-                    format!(
-                        "{key}: no template `{}`; expected one of {}",
-                        name.value,
-                        names.join(", ")
-                    ),
-                )
-            })
-    };
-    if let Some(default) = &templates.default {
-        known_template(default, "templates.default")?;
-        config.default_template = default.value.clone();
-    }
-    for (severity, template) in templates.by_severity.iter().flatten() {
-        known_template(template, "templates.by_severity")?;
-        let level = in_scale(&config, severity).map_err(|m| {
+    config.templates.default = templates.default.map(Setting::of);
+    for (severity, template) in templates.by_severity.into_iter().flatten() {
+        let level = in_scale(&config, &severity).map_err(|m| {
             spanned_error(&template.referenced, format!("templates.by_severity: {m}"))
         })?;
         config
-            .templates_by_severity
-            .insert(level, template.value.clone());
+            .templates
+            .by_severity
+            .insert(level, Setting::of(template));
     }
 
     let sections = file.sections.unwrap_or_default();
@@ -475,97 +414,36 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
         };
         config.required_sections.insert(key, list.value.clone());
     }
-    for (section, titles) in sections.aliases.iter().flatten() {
-        config.section_aliases.insert(
-            crate::document::sections::normalize(section),
-            titles
-                .iter()
-                .map(|t| crate::document::sections::normalize(t))
-                .collect(),
-        );
-    }
+    config.section_aliases = sections.aliases.unwrap_or_default();
 
     let rules = file.rules.unwrap_or_default();
-    let resolve = |entry: &Spanned<String>, key: &str| -> Result<Vec<&'static Rule>, Error> {
-        let found = rules_matching(&entry.value);
-        if found.is_empty() {
-            Err(spanned_error(
-                &entry.referenced,
-                format!(
-                    "rules.{key}: `{}` is not a rule id, id prefix or name (see `pm rules`)",
-                    entry.value
-                ),
-            ))
-        } else {
-            Ok(found)
-        }
+    let settings = |list: Option<Vec<Spanned<String>>>| -> Vec<Setting<String>> {
+        list.into_iter().flatten().map(Setting::of).collect()
     };
-    if let Some(select) = &rules.select {
-        let mut selected = Vec::new();
-        for entry in select {
-            selected.extend(resolve(entry, "select")?.iter().map(|r| r.id));
-        }
-        config.rules_off = registry::ALL
-            .iter()
-            .map(|r| r.id)
-            .filter(|id| !selected.contains(id))
-            .collect();
-    }
-    for entry in rules.ignore.iter().flatten() {
-        config
-            .rules_off
-            .extend(resolve(entry, "ignore")?.iter().map(|r| r.id));
-    }
-    for (name, setting) in rules.levels.iter().flatten() {
-        let spanned_name = Spanned {
-            value: name.clone(),
-            referenced: setting.referenced,
-            defined: setting.defined,
-        };
-        for rule in resolve(&spanned_name, "levels")? {
-            match setting.value {
-                LevelSetting::Error => {
-                    config.rule_levels.insert(rule.id, Level::Error);
-                }
-                LevelSetting::Warning => {
-                    config.rule_levels.insert(rule.id, Level::Warning);
-                }
-                LevelSetting::Off => config.rules_off.push(rule.id),
-            }
-        }
-    }
-    config.rules_off.sort_unstable();
-    config.rules_off.dedup();
-
-    for pattern in file.placeholders.iter().flatten() {
-        let regex = regex::Regex::new(&pattern.value).map_err(|err| {
-            let text = err.to_string();
-            let last = text.lines().last().unwrap_or("").trim();
-            let first = last.strip_prefix("error: ").unwrap_or(last).to_owned();
-            spanned_error(
-                &pattern.referenced,
-                format!(
-                    "placeholders: `{}` is not a valid regular expression: {first}",
-                    pattern.value
-                ),
-            )
-        })?;
-        config.placeholder_patterns.push(regex);
-    }
-    if let Some(words) = &file.blame_words {
-        config.blame_words = words
-            .iter()
-            .map(|w| w.value.trim().to_lowercase())
-            .filter(|w| !w.is_empty())
-            .collect();
-    }
-    if let Some(actions) = &file.vague_actions {
-        config.vague_actions = actions
-            .iter()
-            .map(|a| crate::document::sections::normalize(&a.value))
-            .filter(|a| !a.is_empty())
-            .collect();
-    }
+    config.rules = RuleSettings {
+        select: rules.select.map(|list| settings(Some(list))),
+        ignore: settings(rules.ignore),
+        levels: rules
+            .levels
+            .into_iter()
+            .flatten()
+            .map(|(name, level)| {
+                let written = Setting::of(Spanned {
+                    value: name,
+                    referenced: level.referenced,
+                    defined: level.defined,
+                });
+                (written, level.value)
+            })
+            .collect(),
+    };
+    config.placeholders = settings(file.placeholders);
+    config.blame_words = file
+        .blame_words
+        .map(|words| words.into_iter().map(|w| w.value).collect());
+    config.vague_actions = file
+        .vague_actions
+        .map(|items| items.into_iter().map(|a| a.value).collect());
     if let Some(only) = file.only_postmortems {
         config.only_postmortems = only;
     }
@@ -581,21 +459,69 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
     Ok(config)
 }
 
-/// The key whose value starts at 1-based `line`:`column`: the `key:` before
-/// the column on that line, or the nearest line above ending in `key:`.
-fn key_at(text: &str, line: usize, column: usize) -> Option<String> {
-    let lines: Vec<&str> = text.lines().collect();
-    let current = lines.get(line.checked_sub(1)?)?;
-    let before: String = current.chars().take(column.saturating_sub(1)).collect();
-    let key_of = |s: &str| {
-        let s = s.trim_end().strip_suffix(':')?;
-        let key = s.rsplit(['{', ',', ' ', '-']).next()?.trim();
-        (!key.is_empty()).then(|| key.trim_matches(['"', '\'']).to_owned())
+/// Reads the file's schema; an error comes with the key it is about
+/// (`rules.levels.PM201`), when it is about one.
+fn read_file(text: &str) -> Result<File, Box<(serde_saphyr::Error, Option<String>)>> {
+    let mut key = None;
+    serde_saphyr::with_deserializer_from_str(text, |deserializer| {
+        serde_path_to_error::deserialize(deserializer).map_err(|err| {
+            // The keys down to the value; list positions and the fields of
+            // the `Spanned` wrapper that keeps positions are not keys.
+            let keys: Vec<&str> = err
+                .path()
+                .iter()
+                .filter_map(|segment| match segment {
+                    serde_path_to_error::Segment::Map { key } if key != "value" => {
+                        Some(key.as_str())
+                    }
+                    _ => None,
+                })
+                .collect();
+            key = (!keys.is_empty()).then(|| keys.join("."));
+            err.into_inner()
+        })
+    })
+    .map_err(|err| Box::new((err, key)))
+}
+
+/// What is wrong, for the writer of the file (the parser's own words for
+/// broken YAML, the schema's in the file's terms), and the key to name
+/// before it: the one whose value is wrong, the one holding an unknown key.
+fn error_message(err: &serde_saphyr::Error, key: Option<String>) -> (String, Option<String>) {
+    use serde_saphyr::Error as E;
+    let message = match err.without_snippet() {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let message = format!(
+                "unknown key `{field}`, expected one of {}",
+                expected.join(", ")
+            );
+            let parent = key.and_then(|k| Some(k.rsplit_once('.')?.0.to_owned()));
+            return (message, parent);
+        }
+        E::SerdeUnknownVariant {
+            variant, expected, ..
+        } => format!(
+            "unknown variant `{variant}`, expected one of {}",
+            expected.join(", ")
+        ),
+        E::SerdeInvalidType { expected, .. } if expected.contains("sequence") => {
+            "expected a list".to_owned()
+        }
+        E::Unexpected { expected, .. } if expected.contains("sequence") => {
+            "expected a list".to_owned()
+        }
+        E::Message { msg, .. } if msg.contains("untagged enum SizeSetting") => {
+            "expected a size such as `64 MiB`, `10MB` or a number of bytes".to_owned()
+        }
+        // The one enum of the file: a rule's level.
+        E::ExternallyTaggedEnumExpectedScalarOrMapping { .. } => {
+            "expected one of error, warning, off".to_owned()
+        }
+        _ => crate::error::yaml_message(err),
     };
-    if let Some(colon) = before.rfind(':') {
-        return key_of(&before[..=colon]);
-    }
-    lines[..line - 1].iter().rev().find_map(|l| key_of(l))
+    (message, key)
 }
 
 fn non_empty_unique(values: &[Spanned<String>], key: &str) -> Result<Vec<String>, String> {
@@ -627,87 +553,4 @@ fn in_scale(config: &Config, severity: &str) -> Result<String, String> {
                 config.severities.levels().join(", ")
             )
         })
-}
-
-/// Rules an entry of `select`, `ignore` or `levels` names: an id, an id
-/// prefix (`PM2` is every placeholder rule, `PM` every rule) or a name.
-fn rules_matching(entry: &str) -> Vec<&'static Rule> {
-    let upper = entry.trim().to_ascii_uppercase();
-    registry::ALL
-        .iter()
-        .copied()
-        .filter(|r| r.name == entry.trim() || (upper.starts_with("PM") && r.id.starts_with(&upper)))
-        .collect()
-}
-
-/// The configuration as `pm config` prints it.
-#[derive(Debug, Serialize)]
-pub struct Effective {
-    postmortems: String,
-    templates: EffectiveTemplates,
-    severities: Vec<String>,
-    statuses: Vec<String>,
-    sections: EffectiveSections,
-    rules: EffectiveRules,
-    placeholders: Vec<String>,
-    blame_words: Vec<String>,
-    vague_actions: Vec<String>,
-    only_postmortems: bool,
-    max_file_size: String,
-}
-
-#[derive(Debug, Serialize)]
-struct EffectiveTemplates {
-    default: String,
-    by_severity: BTreeMap<String, String>,
-    folder: String,
-}
-
-#[derive(Debug, Serialize)]
-struct EffectiveSections {
-    required: BTreeMap<String, Vec<String>>,
-    aliases: BTreeMap<String, Vec<String>>,
-}
-
-#[derive(Debug, Serialize)]
-struct EffectiveRules {
-    ignore: Vec<String>,
-    levels: BTreeMap<String, String>,
-}
-
-impl Config {
-    /// The configuration in the shape of the file, for `pm config`.
-    pub fn effective(&self) -> Effective {
-        Effective {
-            postmortems: self.postmortems_dir.display().to_string(),
-            templates: EffectiveTemplates {
-                default: self.default_template.clone(),
-                by_severity: self.templates_by_severity.clone(),
-                folder: self.template_dir.display().to_string(),
-            },
-            severities: self.severities.levels().to_vec(),
-            statuses: self.statuses.clone(),
-            sections: EffectiveSections {
-                required: self.required_sections.clone(),
-                aliases: self.section_aliases.clone(),
-            },
-            rules: EffectiveRules {
-                ignore: self.rules_off.iter().map(|id| (*id).to_owned()).collect(),
-                levels: self
-                    .rule_levels
-                    .iter()
-                    .map(|(id, level)| ((*id).to_owned(), level.to_string()))
-                    .collect(),
-            },
-            placeholders: self
-                .placeholder_patterns
-                .iter()
-                .map(|r| r.as_str().to_owned())
-                .collect(),
-            blame_words: self.blame_words.clone(),
-            vague_actions: self.vague_actions.clone(),
-            only_postmortems: self.only_postmortems,
-            max_file_size: crate::files::size_text(self.max_file_size),
-        }
-    }
 }

@@ -329,7 +329,7 @@ fn impossible_values_are_errors_with_their_line() {
         ),
         (
             "rules:\n  levels:\n    PM201: loud\n",
-            "error: .pm.yaml:3:12: `PM201`: unknown variant `loud`, expected one of error, warning, off\n",
+            "error: .pm.yaml:3:12: `rules.levels.PM201`: unknown variant `loud`, expected one of error, warning, off\n",
         ),
         (
             "placeholders: ['([']\n",
@@ -343,14 +343,69 @@ fn impossible_values_are_errors_with_their_line() {
     for (yaml, message) in cases {
         let tmp = repo();
         write(&tmp, ".pm.yaml", yaml);
+        // `pm config` checks what every command would.
+        for args in [&["config"][..], &[user_of(yaml), "."][..]] {
+            let args: Vec<&str> = args.iter().copied().filter(|a| *a != ".").collect();
+            let args = if args == ["lint"] {
+                vec!["lint", "."]
+            } else {
+                args
+            };
+            pm(&tmp)
+                .args(&args)
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(message);
+        }
+    }
+}
+
+/// The command that uses a setting: `pm new` its templates, `pm lint` the
+/// rest.
+fn user_of(yaml: &str) -> &'static str {
+    if yaml.starts_with("templates:\n  default") {
+        "new"
+    } else {
+        "lint"
+    }
+}
+
+#[test]
+fn a_mistake_in_a_setting_stops_only_the_commands_that_use_it() {
+    let tmp = repo();
+    write(&tmp, "docs/postmortems/a.md", CLEAN_FOR_CONFIG);
+    write(&tmp, ".pm.yaml", "templates:\n  default: nope\n");
+    let error = "error: .pm.yaml:2:12: templates.default: no template `nope`; expected one of standard, detailed, lifecycle, sre, report\n";
+    for args in [
+        &["new", "--no-input", "--title", "x"][..],
+        &["templates", "list"][..],
+    ] {
         pm(&tmp)
-            .args(["lint", "."])
+            .args(args)
             .assert()
             .code(2)
             .stdout("")
-            .stderr(message);
+            .stderr(error);
+    }
+    for args in [&["lint"][..], &["list"][..], &["stats"][..]] {
+        pm(&tmp).args(args).assert().success();
+    }
+    write(&tmp, ".pm.yaml", "rules:\n  ignore: [PM9]\n");
+    let error = "error: .pm.yaml:2:12: rules.ignore: `PM9` is not a rule id, id prefix or name (see `pm rules`)\n";
+    pm(&tmp)
+        .args(["lint"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(error);
+    for args in [&["list"][..], &["actions"][..], &["templates", "list"][..]] {
+        pm(&tmp).args(args).assert().success();
     }
 }
+
+/// A finished postmortem that lints clean with the default settings.
+const CLEAN_FOR_CONFIG: &str = "---\ntitle: Disk full\nincident_id: INC-2026-0001\ndate: 2026-11-22\nseverity: SEV-3\nstatus: draft\n---\n\n# Disk full\n\n## Summary\n\nThe disk filled.\n\n## Impact\n\nWrites failed.\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| 10:00 | Alert |\n\n## Root Cause\n\nLogs were never rotated.\n\n## Resolution\n\nOld logs were deleted.\n\n## Action Items\n\n| Action | Owner | Due | Status |\n|---|---|---|---|\n| Rotate logs | Dana | 2027-01-10 | Open |\n";
 
 #[test]
 fn the_config_is_found_from_a_subfolder_but_not_above_the_repository() {
@@ -616,6 +671,18 @@ fn config_errors_speak_to_the_writer_not_to_a_programmer() {
         (
             "only_postmortems: maybe\n",
             "error: .pm.yaml:1:19: `only_postmortems`: expected true or false\n",
+        ),
+        (
+            "templates:\n  defualt: x\n",
+            "error: .pm.yaml:2:3: `templates`: unknown key `defualt`, expected one of default, by_severity, folder\n",
+        ),
+        (
+            "rules:\n  levels:\n    PM201: [a]\n",
+            "error: .pm.yaml:3:12: `rules.levels.PM201`: expected one of error, warning, off\n",
+        ),
+        (
+            "sections:\n  aliases:\n    summary: 3\n",
+            "error: .pm.yaml:3:14: `sections.aliases.summary`: expected a list\n",
         ),
         (
             "max_file_size: -5\n",

@@ -10,7 +10,7 @@ use pm::config::Config;
 use pm::document::Document;
 use pm::lint::check::Options;
 use pm::lint::runner::lint_document;
-use pm::lint::templates::Profiles;
+use pm::lint::settings::Settings;
 use proptest::prelude::*;
 
 fn options() -> Options {
@@ -22,9 +22,9 @@ fn options() -> Options {
 
 /// Lints `bytes` as a file: checks the spans and returns the findings as
 /// text, or `None` when the bytes are not a document (binary, not UTF-8).
-fn lint_bytes(bytes: &[u8], config: &Config, profiles: &Profiles) -> Option<Vec<String>> {
+fn lint_bytes(bytes: &[u8], settings: &Settings) -> Option<Vec<String>> {
     let doc = Document::from_bytes(PathBuf::from("p.md"), bytes.to_vec()).ok()?;
-    let (findings, _) = lint_document(&doc, config, profiles, options());
+    let (findings, _) = lint_document(&doc, settings, options());
     for f in &findings {
         assert!(f.span.start <= f.span.end, "{f:?}");
         assert!(
@@ -90,31 +90,59 @@ fn markdown_document() -> impl Strategy<Value = String> {
         })
 }
 
+fn settings() -> Settings {
+    Settings::new(&Config::default()).expect("the default settings")
+}
+
+/// A document with up to three bytes replaced, or (one time in five) random
+/// bytes.
+fn damaged_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let damaged = (
+        markdown_document(),
+        proptest::collection::vec((any::<proptest::sample::Index>(), any::<u8>()), 0..4),
+    )
+        .prop_map(|(text, changes)| {
+            let mut bytes = text.into_bytes();
+            for (at, byte) in changes {
+                if !bytes.is_empty() {
+                    let i = at.index(bytes.len());
+                    bytes[i] = byte;
+                }
+            }
+            bytes
+        });
+    prop_oneof![
+        4 => damaged,
+        1 => proptest::collection::vec(any::<u8>(), 0..2048),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
+    /// Mostly documents with a few bytes changed (so most inputs are text
+    /// and the span assertions run), some random bytes.
     #[test]
-    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
-        let config = Config::default();
-        let profiles = Profiles::new(config.templates.clone(), &config);
-        lint_bytes(&bytes, &config, &profiles);
+    fn changed_bytes_never_panic(bytes in damaged_bytes()) {
+        let settings = settings();
+        let linted = lint_bytes(&bytes, &settings);
+        let text = std::str::from_utf8(&bytes).is_ok_and(|t| !t.contains('\0'));
+        prop_assert!(linted.is_some() || !text, "text not linted: {:?}", String::from_utf8_lossy(&bytes));
     }
 
     #[test]
     fn markdown_shaped_input_has_spans_inside_the_file_and_lints_the_same_twice(text in markdown_document()) {
-        let config = Config::default();
-        let profiles = Profiles::new(config.templates.clone(), &config);
-        let first = lint_bytes(text.as_bytes(), &config, &profiles);
-        let second = lint_bytes(text.as_bytes(), &config, &profiles);
+        let settings = settings();
+        let first = lint_bytes(text.as_bytes(), &settings);
+        let second = lint_bytes(text.as_bytes(), &settings);
         prop_assert!(first.is_some());
         prop_assert_eq!(first, second);
     }
 
     #[test]
     fn a_template_front_matter_with_any_body_is_safe(body in markdown_document(), template in "standard|detailed|lifecycle|sre|report|nope") {
-        let config = Config::default();
-        let profiles = Profiles::new(config.templates.clone(), &config);
+        let settings = settings();
         let text = format!("---\ntitle: T\nincident_id: INC-2026-0001\ndate: 2026-11-22\nseverity: SEV-2\nstatus: final\ntemplate: {template}\n---\n{body}");
-        prop_assert!(lint_bytes(text.as_bytes(), &config, &profiles).is_some());
+        prop_assert!(lint_bytes(text.as_bytes(), &settings).is_some());
     }
 }

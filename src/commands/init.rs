@@ -5,8 +5,9 @@ use crate::exit::Outcome;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::config::{DEFAULT_BLAME_WORDS, DEFAULT_VAGUE_ACTIONS, FILE_NAME};
+use crate::config::FILE_NAME;
 use crate::error::Error;
+use crate::lint::rules::blameless;
 use crate::write::{Mode, NewFolders, write_atomic};
 
 /// The file `pm init` writes; `{postmortems}` is replaced by the folder and
@@ -34,8 +35,8 @@ pub fn run(postmortems: Option<&Path>) -> Result<Outcome, Error> {
     let list = |items: &[&str]| items.iter().map(|i| format!("- {i}\n")).collect::<String>();
     let text = TEMPLATE
         .replace("{postmortems}", quoted.trim_end())
-        .replace("{blame_words}\n", &list(DEFAULT_BLAME_WORDS))
-        .replace("{vague_actions}\n", &list(DEFAULT_VAGUE_ACTIONS));
+        .replace("{blame_words}\n", &list(blameless::BLAME_WORDS))
+        .replace("{vague_actions}\n", &list(blameless::VAGUE_ACTIONS));
     let path = Path::new(FILE_NAME);
     let exists = || {
         Error::Usage(format!(

@@ -12,12 +12,13 @@ use crate::cli::NewArgs;
 use crate::config::Config;
 use crate::error::Error;
 use crate::scaffold::naming;
+use crate::scaffold::registry::Registry;
 use crate::scaffold::render::{self, NewPostmortem, RESERVED_VARIABLES};
 use crate::write::{Mode, write_atomic};
 
 /// Runs `pm new`. Every input is checked before anything touches the disk.
 pub fn run(config: &Config, args: NewArgs) -> Result<Outcome, Error> {
-    let registry = &config.templates;
+    let registry = &Registry::of(config)?;
     if let Some(name) = &args.template {
         registry.usable(name, "--template")?;
     }
@@ -54,7 +55,9 @@ pub fn run(config: &Config, args: NewArgs) -> Result<Outcome, Error> {
 
     let template_name = match &args.template {
         Some(name) => name.as_str(),
-        None => config.template_for(severity.as_deref()),
+        None => config
+            .template_for(severity.as_deref())
+            .map_or("standard", |setting| setting.value.as_str()),
     };
     let template = registry.usable(template_name, "--template")?;
     // Parallel runs in one folder take turns from here to the write, so

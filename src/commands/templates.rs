@@ -6,12 +6,12 @@ use std::io::Write;
 use crate::cli::TemplatesCommand;
 use crate::config::Config;
 use crate::error::Error;
-use crate::scaffold::registry::SUFFIX;
+use crate::scaffold::registry::{Registry, SUFFIX};
 use crate::write::{Mode, write_atomic};
 
 /// Runs `pm templates …`.
 pub fn run(config: &Config, command: TemplatesCommand) -> Result<Outcome, Error> {
-    let registry = &config.templates;
+    let registry = &Registry::of(config)?;
     let mut out = std::io::stdout().lock();
     let stdout_error = |e| Error::io("<stdout>", e);
     match command {
@@ -49,7 +49,7 @@ pub fn run(config: &Config, command: TemplatesCommand) -> Result<Outcome, Error>
         }
         TemplatesCommand::Eject { name, to, force } => {
             let template = registry.get(&name, "<NAME>")?;
-            let dir = to.unwrap_or_else(|| config.template_dir.clone());
+            let dir = to.unwrap_or_else(|| config.templates.folder.clone());
             let path = dir.join(format!("{}{SUFFIX}", template.name));
             let mode = if force {
                 Mode::Replace

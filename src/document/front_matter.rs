@@ -308,42 +308,6 @@ impl<'de> Deserialize<'de> for Fields {
     }
 }
 
-/// The YAML parser's message on one line, without its snippet and without
-/// its own "at line N, column M" (which counts from the start of the YAML,
-/// not of the file; callers give positions in their own terms).
-pub fn yaml_error_message(err: &serde_saphyr::Error) -> String {
-    let text = err.without_snippet().to_string();
-    let first = text.lines().next().unwrap_or("invalid YAML").trim();
-    // "… (defined at line 2, column 3)" and "… at line 2, column 3": the
-    // position is the caller's to give.
-    let message = [" (defined at line ", " at line "]
-        .iter()
-        .find_map(|cut| first.find(cut).map(|at| &first[..at]))
-        .unwrap_or(first);
-    if let Some(detail) = message.strip_prefix("budget breached: ") {
-        return format!(
-            "it expands beyond pm's limits (a YAML alias bomb or a huge block: {detail})"
-        );
-    }
-    // The parser's advice is for programmers using it, not for the writer.
-    if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
-        let key = key.split([',', ';']).next().unwrap_or(key).trim();
-        return format!("duplicate mapping key: {key}");
-    }
-    if message.starts_with("multiple YAML documents detected") {
-        return "a second YAML document starts here (`---`); keep one".to_owned();
-    }
-    if message.contains("did not match any variant of untagged enum") {
-        return "this value is not of a type the key takes".to_owned();
-    }
-    match message {
-        "expected mapping start" => "it must be `key: value` lines (a YAML mapping)".to_owned(),
-        "expected string scalar" => "expected text".to_owned(),
-        "invalid boolean" => "expected true or false".to_owned(),
-        other => other.to_owned(),
-    }
-}
-
 /// Reads the front matter of `text` (a file's content without its BOM).
 pub fn parse(text: &str) -> State {
     let block = match locate(text) {
@@ -472,7 +436,7 @@ fn from_yaml(yaml: &str, base: usize, span: Range<usize>) -> State {
             let offset = err.location().map_or(base, |location| {
                 offset_of(yaml, location.line(), location.column()) + base
             });
-            let message = yaml_error_message(&err);
+            let message = crate::error::yaml_message(&err);
             State::Invalid(Invalid {
                 message,
                 offset,

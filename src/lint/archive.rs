@@ -19,7 +19,6 @@ use std::path::{Path, PathBuf};
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
-use crate::config::Config;
 use crate::document::Document;
 use crate::document::facts::Facts;
 use crate::error::Error;
@@ -29,8 +28,8 @@ use crate::lint::FileReport;
 use crate::lint::check::{Checker, Options};
 use crate::lint::rules::facts::{self, BROKEN_LINK, DUPLICATE_ID};
 use crate::lint::runner::{self, Target};
+use crate::lint::settings::Settings;
 use crate::lint::suppress::Suppressions;
-use crate::lint::templates::Profiles;
 
 /// Files read at a time.
 const CHUNK: usize = 256;
@@ -81,10 +80,10 @@ impl Archive {
         dir: &Path,
         linted: &[Target],
         change: Change<'_>,
-        config: &Config,
+        settings: &Settings,
     ) -> Result<Archive, Error> {
         let staged = matches!(change, Change::Index);
-        let wanted = config.enabled(&DUPLICATE_ID) || config.enabled(&BROKEN_LINK);
+        let wanted = settings.enabled(&DUPLICATE_ID) || settings.enabled(&BROKEN_LINK);
         if !wanted || (!staged && !dir.is_dir()) {
             return Ok(Archive::default());
         }
@@ -139,7 +138,7 @@ impl Archive {
                 .map(Other::File)
                 .collect()
         };
-        let removed = if !others.is_empty() && config.enabled(&BROKEN_LINK) {
+        let removed = if !others.is_empty() && settings.enabled(&BROKEN_LINK) {
             git::removed_files(change)
         } else {
             Vec::new()
@@ -158,11 +157,10 @@ impl Archive {
     pub fn search(
         &self,
         ids: &HashSet<&str>,
-        config: &Config,
-        profiles: &Profiles,
+        settings: &Settings,
         options: Options,
     ) -> Result<Found, Error> {
-        let ids: Vec<&str> = if config.enabled(&DUPLICATE_ID) {
+        let ids: Vec<&str> = if settings.enabled(&DUPLICATE_ID) {
             ids.iter().copied().collect()
         } else {
             Vec::new()
@@ -177,23 +175,22 @@ impl Archive {
         }
         let ids_in = AhoCorasick::new(&ids).ok().filter(|_| !ids.is_empty());
         let in_index = self.in_index;
-        let look = |path: &Path,
-                    bytes: Vec<u8>|
-         -> (Option<(PathBuf, String)>, Option<FileReport>) {
-            let id = ids_in
-                .as_ref()
-                .filter(|finder| finder.is_match(&bytes))
-                .and_then(|_| incident_id(&bytes))
-                .filter(|id| ids.contains(&id.as_str()))
-                .map(|id| (path.to_owned(), id));
-            // A link may write a name in many ways (`%20`, `\\_`,
-            // `&amp;`): when the change removes files, every other
-            // postmortem is parsed; that is rare.
-            let broken = (!removed.is_empty())
-                .then(|| broken_links(path, bytes, &removed, in_index, config, profiles, options))
-                .flatten();
-            (id, broken)
-        };
+        let look =
+            |path: &Path, bytes: Vec<u8>| -> (Option<(PathBuf, String)>, Option<FileReport>) {
+                let id = ids_in
+                    .as_ref()
+                    .filter(|finder| finder.is_match(&bytes))
+                    .and_then(|_| incident_id(&bytes))
+                    .filter(|id| ids.contains(&id.as_str()))
+                    .map(|id| (path.to_owned(), id));
+                // A link may write a name in many ways (`%20`, `\\_`,
+                // `&amp;`): when the change removes files, every other
+                // postmortem is parsed; that is rare.
+                let broken = (!removed.is_empty())
+                    .then(|| broken_links(path, bytes, &removed, in_index, settings, options))
+                    .flatten();
+                (id, broken)
+            };
         let mut found = Found::default();
         for chunk in self.others.chunks(CHUNK) {
             // Blobs in one `git cat-file`, files read by the threads.
@@ -219,14 +216,16 @@ impl Archive {
                         Other::Staged(..) => bytes?,
                         Other::File(path) => {
                             let (bytes, id) =
-                                files::read_regular_identified(path, config.max_file_size).ok()?;
+                                files::read_regular_identified(path, settings.config.max_file_size)
+                                    .ok()?;
                             if id.is_some_and(|id| self.linted_files.contains(&id)) {
                                 return None;
                             }
                             bytes
                         }
                     };
-                    (bytes.len() as u64 <= config.max_file_size).then(|| look(other.path(), bytes))
+                    (bytes.len() as u64 <= settings.config.max_file_size)
+                        .then(|| look(other.path(), bytes))
                 })
                 .collect();
             for (id, broken) in looked {
@@ -250,12 +249,11 @@ fn broken_links(
     bytes: Vec<u8>,
     removed: &[(PathBuf, &Removed)],
     in_index: bool,
-    config: &Config,
-    profiles: &Profiles,
+    settings: &Settings,
     options: Options,
 ) -> Option<FileReport> {
     let doc = Document::from_bytes(path.to_owned(), bytes).ok()?;
-    let mut checker = Checker::new(&doc, config, profiles, options);
+    let mut checker = Checker::new(&doc, settings, options);
     facts::check_links_to_removed(&mut checker, removed, in_index);
     let findings = runner::unsuppressed(checker.into_findings(), &Suppressions::of(&doc));
     (!findings.is_empty()).then(|| FileReport {

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::config::Config;
 use crate::document::Document;
-use crate::lint::templates::Profiles;
+use crate::lint::settings::Settings;
 use std::borrow::Cow;
 
 use crate::lint::{Excerpt, Finding, Level, Rule};
@@ -34,8 +34,8 @@ pub struct Checker<'a> {
     pub doc: &'a Document,
     /// The effective configuration.
     pub config: &'a Config,
-    /// The templates' profiles, for template-aware rules.
-    pub profiles: &'a Profiles,
+    /// What the run makes of it: rules on and off, options, templates.
+    pub settings: &'a Settings,
     /// Draft or final.
     pub stage: Stage,
     /// The day overdue action items are measured against.
@@ -47,12 +47,8 @@ pub struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     /// A checker for `doc`.
-    pub fn new(
-        doc: &'a Document,
-        config: &'a Config,
-        profiles: &'a Profiles,
-        options: Options,
-    ) -> Self {
+    pub fn new(doc: &'a Document, settings: &'a Settings, options: Options) -> Self {
+        let config = &settings.config;
         let strict = options.strict;
         let draft = config
             .statuses
@@ -66,7 +62,7 @@ impl<'a> Checker<'a> {
         Checker {
             doc,
             config,
-            profiles,
+            settings,
             stage,
             today: options.today,
             findings: Vec::new(),
@@ -87,13 +83,13 @@ impl<'a> Checker<'a> {
         message: impl Into<String>,
         help: impl Into<Cow<'static, str>>,
     ) {
-        if !self.config.enabled(rule) {
+        if !self.settings.enabled(rule) {
             return;
         }
         let level = if rule.status_aware && self.stage == Stage::Draft {
             Level::Warning
         } else {
-            self.config.level(rule)
+            self.settings.level(rule)
         };
         let doc = self.doc;
         let start = doc.position(span.start);
@@ -120,7 +116,7 @@ impl<'a> Checker<'a> {
     /// Whether any of `rules` is on: a check whose rules are all off is
     /// not run.
     pub fn any_on(&self, rules: &[&Rule]) -> bool {
-        rules.iter().any(|rule| self.config.enabled(rule))
+        rules.iter().any(|rule| self.settings.enabled(rule))
     }
 
     /// Whether a finding already starts on 0-based `line`.

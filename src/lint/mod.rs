@@ -7,6 +7,7 @@ pub mod registry;
 pub mod rule;
 pub mod rules;
 pub mod runner;
+pub mod settings;
 pub mod suppress;
 pub mod templates;
 

@@ -7,13 +7,12 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::config::Config;
 use crate::document::Document;
 use crate::lint::check::{Checker, Options};
 use crate::lint::registry::UNREADABLE;
 use crate::lint::rules::facts::DUPLICATE_ID;
+use crate::lint::settings::Settings;
 use crate::lint::suppress::Suppressions;
-use crate::lint::templates::Profiles;
 use crate::lint::{Excerpt, FileReport, Finding, IdSite, Level, rules};
 
 /// What a run lints: a file, or a path the walk could not read (with why).
@@ -48,8 +47,7 @@ const CHUNK: usize = 256;
 /// first error of `emit`.
 pub fn lint_in_order<T: Send, E>(
     targets: &[Target],
-    config: &Config,
-    profiles: &Profiles,
+    settings: &Settings,
     options: Options,
     then: &(dyn Fn(&FileReport) -> T + Sync),
     mut emit: impl FnMut(usize, FileReport, T) -> Result<(), E>,
@@ -59,10 +57,10 @@ pub fn lint_in_order<T: Send, E>(
             .par_iter()
             .map(|target| {
                 let report = match target {
-                    Target::File(path) => lint_file(path, config, profiles, options),
+                    Target::File(path) => lint_file(path, settings, options),
                     Target::Unreadable(path, reason) => unreadable_report(path, reason),
                     Target::Staged(path, bytes) => {
-                        lint_bytes(path, Ok(bytes.clone()), config, profiles, options)
+                        lint_bytes(path, Ok(bytes.clone()), settings, options)
                     }
                 };
                 let extra = then(&report);
@@ -78,14 +76,9 @@ pub fn lint_in_order<T: Send, E>(
 
 /// Reads, parses and checks one file. A file that cannot be read or decoded
 /// gets a single finding saying why.
-pub fn lint_file(
-    path: &Path,
-    config: &Config,
-    profiles: &Profiles,
-    options: Options,
-) -> FileReport {
-    let bytes = crate::files::read_regular(path, config.max_file_size);
-    lint_bytes(path, bytes, config, profiles, options)
+pub fn lint_file(path: &Path, settings: &Settings, options: Options) -> FileReport {
+    let bytes = crate::files::read_regular(path, settings.config.max_file_size);
+    lint_bytes(path, bytes, settings, options)
 }
 
 /// Parses and checks the content of `path` (or says why it could not be
@@ -93,8 +86,7 @@ pub fn lint_file(
 fn lint_bytes(
     path: &Path,
     bytes: std::io::Result<Vec<u8>>,
-    config: &Config,
-    profiles: &Profiles,
+    settings: &Settings,
     options: Options,
 ) -> FileReport {
     let _processing = crate::crash::processing(path);
@@ -111,7 +103,7 @@ fn lint_bytes(
                 vec![unreadable(err.to_string(), line)]
             }
             Ok(doc) => {
-                let (findings, site) = lint_document(&doc, config, profiles, options);
+                let (findings, site) = lint_document(&doc, settings, options);
                 incident_id = site;
                 findings
             }
@@ -129,11 +121,10 @@ fn lint_bytes(
 /// across files.
 pub fn lint_document(
     doc: &Document,
-    config: &Config,
-    profiles: &Profiles,
+    settings: &Settings,
     options: Options,
 ) -> (Vec<Finding>, Option<IdSite>) {
-    let mut checker = Checker::new(doc, config, profiles, options);
+    let mut checker = Checker::new(doc, settings, options);
     rules::check_all(&mut checker);
     let suppressions = Suppressions::of(doc);
     let site = id_site(doc, &suppressions);
@@ -207,10 +198,10 @@ pub fn duplicate_ids(
     claims: &[IdClaim],
     others: &[(PathBuf, String)],
     targets: &[Target],
-    config: &Config,
+    settings: &Settings,
 ) -> Vec<(usize, Finding)> {
     let rule = &DUPLICATE_ID;
-    if !config.enabled(rule) {
+    if !settings.enabled(rule) {
         return Vec::new();
     }
     let mut by_id: BTreeMap<&str, (Vec<usize>, Vec<&Path>)> = BTreeMap::new();
@@ -239,7 +230,7 @@ pub fn duplicate_ids(
                 .collect();
             let finding = Finding {
                 rule,
-                level: config.level(rule),
+                level: settings.level(rule),
                 span: site.span.clone(),
                 start: site.start,
                 end: site.end,

@@ -32,7 +32,9 @@ pub struct Profile {
 /// The profiles of every template known to the run.
 pub struct Profiles {
     registry: Registry,
-    config: Config,
+    /// The scale and the statuses templates are rendered with.
+    scale: Vec<String>,
+    statuses: Vec<String>,
     cache: Vec<OnceLock<Option<Profile>>>,
 }
 
@@ -46,9 +48,15 @@ impl Profiles {
             .collect();
         Profiles {
             registry,
-            config: config.clone(),
+            scale: config.severities.levels().to_vec(),
+            statuses: config.statuses.clone(),
             cache,
         }
+    }
+
+    /// The templates.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
     }
 
     /// The profile of template `name`; `None` for an unknown template or one
@@ -73,8 +81,8 @@ impl Profiles {
             lead: None,
             services: Vec::new(),
             vars: BTreeMap::new(),
-            scale: self.config.severities.levels().to_vec(),
-            statuses: self.config.statuses.clone(),
+            scale: self.scale.clone(),
+            statuses: self.statuses.clone(),
         };
         let text = render::render(template, &sample).ok()?;
         let doc = Document::parse("template".into(), text);

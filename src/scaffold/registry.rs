@@ -4,6 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::config::Config;
 use crate::error::Error;
 
 /// Shared pieces every template may use: the front matter, and the timeline,
@@ -170,6 +171,36 @@ impl Registry {
             {
                 Some(existing) => *existing = template,
                 None => registry.templates.push(template),
+            }
+        }
+        Ok(registry)
+    }
+
+    /// The templates of `config`: the built-ins and its team folder's. A
+    /// template the configuration names that is neither is an error at the
+    /// line that names it.
+    pub fn of(config: &Config) -> Result<Self, Error> {
+        let registry = Registry::load(Some(&config.templates.folder))?;
+        let named = config
+            .templates
+            .default
+            .iter()
+            .map(|setting| (setting, "templates.default"))
+            .chain(
+                (config.templates.by_severity.values())
+                    .map(|setting| (setting, "templates.by_severity")),
+            );
+        for (setting, key) in named {
+            if registry.templates.iter().all(|t| t.name != setting.value) {
+                let names: Vec<&str> = registry.templates.iter().map(|t| t.name.as_str()).collect();
+                return Err(config.error_at(
+                    setting,
+                    format!(
+                        "{key}: no template `{}`; expected one of {}",
+                        setting.value,
+                        names.join(", ")
+                    ),
+                ));
             }
         }
         Ok(registry)

@@ -16,7 +16,7 @@ use crate::lint::FileReport;
 use crate::lint::archive::Archive;
 use crate::lint::check::Options;
 use crate::lint::runner::{self, IdClaim, Target};
-use crate::lint::templates::Profiles;
+use crate::lint::settings::Settings;
 use crate::output::statistics::Counts;
 use crate::output::{self, Format, Note, Summary};
 use crate::write::{self, Mode, write_atomic};
@@ -27,6 +27,7 @@ use targets::{paths_to_lint, postmortems_folder};
 
 /// Runs `pm lint`.
 pub fn run(config: &Config, args: LintArgs) -> Result<Outcome, Error> {
+    let settings = Settings::new(config)?;
     let defaulted = args.paths.is_empty() && !args.staged && args.changed_since.is_none();
     let folder = postmortems_folder(config, args.staged)?;
     let mut notes: Vec<Note> = Vec::new();
@@ -65,7 +66,7 @@ pub fn run(config: &Config, args: LintArgs) -> Result<Outcome, Error> {
             )
         });
     }
-    for (template, problem) in config.templates.broken() {
+    for (template, problem) in settings.profiles.registry().broken() {
         if let crate::scaffold::registry::Origin::Team(path) = &template.origin {
             let message = format!(
                 "template {} cannot be used: {problem}; postmortems made from it are linted without it",
@@ -98,13 +99,12 @@ pub fn run(config: &Config, args: LintArgs) -> Result<Outcome, Error> {
             (None, true) => git::Change::Index,
             (None, false) => git::Change::WorkTree,
         };
-        Archive::of(&folder, &queue, change, config)?
+        Archive::of(&folder, &queue, change, &settings)?
     };
     let run = Run {
-        config,
         archive,
         notes,
-        profiles: Profiles::new(config.templates.clone(), config),
+        settings,
         options: Options {
             strict: args.strict,
             today,
@@ -222,13 +222,12 @@ fn check_output(path: &Path, queue: &[Target]) -> Result<(), Error> {
 }
 
 /// A lint run, ready to go: what to lint, how, and how to write it.
-struct Run<'a> {
-    config: &'a Config,
+struct Run {
     /// What the run says besides its findings (also in JSON and SARIF).
     notes: Vec<Note>,
     /// The folder's other postmortems, for the checks across files.
     archive: Archive,
-    profiles: Profiles,
+    settings: Settings,
     options: Options,
     /// The files (and unreadable paths) in output order.
     queue: Vec<Target>,
@@ -238,7 +237,7 @@ struct Run<'a> {
     color: bool,
 }
 
-impl Run<'_> {
+impl Run {
     /// Lints the queue and writes the output to `out` (called `name` in
     /// errors). Per-file formats are rendered by the threads that lint and
     /// written as the run goes; a whole-document format (or `--statistics`)
@@ -262,8 +261,7 @@ impl Run<'_> {
         let mut kept: Vec<FileReport> = Vec::new();
         runner::lint_in_order(
             &self.queue,
-            self.config,
-            &self.profiles,
+            &self.settings,
             self.options,
             &render,
             |index, mut report, rendered| {
@@ -295,11 +293,9 @@ impl Run<'_> {
         // Incident ids are compared once every file is read: in per-file
         // formats these findings follow those of the files themselves.
         let ids: HashSet<&str> = claims.iter().map(|c| c.site.id.as_str()).collect();
-        let found = self
-            .archive
-            .search(&ids, self.config, &self.profiles, self.options)?;
+        let found = self.archive.search(&ids, &self.settings, self.options)?;
         let duplicates: Vec<FileReport> =
-            runner::duplicate_ids(&claims, &found.ids, &self.queue, self.config)
+            runner::duplicate_ids(&claims, &found.ids, &self.queue, &self.settings)
                 .into_iter()
                 .map(|(i, finding)| {
                     let claim = &claims[i];

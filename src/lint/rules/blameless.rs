@@ -2,9 +2,117 @@
 //! conditions that let a mistake happen. Warnings: they start a discussion,
 //! they do not block a merge.
 
+use crate::config::Config;
 use crate::lint::check::Checker;
 use crate::lint::rule::rules;
 use crate::lint::{Level, Rule};
+
+/// Default phrases of blame language (PM401).
+pub const BLAME_WORDS: &[&str] = &[
+    "human error",
+    "operator error",
+    "user error",
+    "should have known",
+    "should have noticed",
+    "should have caught",
+    "should have been more careful",
+    "careless",
+    "carelessness",
+    "negligence",
+    "negligent",
+    "sloppy",
+    "incompetent",
+    "their fault",
+    "his fault",
+    "her fault",
+];
+
+/// Default action items too vague to act on (PM402), normalized.
+pub const VAGUE_ACTIONS: &[&str] = &[
+    "be more careful",
+    "be careful",
+    "pay more attention",
+    "pay attention",
+    "improve monitoring",
+    "better monitoring",
+    "more monitoring",
+    "add monitoring",
+    "add more monitoring",
+    "improve alerting",
+    "better alerting",
+    "add alerting",
+    "improve testing",
+    "more testing",
+    "add more tests",
+    "add tests",
+    "improve communication",
+    "better communication",
+    "communicate better",
+    "improve documentation",
+    "update documentation",
+    "update the documentation",
+    "improve processes",
+    "improve the process",
+    "review the process",
+    "investigate",
+    "investigate more",
+    "look into it",
+    "double check",
+    "double check everything",
+    "retrain staff",
+    "train the team",
+    "fix the bug",
+    "prevent this from happening again",
+    "make sure this does not happen again",
+    "make sure it does not happen again",
+];
+
+/// What the blameless rules read from the configuration.
+#[derive(Debug, Default)]
+pub struct Options {
+    /// Phrases of blame language (PM401), lowercase.
+    pub blame_words: Vec<String>,
+    /// `blame_words` as one automaton, built on first use (never when PM401
+    /// is off).
+    blame: std::sync::OnceLock<Option<crate::document::phrases::FoldedPhrases>>,
+    /// Action items too vague to act on (PM402), normalized.
+    pub vague_actions: Vec<String>,
+}
+
+impl Options {
+    /// The configuration's phrases, else the rules' own.
+    pub fn new(config: &Config) -> Options {
+        let blame_words = match &config.blame_words {
+            Some(words) => words
+                .iter()
+                .map(|w| w.trim().to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect(),
+            None => BLAME_WORDS.iter().map(|w| (*w).to_owned()).collect(),
+        };
+        let vague_actions = match &config.vague_actions {
+            Some(items) => items
+                .iter()
+                .map(|a| crate::document::sections::normalize(a))
+                .filter(|a| !a.is_empty())
+                .collect(),
+            None => VAGUE_ACTIONS.iter().map(|a| (*a).to_owned()).collect(),
+        };
+        Options {
+            blame_words,
+            blame: std::sync::OnceLock::new(),
+            vague_actions,
+        }
+    }
+
+    /// The blame phrases as one automaton (leftmost-longest, ASCII case
+    /// ignored); `None` when there are none.
+    fn blame_matcher(&self) -> Option<&crate::document::phrases::FoldedPhrases> {
+        self.blame
+            .get_or_init(|| crate::document::phrases::FoldedPhrases::new(&self.blame_words))
+            .as_ref()
+    }
+}
 
 rules! {
     /// PM401
@@ -51,7 +159,7 @@ const FILLER: &[&[&str]] = &[
 /// Checks the action items for vague wording.
 fn check_actions(c: &mut Checker<'_>) {
     let doc = c.doc;
-    let vague = &c.config.vague_actions;
+    let vague = &c.settings.blameless.vague_actions;
     for action in &doc.actions {
         if has_ticket(&action.text) || !is_vague(&action.text, vague) {
             continue;
@@ -145,7 +253,7 @@ pub fn check(c: &mut Checker<'_>) {
         return;
     }
     let doc = c.doc;
-    let Some(matcher) = c.config.blame_matcher() else {
+    let Some(matcher) = c.settings.blameless.blame_matcher() else {
         return;
     };
     for span in matcher.find_in(doc) {

@@ -3,10 +3,45 @@
 
 use std::ops::Range;
 
+use crate::config::Config;
 use crate::document::placeholders::{self, Kind, prose};
+use crate::error::Error;
 use crate::lint::check::{Checker, Stage};
 use crate::lint::rule::rules;
 use crate::lint::{Level, Rule};
+
+/// What the placeholder rules read from the configuration.
+#[derive(Debug, Default)]
+pub struct Options {
+    /// The team's own placeholder patterns (PM210).
+    pub patterns: Vec<regex::Regex>,
+}
+
+impl Options {
+    /// The configuration's patterns, compiled; one that is not a regular
+    /// expression is an error naming its line.
+    pub fn new(config: &Config) -> Result<Options, Error> {
+        let patterns = config
+            .placeholders
+            .iter()
+            .map(|pattern| {
+                regex::Regex::new(&pattern.value).map_err(|err| {
+                    let text = err.to_string();
+                    let last = text.lines().last().unwrap_or("").trim();
+                    let first = last.strip_prefix("error: ").unwrap_or(last);
+                    config.error_at(
+                        pattern,
+                        format!(
+                            "placeholders: `{}` is not a valid regular expression: {first}",
+                            pattern.value
+                        ),
+                    )
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Options { patterns })
+    }
+}
 
 rules! {
     /// PM201
@@ -243,7 +278,7 @@ pub fn check(c: &mut Checker<'_>) {
     let doc = c.doc;
     // A team's own pattern names its placeholders (PM210): a built-in
     // finding inside one of its matches would say the same thing twice.
-    let custom = if c.config.placeholder_patterns.is_empty() {
+    let custom = if c.settings.placeholders.patterns.is_empty() {
         Vec::new()
     } else {
         custom_matches(c)
@@ -304,7 +339,7 @@ fn custom_matches(c: &Checker<'_>) -> Vec<Range<usize>> {
     for line in first..doc.lines.line_count() {
         let range = doc.lines.line_range(&doc.text, line);
         let text = &doc.text[range.clone()];
-        for pattern in &c.config.placeholder_patterns {
+        for pattern in &c.settings.placeholders.patterns {
             for matched in pattern.find_iter(text) {
                 let span = range.start + matched.start()..range.start + matched.end();
                 if !matched.as_str().is_empty() && !excluded(&span) {
@@ -595,7 +630,7 @@ pub fn check_template_text(c: &mut Checker<'_>) {
     let Some(template) = doc.facts.template.value() else {
         return;
     };
-    let Some(profile) = c.profiles.get(template) else {
+    let Some(profile) = c.settings.profiles.get(template) else {
         return;
     };
     let first = doc.lines.line_of(doc.body_start);

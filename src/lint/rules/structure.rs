@@ -3,10 +3,33 @@
 
 use std::collections::BTreeMap;
 
+use crate::config::Config;
 use crate::document::sections::{self, DEFAULT_REQUIRED};
 use crate::lint::check::Checker;
 use crate::lint::rule::rules;
 use crate::lint::{Level, Rule};
+
+/// What the structure rules read from the configuration.
+#[derive(Debug, Default)]
+pub struct Options {
+    /// Extra titles per section id or title, normalized.
+    pub aliases: BTreeMap<String, Vec<String>>,
+}
+
+impl Options {
+    /// The configuration's section aliases, normalized.
+    pub fn new(config: &Config) -> Options {
+        let aliases = config
+            .section_aliases
+            .iter()
+            .map(|(section, titles)| {
+                let titles = titles.iter().map(|t| sections::normalize(t)).collect();
+                (sections::normalize(section), titles)
+            })
+            .collect();
+        Options { aliases }
+    }
+}
 
 rules! {
     /// PM101
@@ -79,7 +102,12 @@ fn check_missing(c: &mut Checker<'_>) {
         .or_else(|| config.required_sections.get("default"));
     let required: Vec<String> = match by_severity {
         Some(list) => list.clone(),
-        None => match doc.facts.template.value().and_then(|t| c.profiles.get(t)) {
+        None => match doc
+            .facts
+            .template
+            .value()
+            .and_then(|t| c.settings.profiles.get(t))
+        {
             Some(profile) => profile.required.iter().map(|s| (*s).to_owned()).collect(),
             None => DEFAULT_REQUIRED.iter().map(|s| (*s).to_owned()).collect(),
         },
@@ -101,7 +129,7 @@ fn check_missing(c: &mut Checker<'_>) {
         }
         let key = sections::normalize(&entry);
         let canonical = by_id.or_else(|| sections::canonical(&key));
-        let extra = config.section_aliases.get(&key);
+        let extra = c.settings.structure.aliases.get(&key);
         let present = headings.iter().any(|h| {
             canonical.is_some_and(|k| h.canonical.is_some_and(|hk| hk.id == k.id))
                 || h.normalized == key
