@@ -11,12 +11,19 @@ pub enum Level {
     Warning,
 }
 
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Level {
+    /// `error` or `warning`: the word every output format uses.
+    pub const fn as_str(self) -> &'static str {
+        match self {
             Level::Error => "error",
             Level::Warning => "warning",
-        })
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

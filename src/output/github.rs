@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::lint::{FileReport, Level};
+use crate::lint::FileReport;
 use crate::output::portable_path;
 
 /// Writes one `::error …::message` or `::warning …::message` line per
@@ -11,10 +11,7 @@ use crate::output::portable_path;
 pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
     let file = escape_property(&portable_path(&report.path));
     for f in &report.findings {
-        let command = match f.level {
-            Level::Error => "error",
-            Level::Warning => "warning",
-        };
+        let command = f.level.as_str();
         writeln!(
             out,
             "::{command} file={file},line={},col={},endLine={},endColumn={},title={}::{}",

@@ -97,7 +97,7 @@ pub fn write(reports: &[FileReport], notes: &[Note], out: &mut dyn Write) -> io:
         notes: notes
             .iter()
             .map(|note| NoteJson {
-                level: if note.error { "error" } else { "note" },
+                level: note.level(),
                 path: note.path.as_deref().map(portable_path),
                 message: &note.message,
             })

@@ -113,10 +113,14 @@ impl Note {
         }
     }
 
+    /// `error` or `note`, as stderr, JSON and SARIF write it.
+    pub fn level(&self) -> &'static str {
+        if self.error { "error" } else { "note" }
+    }
+
     /// The line on stderr: `note: …` or `error: …`.
     pub fn line(&self) -> String {
-        let level = if self.error { "error" } else { "note" };
-        format!("{level}: {}", visible(&self.message))
+        format!("{}: {}", self.level(), visible(&self.message))
     }
 }
 

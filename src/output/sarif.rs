@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde::ser::Serializer;
 
-use crate::lint::{FileReport, Finding, Level, Rule, registry};
+use crate::lint::{FileReport, Finding, Rule, registry};
 use crate::output::{Note, portable_path_bytes};
 
 /// Writes the SARIF log and a final newline. The results are serialized
@@ -30,7 +30,7 @@ pub fn write(reports: &[FileReport], notes: &[Note], out: &mut dyn Write) -> io:
                 tool_execution_notifications: notes
                     .iter()
                     .map(|note| Notification {
-                        level: if note.error { "error" } else { "note" },
+                        level: note.level(),
                         message: Text {
                             text: note.message.clone(),
                         },
@@ -160,7 +160,7 @@ impl RuleDescriptor {
                 ),
             },
             default_configuration: Configuration {
-                level: level(rule.level),
+                level: rule.level.as_str(),
             },
         }
     }
@@ -209,7 +209,7 @@ impl SarifResult {
         SarifResult {
             rule_id: f.rule.id,
             rule_index: registry::index_of(f.rule),
-            level: level(f.level),
+            level: f.level.as_str(),
             message: Text {
                 text: format!("{} ({})", f.message, f.help),
             },
@@ -276,13 +276,6 @@ struct Region {
     start_column: usize,
     end_line: usize,
     end_column: usize,
-}
-
-fn level(level: Level) -> &'static str {
-    match level {
-        Level::Error => "error",
-        Level::Warning => "warning",
-    }
 }
 
 /// A URI path: the characters a path may hold that a URI path may not are
