@@ -4,8 +4,9 @@
 //! `--output-file`, `--statistics`, `--exit-zero`, `pm completions` and
 //! `pm man`.
 
-#[path = "common/lint.rs"]
-mod support;
+mod common;
+
+use common::lint as support;
 
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;

@@ -1,8 +1,9 @@
 //! A 50 MB postmortem lints in bounded time and memory. Alone in its test
 //! binary, so the peak memory of children measured here is pm's own.
 
-#[path = "common/lint.rs"]
-mod support;
+mod common;
+
+use common::lint as support;
 
 use std::time::{Duration, Instant};
 

@@ -1,8 +1,9 @@
 //! `pm lint` and `pm rules` as commands: which files are linted, what is
 //! printed where, and the exit codes (0 no errors, 1 errors, 2 could not run).
 
-#[path = "common/lint.rs"]
-mod support;
+mod common;
+
+use common::lint as support;
 
 use support::{
     CLEAN, assert_clean, clean_with, edit, lint, lint_human, mkdir, no_problems, pm, run, tmp,

@@ -7,8 +7,9 @@
 //! (`|14:06|Alert|`) so the reported column is where the cell's text starts;
 //! padded cells are checked by an ignored test of their own (a bug).
 
-#[path = "common/lint.rs"]
-mod support;
+mod common;
+
+use common::lint as support;
 
 use support::{
     CLEAN, Run, TODAY, assert_clean, clean_with, edit, lint, lint_doc, lint_human, pm, run, tmp,

@@ -3,8 +3,9 @@
 //! otherwise clean final document, the example postmortems, and the same
 //! files with CRLF line endings or a byte order mark.
 
-#[path = "common/lint.rs"]
-mod support;
+mod common;
+
+use common::lint as support;
 
 use support::{
     CLEAN, INSERTED_AT, Run, assert_clean, bom, clean_with, crlf, examples, lint, lint_doc, tmp,

@@ -3,8 +3,9 @@
 //! and naming the leftover text; and the same leftovers as warnings in a
 //! draft.
 
-#[path = "common/lint.rs"]
-mod support;
+mod common;
+
+use common::lint as support;
 
 use support::{INSERTED_AT, Run, clean_with, lint_doc, with_status};
 

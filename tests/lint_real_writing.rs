@@ -3,8 +3,9 @@
 //! realistic fixture to the clean final document (or lints a whole
 //! document written without pm) and expects no placeholder finding.
 
-#[path = "common/lint.rs"]
-mod support;
+mod common;
+
+use common::lint as support;
 
 use support::{Run, assert_clean, clean_with, lint_doc};
 

@@ -3,8 +3,9 @@
 //! document (without that finding). Then status-awareness, suppression
 //! comments, line endings, fresh `pm new` drafts and the template seeds.
 
-#[path = "common/lint.rs"]
-mod support;
+mod common;
+
+use common::lint as support;
 
 use support::{
     CLEAN, Run, assert_clean, bom, clean_with, crlf, edit, lint, lint_doc, lint_human,

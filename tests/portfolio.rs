@@ -4,12 +4,10 @@
 //! values read by hand from the files, the filters, CSV, and the index
 //! spliced into a README.
 
-#[path = "common/lint.rs"]
-mod support;
+mod common;
 
-#[path = "common/portfolio.rs"]
-mod portfolio_support;
-
+use common::lint as support;
+use common::portfolio as portfolio_support;
 use portfolio_support::{
     DIR, EXAMPLES, cell, example, ids, pm_csv, pm_json, pm_ok, pm_run, with_examples,
 };

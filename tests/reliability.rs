@@ -4,8 +4,9 @@
 //! (and line, where there is one), exits with the documented code, and still
 //! lints the other files of the same run.
 
-#[path = "common/lint.rs"]
-mod support;
+mod common;
+
+use common::lint as support;
 
 use std::time::{Duration, Instant};
 

@@ -43,6 +43,36 @@ fn list_shows_the_five_built_ins_in_order() {
 }
 
 #[test]
+fn list_keeps_its_columns_with_team_templates() {
+    let tmp = tmp();
+    common::lint::write_raw(
+        &tmp,
+        ".pm/templates/review.md.tera",
+        "{# Quarterly review #}\n# x\n",
+    );
+    let stdout = stdout_of(pm(&tmp).args(["templates", "list"]));
+    let starts: Vec<Option<usize>> = stdout
+        .lines()
+        .map(|line| line.find("built-in").or_else(|| line.find("team (")))
+        .collect();
+    assert!(starts.iter().all(|s| *s == Some(11)), "{stdout}");
+    assert!(
+        stdout.ends_with("\nreview     team (.pm/templates/review.md.tera)  Quarterly review\n"),
+        "{stdout}"
+    );
+    // Every description starts in the column after the longest origin.
+    let column = "review     team (.pm/templates/review.md.tera)  ".len();
+    for line in stdout.lines() {
+        let before = line.get(..column).unwrap_or_default();
+        let next = line[column..].chars().next();
+        assert!(
+            before.ends_with("  ") && next.is_some_and(|c| c != ' '),
+            "{stdout}"
+        );
+    }
+}
+
+#[test]
 fn list_takes_no_arguments() {
     let tmp = tmp();
     pm(&tmp)

@@ -42,23 +42,15 @@ pub fn run(rule: Option<&str>) -> Result<Outcome, Error> {
 }
 
 fn list() -> String {
-    let width = registry::ALL
+    let rows: Vec<[&str; 4]> = registry::ALL
         .iter()
-        .map(|r| r.name.len())
-        .max()
-        .unwrap_or(0);
-    registry::ALL
-        .iter()
-        .map(|r| {
-            format!(
-                "{}  {:width$}  {:7}  {}\n",
-                r.id,
-                r.name,
-                r.level.to_string(),
-                r.summary
-            )
-        })
-        .collect()
+        .map(|r| [r.id, r.name, r.level.as_str(), r.summary])
+        .collect();
+    let rows: Vec<Vec<&str>> = rows.iter().map(|row| row.to_vec()).collect();
+    let mut text = Vec::new();
+    // Writing to memory does not fail.
+    let _ = crate::portfolio::table::write_columns(&rows, &mut text);
+    String::from_utf8_lossy(&text).into_owned()
 }
 
 fn indent(text: &str) -> String {

@@ -16,31 +16,21 @@ pub fn run(config: &Config, command: TemplatesCommand) -> Result<Outcome, Error>
     let stdout_error = |e| Error::io("<stdout>", e);
     match command {
         TemplatesCommand::List => {
-            let width = registry
-                .templates()
-                .iter()
-                .map(|t| t.name.len())
-                .max()
-                .unwrap_or(0);
             let broken: Vec<(&str, String)> = registry
                 .broken()
                 .map(|(t, problem)| (t.name.as_str(), problem))
                 .collect();
-            for t in registry.templates() {
-                let problem = broken.iter().find(|(name, _)| *name == t.name);
-                let description = match problem {
-                    Some((_, problem)) => format!("cannot be used: {problem}"),
-                    None => t.description.clone(),
-                };
-                writeln!(
-                    out,
-                    "{:width$}  {:8}  {}",
-                    t.name,
-                    t.origin.to_string(),
-                    description
-                )
-                .map_err(stdout_error)?;
-            }
+            let rows: Vec<Vec<String>> = (registry.templates().iter())
+                .map(|t| {
+                    let problem = broken.iter().find(|(name, _)| *name == t.name);
+                    let description = match problem {
+                        Some((_, problem)) => format!("cannot be used: {problem}"),
+                        None => t.description.clone(),
+                    };
+                    vec![t.name.clone(), t.origin.to_string(), description]
+                })
+                .collect();
+            crate::portfolio::table::write_columns(&rows, &mut out).map_err(stdout_error)?;
         }
         TemplatesCommand::Show { name } => {
             let template = registry.get(&name, "<NAME>")?;

@@ -57,6 +57,23 @@ where
     }
 }
 
+/// Writes `rows` as aligned columns with no header (lists such as
+/// `pm rules`).
+pub fn write_columns<C: AsRef<str>>(rows: &[Vec<C>], out: &mut dyn Write) -> io::Result<()> {
+    let mut widths: Vec<usize> = Vec::new();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            let w = width(&one_line(cell.as_ref()));
+            match widths.get_mut(i) {
+                Some(column) => *column = (*column).max(w),
+                None => widths.push(w),
+            }
+        }
+    }
+    rows.iter()
+        .try_for_each(|row| write_aligned(row, &widths, out))
+}
+
 /// A CSV cell a spreadsheet will not run: text starting with `=`, `+`,
 /// `-`, `@`, a tab or a carriage return gets a leading `'`, as OWASP
 /// advises against formula injection (a title `=HYPERLINK(…)` stays text).

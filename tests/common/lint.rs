@@ -1,22 +1,13 @@
 //! Helpers for the `pm lint` and `pm rules` tests: the real binary run in a
 //! temporary folder on files written there, with relative paths so the
 //! output is predictable.
-//!
-//! Included with `#[path = "common/lint.rs"] mod support;` so the shared
-//! `common/mod.rs` stays untouched.
-
-// Each test crate uses a different subset of these helpers.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-/// A fresh, empty temporary folder.
-pub fn tmp() -> TempDir {
-    TempDir::new().expect("create a temporary folder")
-}
+pub use super::{pm, tmp};
 
 /// Writes `contents` to `path` (relative to `tmp`), creating its folders.
 ///
@@ -53,17 +44,6 @@ pub fn write_raw(tmp: &TempDir, path: &str, contents: impl AsRef<[u8]>) {
 pub fn mkdir(tmp: &TempDir, path: &str) {
     let full = tmp.path().join(path);
     std::fs::create_dir_all(&full).unwrap_or_else(|e| panic!("create {}: {e}", full.display()));
-}
-
-/// `pm` run inside `tmp` with colour off and no editor.
-pub fn pm(tmp: &TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("pm").expect("the pm binary is built");
-    cmd.current_dir(tmp.path())
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("VISUAL")
-        .env_remove("EDITOR");
-    cmd
 }
 
 /// What a run printed and how it ended.

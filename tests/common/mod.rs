@@ -4,6 +4,9 @@
 // Each test crate uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod lint;
+pub mod portfolio;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -25,10 +28,12 @@ pub fn tmp() -> TempDir {
     TempDir::new().expect("create a temporary folder")
 }
 
-/// `pm` run inside `tmp`, with no editor configured.
+/// `pm` run inside `tmp` with colour off and no editor configured.
 pub fn pm(tmp: &TempDir) -> Command {
     let mut cmd = Command::cargo_bin("pm").expect("the pm binary is built");
     cmd.current_dir(tmp.path())
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
         .env_remove("VISUAL")
         .env_remove("EDITOR");
     cmd

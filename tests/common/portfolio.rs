@@ -1,17 +1,12 @@
 //! Helpers for the portfolio tests (`pm list`, `pm actions`, `pm stats`,
 //! `pm index`): the example postmortems copied into a temporary folder, and
 //! what each of them says, read by hand from the files.
-//!
-//! Included with `#[path = "common/portfolio.rs"] mod portfolio_support;`
-//! next to `#[path = "common/lint.rs"] mod support;`.
-
-// Each test crate uses a different subset of these helpers.
-#![allow(dead_code)]
 
 use serde_json::Value;
 use tempfile::TempDir;
 
-use super::support::{Run, examples, pm, run, tmp, write_raw};
+use super::lint::{Run, examples, run, write_raw};
+use super::{pm, tmp};
 
 /// The folder (relative to the temporary folder) the examples are copied to.
 pub const DIR: &str = "postmortems";
