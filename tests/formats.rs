@@ -195,7 +195,7 @@ fn json_with_findings_in_several_files_validates_against_the_schema() {
 fn json_of_a_clean_run_validates_against_the_schema() {
     let tmp = tmp();
     write(&tmp, "a.md", CLEAN);
-    write(&tmp, "b.md", CLEAN);
+    write(&tmp, "b.md", edit(CLEAN, "INC-2026-0042", "INC-2026-0043"));
     let out = lint_as(&tmp, "json", &["a.md", "b.md"]);
     assert_eq!(out.code, 0);
     assert_eq!(out.stderr, "Checked 2 files: no problems found.\n");

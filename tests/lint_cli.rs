@@ -7,7 +7,7 @@ use common::lint as support;
 
 use support::{
     CLEAN, assert_clean, clean_with, edit, lint, lint_human, mkdir, no_problems, pm, run, tmp,
-    with_status, write,
+    with_id, with_status, write,
 };
 
 /// A final document with one error on line 31.
@@ -26,9 +26,9 @@ fn with_warning() -> String {
 fn folders_are_walked_for_markdown_files() {
     let tmp = tmp();
     write(&tmp, "docs/a.md", with_error());
-    write(&tmp, "docs/sub/deeper/b.md", with_error());
-    write(&tmp, "docs/c.markdown", with_error());
-    write(&tmp, "docs/d.MD", with_error());
+    write(&tmp, "docs/sub/deeper/b.md", with_id(&with_error(), 2));
+    write(&tmp, "docs/c.markdown", with_id(&with_error(), 3));
+    write(&tmp, "docs/d.MD", with_id(&with_error(), 4));
     write(&tmp, "docs/notes.txt", "[Your Name]\n");
     write(&tmp, "docs/e.md.bak", with_error());
     let run = lint(&tmp, &["docs"]);
@@ -185,7 +185,7 @@ fn a_non_markdown_file_given_by_name_is_skipped_with_a_note() {
 fn a_missing_path_exits_2_and_the_other_paths_are_still_linted() {
     let tmp = tmp();
     write(&tmp, "a.md", with_warning());
-    write(&tmp, "docs/b.md", with_warning());
+    write(&tmp, "docs/b.md", with_id(&with_warning(), 2));
     let run = lint(&tmp, &["a.md", "nope.md", "docs"]);
     assert_eq!(
         run.stdout,
@@ -285,8 +285,8 @@ fn a_broken_link_is_reported_and_the_run_goes_on() {
 fn the_summary_counts_files_errors_and_warnings() {
     let tmp = tmp();
     write(&tmp, "a.md", with_error());
-    write(&tmp, "b.md", with_warning());
-    write(&tmp, "c.md", CLEAN);
+    write(&tmp, "b.md", with_id(&with_warning(), 2));
+    write(&tmp, "c.md", with_id(CLEAN, 3));
     let run = lint(&tmp, &["a.md", "b.md", "c.md"]);
     assert_eq!(
         run.stdout,
@@ -321,7 +321,7 @@ fn warnings_alone_exit_0() {
 fn clean_files_exit_0_with_a_summary_only() {
     let tmp = tmp();
     write(&tmp, "docs/a.md", CLEAN);
-    write(&tmp, "docs/b.md", with_status(CLEAN, "draft"));
+    write(&tmp, "docs/b.md", with_id(&with_status(CLEAN, "draft"), 2));
     let run = lint(&tmp, &["docs"]);
     assert_eq!(run.stdout, "");
     assert_eq!(run.stderr, no_problems(2));
@@ -428,7 +428,7 @@ fn output_is_in_path_order_and_the_same_on_every_run() {
         // Folders and names chosen so creation order is not path order.
         let path = format!("docs/{}/f{:02}.md", ["b", "a"][i % 2], 19 - i);
         let doc = clean_with(&format!("Lead: [Name {i}]. Time: HH:MM."));
-        write(&tmp, &path, doc);
+        write(&tmp, &path, with_id(&doc, i as u16));
         expected.push(path);
     }
     expected.sort();
@@ -469,7 +469,7 @@ fn hundreds_of_files_come_out_in_path_order_on_stdout_and_in_a_file() {
     for i in 0..700 {
         let folder = ["docs/a-b", "docs/a", "docs/a/z", "docs"][i % 4];
         let path = format!("{folder}/f{:03}.md", 699 - i);
-        write(&tmp, &path, with_error());
+        write(&tmp, &path, with_id(&with_error(), i as u16));
         expected.push(path);
     }
     let key = |p: &String| -> Vec<u16> {

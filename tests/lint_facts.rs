@@ -13,7 +13,7 @@ use common::lint as support;
 
 use support::{
     CLEAN, Run, TODAY, assert_clean, clean_with, edit, lint, lint_doc, lint_human, pm, run, tmp,
-    with_status, write, write_raw,
+    with_status, write,
 };
 
 /// The one action item of [`CLEAN`]; what replaces it starts on line 33.
@@ -809,8 +809,8 @@ fn pm308_links_are_relative_to_the_postmortems_folder() {
 #[test]
 fn pm309_the_same_id_in_two_files_of_one_run_is_reported_on_both() {
     let tmp = tmp();
-    write_raw(&tmp, "a.md", CLEAN);
-    write_raw(&tmp, "b.md", CLEAN);
+    write(&tmp, "a.md", CLEAN);
+    write(&tmp, "b.md", CLEAN);
     let run = lint(&tmp, &["a.md", "b.md"]);
     assert_errors(
         &run,
@@ -828,9 +828,9 @@ fn pm309_the_same_id_in_two_files_of_one_run_is_reported_on_both() {
 #[test]
 fn pm309_each_file_names_every_other_file_with_the_id() {
     let tmp = tmp();
-    write_raw(&tmp, "docs/a.md", CLEAN);
-    write_raw(&tmp, "docs/b.md", CLEAN);
-    write_raw(&tmp, "docs/sub/c.md", CLEAN);
+    write(&tmp, "docs/a.md", CLEAN);
+    write(&tmp, "docs/b.md", CLEAN);
+    write(&tmp, "docs/sub/c.md", CLEAN);
     assert_errors(
         &lint(&tmp, &["docs"]),
         &[
@@ -845,8 +845,8 @@ fn pm309_each_file_names_every_other_file_with_the_id() {
 /// on line 17.
 fn same_id_and_a_todo_in_b() -> tempfile::TempDir {
     let tmp = tmp();
-    write_raw(&tmp, "a.md", CLEAN);
-    write_raw(
+    write(&tmp, "a.md", CLEAN);
+    write(
         &tmp,
         "b.md",
         edit(
@@ -915,8 +915,8 @@ fn pm309_in_json_is_among_its_files_findings_in_position_order() {
 #[test]
 fn pm309_is_counted_by_statistics() {
     let tmp = tmp();
-    write_raw(&tmp, "a.md", CLEAN);
-    write_raw(&tmp, "b.md", CLEAN);
+    write(&tmp, "a.md", CLEAN);
+    write(&tmp, "b.md", CLEAN);
     let run = lint(&tmp, &["--statistics", "a.md", "b.md"]);
     assert_eq!(run.stdout, "2  PM309  duplicate-incident-id [error]\n");
     assert_eq!(run.code, 1);
@@ -925,8 +925,8 @@ fn pm309_is_counted_by_statistics() {
 #[test]
 fn pm309_the_same_id_in_two_separate_runs_is_not_reported() {
     let tmp = tmp();
-    write_raw(&tmp, "a.md", CLEAN);
-    write_raw(&tmp, "b.md", CLEAN);
+    write(&tmp, "a.md", CLEAN);
+    write(&tmp, "b.md", CLEAN);
     assert_clean(&lint(&tmp, &["a.md"]), 1);
     assert_clean(&lint(&tmp, &["b.md"]), 1);
 }
@@ -934,8 +934,8 @@ fn pm309_the_same_id_in_two_separate_runs_is_not_reported() {
 #[test]
 fn pm309_different_ids_are_not_reported() {
     let tmp = tmp();
-    write_raw(&tmp, "a.md", CLEAN);
-    write_raw(&tmp, "b.md", edit(CLEAN, "INC-2026-0042", "INC-2026-0043"));
+    write(&tmp, "a.md", CLEAN);
+    write(&tmp, "b.md", edit(CLEAN, "INC-2026-0042", "INC-2026-0043"));
     assert_clean(&lint(&tmp, &["a.md", "b.md"]), 2);
 }
 
@@ -943,7 +943,7 @@ fn pm309_different_ids_are_not_reported() {
 
 fn pm309_one_file_named_twice_is_not_a_duplicate_of_itself() {
     let tmp = tmp();
-    write_raw(&tmp, "a.md", CLEAN);
+    write(&tmp, "a.md", CLEAN);
     let run = lint(&tmp, &["a.md", "./a.md"]);
     assert_no(&run, "PM309");
     assert_eq!(run.code, 0, "{}", run.stdout);
@@ -1118,8 +1118,8 @@ fn pm301_to_pm305_and_pm307_are_errors_in_a_draft_with_strict_and_once_final() {
 fn pm308_and_pm309_are_errors_even_in_a_draft() {
     let tmp = tmp();
     let draft = with_status(&clean_with("See [the runbook](missing.md)."), "draft");
-    write_raw(&tmp, "a.md", &draft);
-    write_raw(&tmp, "b.md", &draft);
+    write(&tmp, "a.md", &draft);
+    write(&tmp, "b.md", &draft);
     assert_errors(
         &lint(&tmp, &["a.md", "b.md"]),
         &[

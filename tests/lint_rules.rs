@@ -9,7 +9,7 @@ use common::lint as support;
 
 use support::{
     CLEAN, Run, assert_clean, bom, clean_with, crlf, edit, lint, lint_doc, lint_human,
-    position_and_rule, run, seed, tmp, with_status, write,
+    position_and_rule, run, seed, tmp, with_id, with_status, write,
 };
 
 /// Asserts the run printed exactly `expected` (concise lines) and exited 1.
@@ -72,7 +72,7 @@ fn pm000_the_other_files_of_the_run_are_still_linted() {
     write(
         &tmp,
         "docs/d-placeholder.md",
-        clean_with("**Incident Lead:** [Your Name]"),
+        with_id(&clean_with("**Incident Lead:** [Your Name]"), 2),
     );
     let run = lint(&tmp, &["docs"]);
     assert_errors(

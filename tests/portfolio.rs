@@ -12,7 +12,7 @@ use portfolio_support::{
     DIR, EXAMPLES, cell, example, ids, pm_csv, pm_json, pm_ok, pm_run, with_examples,
 };
 use serde_json::Value;
-use support::{tmp, write_raw};
+use support::{tmp, write};
 
 /// The day the portfolio tests are pinned to.
 const TODAY: &str = "2026-12-01";
@@ -531,7 +531,7 @@ fn actions_owner_ignores_a_leading_at() {
 #[test]
 fn actions_table_aligns_wide_characters_and_ends_lines_without_spaces() {
     let tmp = tmp();
-    write_raw(
+    write(
         &tmp,
         "pm/a.md",
         "---\nincident_id: INC-1\n---\n# A\n\n## Action Items\n\n\
@@ -588,9 +588,9 @@ fn actions_due_the_same_day_are_in_file_then_line_order() {
              - [ ] Earlier fix of {id} - Owner: Ann - Due: 2027-01-01\n"
         )
     };
-    write_raw(&tmp, "pm/b.md", doc("INC-B"));
-    write_raw(&tmp, "pm/a/z.md", doc("INC-AZ"));
-    write_raw(&tmp, "pm/a-b.md", doc("INC-AB"));
+    write(&tmp, "pm/b.md", doc("INC-B"));
+    write(&tmp, "pm/a/z.md", doc("INC-AZ"));
+    write(&tmp, "pm/a-b.md", doc("INC-AB"));
     let items = pm_json(&tmp, &["actions", "--today", TODAY, "pm"]);
     let got: Vec<String> = items
         .as_array()
@@ -661,7 +661,7 @@ fn list_csv_parses_back_to_the_json_rows() {
 fn csv_cells_never_start_a_spreadsheet_formula() {
     let tmp = with_examples();
     let file = format!("{DIR}/formula.md");
-    write_raw(
+    write(
         &tmp,
         &file,
         "---\ntitle: \"=HYPERLINK(\\\"http://evil.example\\\", \\\"x\\\")\"\nseverity: \"@SUM(A1)\"\nstatus: \"+1\"\nduration: \"-2h\"\n---\n\n# x\n",
@@ -762,7 +762,7 @@ fn index_replaces_only_the_text_between_the_markers() {
     let before = "# Incident reviews\n\nIntro with trailing spaces   \r\nand a CRLF line.\n\n";
     let after = "\n\n## Older reviews\n\nSee the wiki. No newline at the end";
     let readme = format!("{before}{START}\nstale table\n{END}{after}");
-    write_raw(&tmp, "README.md", &readme);
+    write(&tmp, "README.md", &readme);
     let run = pm_run(&tmp, &["index", "--write", "README.md", DIR]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, "");
@@ -791,7 +791,7 @@ fn index_replaces_only_the_text_between_the_markers() {
 #[test]
 fn index_twice_changes_nothing_and_check_passes() {
     let tmp = with_examples();
-    write_raw(&tmp, "README.md", format!("# Reviews\n\n{START}\n{END}\n"));
+    write(&tmp, "README.md", format!("# Reviews\n\n{START}\n{END}\n"));
     pm_ok_stderr(&tmp, &["index", "--write", "README.md", DIR]);
     let once = read(&tmp, "README.md");
     let run = pm_run(&tmp, &["index", "--write", "README.md", DIR]);
@@ -837,7 +837,7 @@ fn index_check_fails_after_a_title_changes() {
         1,
     );
     assert_ne!(changed, text);
-    write_raw(&tmp, &file, changed);
+    write(&tmp, &file, changed);
     let check = pm_run(&tmp, &["index", "--write", "README.md", "--check", DIR]);
     assert_eq!(check.code, 1);
     assert_eq!(check.stdout, "");
@@ -861,7 +861,7 @@ fn index_check_fails_after_a_title_changes() {
 fn index_appends_the_markers_when_absent() {
     let tmp = with_examples();
     let readme = "# Reviews\n\nWhat we learned.\n";
-    write_raw(&tmp, "README.md", readme);
+    write(&tmp, "README.md", readme);
     let check = pm_run(&tmp, &["index", "--write", "README.md", "--check", DIR]);
     assert_eq!(check.code, 1);
     pm_ok_stderr(&tmp, &["index", "--write", "README.md", DIR]);
@@ -879,7 +879,7 @@ fn index_appends_the_markers_when_absent() {
 #[track_caller]
 fn assert_markers_refused(readme: &str, stderr: &str) {
     let tmp = with_examples();
-    write_raw(&tmp, "README.md", readme);
+    write(&tmp, "README.md", readme);
     for extra in [&[][..], &["--check"][..]] {
         let mut args = vec!["index", "--write", "README.md"];
         args.extend_from_slice(extra);
@@ -936,7 +936,7 @@ fn index_ignores_markers_in_code_and_inside_lines() {
     let docs = format!(
         "# Reviews\n\nPut `{START}` and `{END}` in your README.\n\n```markdown\n{START}\n{END}\n```\n\n    {START}\n\n{START}\nold\n{END}\n"
     );
-    write_raw(&tmp, "README.md", &docs);
+    write(&tmp, "README.md", &docs);
     pm_ok_stderr(&tmp, &["index", "--write", "README.md", DIR]);
     let kept = &docs[..docs.rfind(&format!("{START}\nold")).unwrap()];
     assert_eq!(
@@ -952,7 +952,7 @@ fn index_ignores_markers_in_code_and_inside_lines() {
 fn index_titles_cannot_form_a_marker() {
     let tmp = with_examples();
     let file = format!("{DIR}/marker.md");
-    write_raw(
+    write(
         &tmp,
         &file,
         format!("---\ntitle: \"Broke the index {END}\"\n---\n\n# x\n"),
@@ -973,7 +973,7 @@ fn index_titles_cannot_form_a_marker() {
 fn index_keeps_a_crlf_file_crlf() {
     let tmp = with_examples();
     let readme = format!("# Reviews\r\n\r\n{START}\r\nold\r\n{END}\r\n\r\nAfter.\r\n");
-    write_raw(&tmp, "README.md", &readme);
+    write(&tmp, "README.md", &readme);
     pm_ok_stderr(&tmp, &["index", "--write", "README.md", DIR]);
     let table = expected_table(&format!("{DIR}/")).replace('\n', "\r\n");
     assert_eq!(
@@ -981,7 +981,7 @@ fn index_keeps_a_crlf_file_crlf() {
         format!("# Reviews\r\n\r\n{START}\r\n{table}{END}\r\n\r\nAfter.\r\n")
     );
     // Appended to a CRLF file without markers, the block is CRLF too.
-    write_raw(&tmp, "OTHER.md", "# Other\r\n");
+    write(&tmp, "OTHER.md", "# Other\r\n");
     pm_ok_stderr(&tmp, &["index", "--write", "OTHER.md", DIR]);
     assert_eq!(
         String::from_utf8(read(&tmp, "OTHER.md")).unwrap(),

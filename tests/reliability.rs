@@ -10,12 +10,12 @@ use common::lint as support;
 
 use std::time::{Duration, Instant};
 
-use support::{CLEAN, Run, lint, mkdir, tmp, write, write_raw};
+use support::{CLEAN, Run, lint, mkdir, tmp, with_id, write};
 
 /// Runs `pm lint --format concise <paths>` beside a clean file `ok.md`, with
 /// a time limit, and checks the common promises.
 fn lint_beside_a_clean_file(tmp: &tempfile::TempDir, paths: &[&str]) -> Run {
-    write(tmp, "ok.md", CLEAN);
+    write(tmp, "ok.md", with_id(CLEAN, 1));
     let mut args: Vec<&str> = paths.to_vec();
     args.push("ok.md");
     let started = Instant::now();
@@ -45,7 +45,7 @@ fn lint_beside_a_clean_file(tmp: &tempfile::TempDir, paths: &[&str]) -> Run {
 #[test]
 fn invalid_utf8_is_a_finding_with_its_line() {
     let tmp = tmp();
-    write_raw(&tmp, "latin1.md", b"---\ntitle: caf\xe9\n---\n");
+    write(&tmp, "latin1.md", b"---\ntitle: caf\xe9\n---\n");
     let run = lint_beside_a_clean_file(&tmp, &["latin1.md"]);
     assert_eq!(
         run.stdout,
@@ -76,9 +76,9 @@ fn utf16_files_are_named_utf16_with_the_way_to_convert_them() {
         }
         bytes
     };
-    write_raw(&tmp, "le.md", utf16(false, true));
-    write_raw(&tmp, "be.md", utf16(true, true));
-    write_raw(&tmp, "nobom.md", utf16(false, false));
+    write(&tmp, "le.md", utf16(false, true));
+    write(&tmp, "be.md", utf16(true, true));
+    write(&tmp, "nobom.md", utf16(false, false));
     let run = lint_beside_a_clean_file(&tmp, &["be.md", "le.md", "nobom.md"]);
     let message = "PM000 [error] UTF-16 text, not UTF-8; convert it, e.g. `iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8`";
     assert_eq!(
@@ -111,7 +111,7 @@ fn a_byte_order_mark_and_crlf_line_endings_are_read_as_usual() {
 #[test]
 fn an_empty_file_is_reported_as_missing_its_front_matter() {
     let tmp = tmp();
-    write_raw(&tmp, "empty.md", b"");
+    write(&tmp, "empty.md", b"");
     let run = lint_beside_a_clean_file(&tmp, &["empty.md"]);
     assert!(
         run.stdout.starts_with("empty.md:1:1: PM001 [error] no front matter: the file does not start with a `---` block\n"),
@@ -124,7 +124,7 @@ fn an_empty_file_is_reported_as_missing_its_front_matter() {
 #[test]
 fn a_binary_file_named_md_is_a_finding() {
     let tmp = tmp();
-    write_raw(&tmp, "logo.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+    write(&tmp, "logo.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
     let run = lint_beside_a_clean_file(&tmp, &["logo.md"]);
     assert_eq!(
         run.stdout,

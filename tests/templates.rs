@@ -45,7 +45,7 @@ fn list_shows_the_five_built_ins_in_order() {
 #[test]
 fn list_keeps_its_columns_with_team_templates() {
     let tmp = tmp();
-    common::lint::write_raw(
+    common::lint::write(
         &tmp,
         ".pm/templates/review.md.tera",
         "{# Quarterly review #}\n# x\n",

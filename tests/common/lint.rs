@@ -9,29 +9,9 @@ use tempfile::TempDir;
 
 pub use super::{pm, tmp};
 
-/// Writes `contents` to `path` (relative to `tmp`), creating its folders.
-///
-/// A file holding the clean document's `incident_id: INC-2026-0042` gets an
-/// id of its own (same width, so positions do not move): the files of one
-/// run must not share ids (PM309). [`write_raw`] writes the bytes as given.
+/// Writes `contents` to `path` (relative to `tmp`) exactly as given,
+/// creating its folders.
 pub fn write(tmp: &TempDir, path: &str, contents: impl AsRef<[u8]>) {
-    static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1000);
-    let bytes = contents.as_ref();
-    let needle: &[u8] = b"incident_id: INC-2026-0042\n";
-    match bytes.windows(needle.len()).position(|w| w == needle) {
-        Some(at) => {
-            let n = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 9000 + 1000;
-            let mut unique = bytes[..at].to_vec();
-            unique.extend_from_slice(format!("incident_id: INC-2026-{n:04}\n").as_bytes());
-            unique.extend_from_slice(&bytes[at + needle.len()..]);
-            write_raw(tmp, path, unique);
-        }
-        None => write_raw(tmp, path, bytes),
-    }
-}
-
-/// Writes `contents` to `path` exactly as given.
-pub fn write_raw(tmp: &TempDir, path: &str, contents: impl AsRef<[u8]>) {
     let full = tmp.path().join(path);
     if let Some(parent) = full.parent() {
         std::fs::create_dir_all(parent)
@@ -204,6 +184,17 @@ pub fn edit(doc: &str, from: &str, to: &str) -> String {
 #[track_caller]
 pub fn with_status(doc: &str, status: &str) -> String {
     edit(doc, "status: final\n", &format!("status: {status}\n"))
+}
+
+/// `doc` (one holding the clean document's `incident_id: INC-2026-0042`)
+/// with the id `INC-2026-{n:04}` in its place, same width so positions do
+/// not move: the files of one run must not share ids (PM309).
+pub fn with_id(doc: &str, n: u16) -> String {
+    edit(
+        doc,
+        "incident_id: INC-2026-0042\n",
+        &format!("incident_id: INC-2026-{n:04}\n"),
+    )
 }
 
 /// `doc` with CRLF line endings.

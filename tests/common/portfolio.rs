@@ -5,7 +5,7 @@
 use serde_json::Value;
 use tempfile::TempDir;
 
-use super::lint::{Run, examples, run, write_raw};
+use super::lint::{Run, examples, run, write};
 use super::{pm, tmp};
 
 /// The folder (relative to the temporary folder) the examples are copied to.
@@ -15,7 +15,7 @@ pub const DIR: &str = "postmortems";
 pub fn with_examples() -> TempDir {
     let tmp = tmp();
     for (name, text) in examples() {
-        write_raw(&tmp, &format!("{DIR}/{name}"), text);
+        write(&tmp, &format!("{DIR}/{name}"), text);
     }
     tmp
 }
