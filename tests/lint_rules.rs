@@ -1097,8 +1097,6 @@ fn a_crlf_file_shows_its_source_line_without_the_carriage_return() {
 
 // Fresh drafts of every template
 
-const TEMPLATES: [&str; 5] = ["standard", "detailed", "lifecycle", "sre", "report"];
-
 /// Writes a fresh draft of `template` into `d/` and returns its path.
 fn fresh_draft(tmp: &tempfile::TempDir, template: &str) -> String {
     let new = run(support::pm(tmp).args([
@@ -1134,7 +1132,8 @@ fn assert_one_finding_per_spot(run: &Run, context: &str) {
 
 #[test]
 fn a_fresh_draft_of_each_template_has_only_warnings() {
-    for template in TEMPLATES {
+    for template in &common::templates() {
+        let template = template.as_str();
         let tmp = tmp();
         let path = fresh_draft(&tmp, template);
         let run = lint(&tmp, &["d"]);
@@ -1159,7 +1158,8 @@ fn a_fresh_draft_of_each_template_has_only_warnings() {
 
 #[test]
 fn a_fresh_draft_of_each_template_fails_strict_with_errors_only() {
-    for template in TEMPLATES {
+    for template in &common::templates() {
+        let template = template.as_str();
         let tmp = tmp();
         let path = fresh_draft(&tmp, template);
         let run = lint(&tmp, &["--strict", "d"]);

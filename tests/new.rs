@@ -4,8 +4,8 @@
 mod common;
 
 use common::{
-    DATE, FrontMatter, SEVERITIES, TEMPLATES, body, front_matter, paths, pm, pm_new, pm_new_on,
-    read, snapshot, split_front_matter, stdout_of, tmp,
+    DATE, FrontMatter, SEVERITIES, body, front_matter, paths, pm, pm_new, pm_new_on, read,
+    snapshot, split_front_matter, stdout_of, tmp,
 };
 use predicates::prelude::*;
 
@@ -69,13 +69,22 @@ fn assert_no_template_syntax(doc: &str, context: &str) {
 
 #[test]
 fn every_template_renders_every_severity_with_the_given_front_matter() {
-    assert_eq!(SHAPES.map(|s| s.template), TEMPLATES);
-    for shape in &SHAPES {
+    let templates = common::templates();
+    assert!(
+        SHAPES
+            .iter()
+            .all(|s| templates.iter().any(|t| t == s.template))
+    );
+    for template in &templates {
+        // How the seeds' bodies open is known; any other template gets the
+        // checks that hold for every template.
+        let shape = SHAPES.iter().find(|s| s.template == template);
+        let template = template.as_str();
         for severity in SEVERITIES {
-            let context = format!("--template {} --severity {severity}", shape.template);
+            let context = format!("--template {} --severity {severity}", template);
             let tmp = tmp();
             pm_new(&tmp)
-                .args(["--template", shape.template, "--severity", severity])
+                .args(["--template", template, "--severity", severity])
                 .args(["--title", "Checkout API returned 500s"])
                 .args(["--id", "INC-2026-0042", "--status", "in-review"])
                 .args(["--lead", "Dana Kim"])
@@ -108,16 +117,18 @@ fn every_template_renders_every_severity_with_the_given_front_matter() {
                     status: "in-review".into(),
                     lead: Some("Dana Kim".into()),
                     services: vec!["checkout".into(), "payments".into()],
-                    template: shape.template.into(),
+                    template: template.into(),
                 },
                 "{context}"
             );
             let body = body(&doc);
-            assert!(
-                body.starts_with(&format!("\n{}Checkout API returned 500s\n", shape.heading)),
-                "{context}: body does not open with the heading:\n{body}"
-            );
-            if let Some(line) = shape.severity_line {
+            if let Some(shape) = shape {
+                assert!(
+                    body.starts_with(&format!("\n{}Checkout API returned 500s\n", shape.heading)),
+                    "{context}: body does not open with the heading:\n{body}"
+                );
+            }
+            if let Some(line) = shape.and_then(|shape| shape.severity_line) {
                 assert!(
                     body.contains(&format!("\n{line}{severity}\n")),
                     "{context}: no `{line}{severity}` line in:\n{body}"
@@ -552,8 +563,8 @@ fn an_unknown_template_is_rejected_with_the_valid_ones() {
                 "pm",
             ],
             &format!(
-                "error: invalid value '{bad}' for '--template': \
-                 expected one of standard, detailed, lifecycle, sre, report\n"
+                "error: invalid value '{bad}' for '--template': expected {}\n",
+                common::one_of_the_templates()
             ),
         );
     }
@@ -752,7 +763,8 @@ fn stdout_prints_the_document_and_writes_nothing() {
 
 #[test]
 fn stdout_prints_exactly_what_would_be_written() {
-    for template in TEMPLATES {
+    for template in &common::templates() {
+        let template = template.as_str();
         let tmp = tmp();
         let args = [
             "--template",
@@ -961,7 +973,8 @@ fn an_explicit_id_is_used_as_given() {
 /// and leaves the document as it was.
 #[test]
 fn a_valid_set_is_accepted_and_changes_no_built_in_template() {
-    for template in TEMPLATES {
+    for template in &common::templates() {
+        let template = template.as_str();
         let tmp = tmp();
         let plain = stdout_of(pm_new(&tmp).args(["--template", template, "--stdout"]));
         let with_vars = stdout_of(

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{TEMPLATES, paths, pm, read, snapshot, stdout_of, tmp};
+use common::{one_of_the_templates, paths, pm, read, snapshot, stdout_of, templates, tmp};
 
 /// The source of a built-in template, as kept in the repository.
 fn source(name: &str) -> String {
@@ -14,21 +14,28 @@ fn source(name: &str) -> String {
     )
 }
 
-const UNKNOWN_NAME: &str = "error: invalid value 'nope' for '<NAME>': \
-     expected one of standard, detailed, lifecycle, sre, report\n";
+fn unknown_name() -> String {
+    format!(
+        "error: invalid value 'nope' for '<NAME>': expected {}\n",
+        one_of_the_templates()
+    )
+}
 
 // ---------------------------------------------------------------------------
 // list
 // ---------------------------------------------------------------------------
 
 #[test]
-fn list_shows_the_five_built_ins_in_order() {
+fn list_shows_each_built_in_with_a_description() {
     let tmp = tmp();
     let stdout = stdout_of(pm(&tmp).args(["templates", "list"]));
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), TEMPLATES.len(), "{stdout}");
-    for (line, name) in lines.iter().zip(TEMPLATES) {
-        let prefix = format!("{name:<9}  built-in  ");
+    let templates = templates();
+    assert_eq!(lines.len(), templates.len(), "{stdout}");
+    assert!(templates.starts_with(&["standard".to_owned()]), "{stdout}");
+    let width = templates.iter().map(String::len).max().unwrap_or(0);
+    for (line, name) in lines.iter().zip(&templates) {
+        let prefix = format!("{name:<width$}  built-in  ");
         assert!(
             line.starts_with(&prefix),
             "expected a line starting {prefix:?}, got {line:?}"
@@ -88,7 +95,7 @@ fn list_takes_no_arguments() {
 
 #[test]
 fn show_prints_each_template_source() {
-    for name in TEMPLATES {
+    for name in &templates() {
         let tmp = tmp();
         pm(&tmp)
             .args(["templates", "show", name])
@@ -122,7 +129,7 @@ fn show_an_unknown_name_exits_2_naming_the_valid_ones() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(UNKNOWN_NAME);
+        .stderr(unknown_name());
 }
 
 // ---------------------------------------------------------------------------
@@ -131,7 +138,7 @@ fn show_an_unknown_name_exits_2_naming_the_valid_ones() {
 
 #[test]
 fn eject_writes_a_copy_identical_to_show_and_prints_its_path() {
-    for name in TEMPLATES {
+    for name in &templates() {
         let tmp = tmp();
         let shown = stdout_of(pm(&tmp).args(["templates", "show", name]));
         pm(&tmp)
@@ -212,7 +219,7 @@ fn eject_an_unknown_name_exits_2_and_writes_nothing() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(UNKNOWN_NAME);
+        .stderr(unknown_name());
     assert_eq!(paths(tmp.path()), Vec::<String>::new());
 }
 

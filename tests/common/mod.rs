@@ -17,8 +17,27 @@ use tempfile::TempDir;
 /// The `--date` every `pm new` run uses unless a test needs another one.
 pub const DATE: &str = "2026-11-22";
 
-/// The built-in templates, in listing order.
-pub const TEMPLATES: [&str; 5] = ["standard", "detailed", "lifecycle", "sre", "report"];
+/// The built-in templates, in listing order, as `pm templates list` gives
+/// them: a new template is tested with no list to update.
+pub fn templates() -> Vec<String> {
+    let mut cmd = Command::cargo_bin("pm").expect("the pm binary is built");
+    let list = stdout_of(cmd.args(["--no-config", "templates", "list"]));
+    let names: Vec<String> = list
+        .lines()
+        .filter_map(|line| {
+            let mut columns = line.split_whitespace();
+            let name = columns.next()?;
+            (columns.next() == Some("built-in")).then(|| name.to_owned())
+        })
+        .collect();
+    assert!(names.len() >= 5, "pm templates list: {list}");
+    names
+}
+
+/// What pm says of a template name it does not know, after `expected`.
+pub fn one_of_the_templates() -> String {
+    format!("one of {}", templates().join(", "))
+}
 
 /// The default severity scale.
 pub const SEVERITIES: [&str; 4] = ["SEV-1", "SEV-2", "SEV-3", "SEV-4"];
