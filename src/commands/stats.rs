@@ -40,46 +40,39 @@ pub fn run(config: &Config, args: StatsArgs) -> Result<Outcome, Error> {
     Ok(Outcome::Success)
 }
 
+/// The tables, one after another, each aligned on its own.
 fn table(stats: &Stats, out: &mut Vec<u8>) -> std::io::Result<()> {
-    let mut tw = tabwriter::TabWriter::new(Vec::new()).padding(2);
-    writeln!(tw, "postmortems\t{}", stats.postmortems)?;
-    writeln!(tw)?;
-    writeln!(tw, "severity\tcount")?;
-    for c in &stats.by_severity {
-        writeln!(tw, "{}\t{}", c.key, c.count)?;
-    }
-    writeln!(tw)?;
-    writeln!(tw, "month\tcount")?;
-    for c in &stats.by_month {
-        writeln!(tw, "{}\t{}", c.key, c.count)?;
+    let row = |cells: &[&dyn std::fmt::Display]| -> Vec<String> {
+        cells.iter().map(|cell| cell.to_string()).collect()
+    };
+    let mut tables: Vec<Vec<Vec<String>>> = vec![vec![row(&[&"postmortems", &stats.postmortems])]];
+    for (key, counts) in [("severity", &stats.by_severity), ("month", &stats.by_month)] {
+        let mut rows = vec![row(&[&key, &"count"])];
+        rows.extend(counts.iter().map(|c| row(&[&c.key, &c.count])));
+        tables.push(rows);
     }
     for (title, spreads) in [
         ("time to detect", &stats.time_to_detect),
         ("time to resolve", &stats.time_to_resolve),
     ] {
-        writeln!(tw)?;
-        writeln!(tw, "{title}\tincidents\tmedian\tp90")?;
-        for s in spreads {
-            writeln!(
-                tw,
-                "{}\t{}\t{}\t{}",
-                s.severity,
-                s.count,
-                median(s),
-                human_minutes(s.p90_minutes)
-            )?;
+        let mut rows = vec![row(&[&title, &"incidents", &"median", &"p90"])];
+        rows.extend(spreads.iter().map(|s| {
+            let p90 = human_minutes(s.p90_minutes);
+            row(&[&s.severity, &s.count, &median(s), &p90])
+        }));
+        tables.push(rows);
+    }
+    let mut owners = vec![row(&[&"owner", &"open actions", &"overdue"])];
+    owners.extend(
+        (stats.actions_by_owner.iter()).map(|load| row(&[&load.owner, &load.open, &load.overdue])),
+    );
+    tables.push(owners);
+    for (i, rows) in tables.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
         }
+        crate::portfolio::table::write_columns(rows, out)?;
     }
-    writeln!(tw)?;
-    writeln!(tw, "owner\topen actions\toverdue")?;
-    for load in &stats.actions_by_owner {
-        writeln!(tw, "{}\t{}\t{}", load.owner, load.open, load.overdue)?;
-    }
-    tw.flush()?;
-    let text = tw
-        .into_inner()
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    out.extend_from_slice(&text);
     Ok(())
 }
 
