@@ -32,6 +32,9 @@ pub struct Config {
     pub templates: TemplateSettings,
     /// The allowed severities, most severe first.
     pub severities: SeverityScale,
+    /// Severities of other schemes and the levels of the scale they mean
+    /// (`Critical: SEV-1`), for documents pm did not write.
+    pub severity_aliases: BTreeMap<String, String>,
     /// The allowed document statuses, in workflow order; the first is the
     /// draft status, in which unfinished text is only a warning.
     pub statuses: Vec<String>,
@@ -121,6 +124,7 @@ impl Default for Config {
                 ..TemplateSettings::default()
             },
             severities: SeverityScale::new(["SEV-1", "SEV-2", "SEV-3", "SEV-4"]),
+            severity_aliases: BTreeMap::new(),
             statuses: ["draft", "in-review", "final"].map(str::to_owned).to_vec(),
             required_sections: BTreeMap::new(),
             section_aliases: BTreeMap::new(),
@@ -254,6 +258,7 @@ struct File {
     postmortems: Option<Spanned<String>>,
     templates: Option<TemplatesFile>,
     severities: Option<Spanned<Vec<Spanned<String>>>>,
+    severity_aliases: Option<BTreeMap<String, Spanned<String>>>,
     statuses: Option<Spanned<Vec<Spanned<String>>>>,
     sections: Option<SectionsFile>,
     rules: Option<RulesFile>,
@@ -369,6 +374,13 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
         let values = non_empty_unique(&levels.value, "severities")
             .map_err(|m| spanned_error(&levels.referenced, m))?;
         config.severities = SeverityScale::new(values);
+    }
+    for (alias, level) in file.severity_aliases.iter().flatten() {
+        let level_in_scale = in_scale(&config, &level.value)
+            .map_err(|m| spanned_error(&level.referenced, format!("severity_aliases: {m}")))?;
+        config
+            .severity_aliases
+            .insert(alias.clone(), level_in_scale);
     }
     if let Some(statuses) = &file.statuses {
         config.statuses = non_empty_unique(&statuses.value, "statuses")

@@ -33,6 +33,44 @@ impl SeverityScale {
     }
 }
 
+impl SeverityScale {
+    /// The level a severity written in another scheme means: `aliases`
+    /// first (the configured `severity_aliases`, keys as [`Self::normalize`]
+    /// compares them), then a level of the scale in any spelling, then the
+    /// words incident tools use (critical, major or high, minor, medium or
+    /// moderate, low: the first to the fourth level), then a number (`P1`,
+    /// `Sev 1`, `1`: the first level; `P0` and `SEV-0` too).
+    pub fn map_loose<'a>(
+        &'a self,
+        input: &str,
+        aliases: &'a std::collections::BTreeMap<String, String>,
+    ) -> Option<&'a str> {
+        let wanted = key(input);
+        if let Some((_, level)) = aliases.iter().find(|(from, _)| key(from) == wanted) {
+            return self.normalize(level);
+        }
+        if let Some(level) = self.normalize(input) {
+            return Some(level);
+        }
+        let nth = |n: usize| self.levels.get(n).map(String::as_str);
+        let word = input.trim().to_ascii_lowercase();
+        let by_word = match word.as_str() {
+            "critical" | "sev critical" => Some(0),
+            "major" | "high" => Some(1),
+            "minor" | "medium" | "moderate" => Some(2),
+            "low" => Some(3),
+            _ => None,
+        };
+        if let Some(n) = by_word {
+            return nth(n);
+        }
+        let digits: String = wanted.chars().filter(char::is_ascii_digit).collect();
+        let letters = wanted.chars().filter(char::is_ascii_alphabetic).count();
+        let n: usize = digits.parse().ok().filter(|_| letters <= 3)?;
+        nth(n.saturating_sub(1))
+    }
+}
+
 fn key(text: &str) -> String {
     text.chars()
         .filter(char::is_ascii_alphanumeric)

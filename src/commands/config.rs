@@ -36,6 +36,7 @@ struct Effective {
     postmortems: String,
     templates: EffectiveTemplates,
     severities: Vec<String>,
+    severity_aliases: BTreeMap<String, String>,
     statuses: Vec<String>,
     sections: EffectiveSections,
     rules: EffectiveRules,
@@ -79,6 +80,7 @@ impl Effective {
                 folder: config.templates.folder.display().to_string(),
             },
             severities: config.severities.levels().to_vec(),
+            severity_aliases: config.severity_aliases.clone(),
             statuses: config.statuses.clone(),
             sections: EffectiveSections {
                 required: config.required_sections.clone(),

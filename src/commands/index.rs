@@ -16,7 +16,7 @@ pub fn run(config: &Config, args: IndexArgs) -> Result<Outcome, Error> {
     let (mut entries, problems) = portfolio::load(
         &paths_or_default(&args.paths, config),
         config.max_file_size,
-        portfolio::Entry::of,
+        |doc| portfolio::Entry::of(doc, config),
     )?;
     super::warn_skipped(&problems);
     // The index may live among the postmortems; it does not list itself.

@@ -17,7 +17,7 @@ pub fn run(config: &Config, args: StatsArgs) -> Result<Outcome, Error> {
     let (entries, problems) = portfolio::load(
         &paths_or_default(&args.paths, config),
         config.max_file_size,
-        portfolio::Entry::of,
+        |doc| portfolio::Entry::of(doc, config),
     )?;
     super::warn_skipped(&problems);
     let stats = stats::compute(&entries, config.severities.levels(), today);

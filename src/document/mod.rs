@@ -6,6 +6,7 @@ pub mod actions;
 pub mod dates;
 pub mod facts;
 pub mod front_matter;
+pub mod inferred;
 pub mod lines;
 pub mod outline;
 pub mod phrases;
@@ -44,6 +45,8 @@ pub struct Document {
     placeholders: OnceLock<Vec<placeholders::Hit>>,
     /// The timeline tables, read on first use.
     timelines: OnceLock<Vec<timeline::Timeline>>,
+    /// What the text says of itself, read on first use.
+    inferred: OnceLock<inferred::Inferred>,
 }
 
 /// Why a file could not become a [`Document`].
@@ -123,6 +126,7 @@ impl Document {
             outline,
             placeholders: OnceLock::new(),
             timelines: OnceLock::new(),
+            inferred: OnceLock::new(),
         }
     }
 
@@ -135,6 +139,12 @@ impl Document {
     /// The timeline tables, with each row's time; read once, on first use.
     pub fn timelines(&self) -> &[timeline::Timeline] {
         self.timelines.get_or_init(|| timeline::read(self))
+    }
+
+    /// The facts the text states outside the front matter (labelled
+    /// fields, the title, the file name, the timeline); read on first use.
+    pub fn inferred(&self) -> &inferred::Inferred {
+        self.inferred.get_or_init(|| inferred::read(self))
     }
 
     /// The 1-based position of a byte offset.

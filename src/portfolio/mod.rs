@@ -14,9 +14,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::config::Config;
 use crate::document::Document;
 use crate::document::dates::{Timestamp, human_minutes};
 use crate::document::facts::Fact;
+use crate::document::inferred::{Found, Inferred};
+use crate::document::placeholders;
 use crate::error::Error;
 use crate::files;
 
@@ -73,15 +76,47 @@ pub struct ActionFacts {
 }
 
 impl Entry {
-    /// Built from a parsed document.
-    pub fn of(doc: &Document) -> Entry {
+    /// Built from a parsed document: its front matter's facts, and where
+    /// the front matter has no such key, what its text says (a labelled
+    /// field, the title, the file name, the timeline), the severity mapped
+    /// onto `config`'s scale.
+    pub fn of(doc: &Document, config: &Config) -> Entry {
         let facts = &doc.facts;
-        let text = |fact: &Fact<String>| fact.text().map(str::to_owned);
-        let started = facts.started_at.value().copied();
-        let resolved = facts.resolved_at.value().copied();
+        // Read only when the front matter lacks a key.
+        let inferred = || doc.inferred();
+        let text = |fact: &Fact<String>, found: fn(&Inferred) -> &Option<Found<String>>| match fact
+        {
+            Fact::Missing => found(inferred())
+                .as_ref()
+                .map(|f| f.value.clone())
+                .filter(|v| !placeholders::is_unfilled(v)),
+            _ => fact.text().map(str::to_owned),
+        };
+        fn or_inferred<T: Copy>(fact: &Fact<T>, found: impl FnOnce() -> Option<T>) -> Option<T> {
+            match fact {
+                Fact::Missing => found(),
+                _ => fact.value().copied(),
+            }
+        }
+        let severity = match &facts.severity {
+            Fact::Missing => inferred().severity.as_ref().and_then(|f| {
+                (config.severities)
+                    .map_loose(&f.value, &config.severity_aliases)
+                    .map(str::to_owned)
+            }),
+            fact => fact.text().map(str::to_owned),
+        };
+        let time = |found: fn(&Inferred) -> &Option<Found<Timestamp>>| {
+            move || found(inferred()).as_ref().map(|f| f.value)
+        };
+        let started = or_inferred(&facts.started_at, time(|i| &i.started_at));
+        let resolved = or_inferred(&facts.resolved_at, time(|i| &i.resolved_at));
         let duration_minutes = match (&started, &resolved) {
             (Some(s), Some(r)) => Some(s.minutes_until(r)),
-            _ => facts.duration.value().map(|d| d.minutes),
+            _ => match &facts.duration {
+                Fact::Missing => inferred().duration.as_ref().map(|d| d.value),
+                fact => fact.value().map(|d| d.minutes),
+            },
         };
         // As written, readable or not.
         let duration = match &facts.duration {
@@ -91,13 +126,13 @@ impl Entry {
         };
         Entry {
             path: doc.path.clone(),
-            title: text(&facts.title),
-            id: text(&facts.incident_id),
-            date: facts.date.value().copied(),
-            severity: text(&facts.severity),
-            status: text(&facts.status),
+            title: text(&facts.title, |i| &i.title),
+            id: text(&facts.incident_id, |i| &i.incident_id),
+            date: or_inferred(&facts.date, || inferred().date.as_ref().map(|f| f.value)),
+            severity,
+            status: text(&facts.status, |i| &i.status),
             started,
-            detected: facts.detected_at.value().copied(),
+            detected: or_inferred(&facts.detected_at, time(|i| &i.detected_at)),
             resolved,
             duration: duration.or_else(|| duration_minutes.map(human_minutes)),
             duration_minutes,

@@ -1,0 +1,851 @@
+//! The facts a postmortem states in its text when its front matter does not:
+//! the labelled fields people write (`**Date:** 2024-03-13`, `Severity: P1`,
+//! a table row `| Authors | serathius@ |`), the first heading, the file
+//! name and the timeline. Each fact says where it was found, so `pm adopt`
+//! can show it and a person can check it. Read on first use: only the
+//! portfolio and `pm adopt` ask for it.
+
+use std::ops::Range;
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::Document;
+use super::dates::{self, Timestamp};
+use super::{placeholders, sections};
+
+/// Where an inferred fact was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A labelled field in the text (`Date: …`), at this span of the value.
+    Field(Range<usize>),
+    /// The first level-1 heading, at this span.
+    Heading(Range<usize>),
+    /// The file's name.
+    FileName,
+    /// A timeline row, at this span.
+    Timeline(Range<usize>),
+}
+
+impl Source {
+    /// The span in the file, when the fact is in the text.
+    pub fn span(&self) -> Option<Range<usize>> {
+        match self {
+            Source::Field(span) | Source::Heading(span) | Source::Timeline(span) => {
+                Some(span.clone())
+            }
+            Source::FileName => None,
+        }
+    }
+
+    /// A word for where it came from, for reports.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Source::Field(_) => "field",
+            Source::Heading(_) => "heading",
+            Source::FileName => "file name",
+            Source::Timeline(_) => "timeline",
+        }
+    }
+}
+
+/// A fact and where it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found<T> {
+    /// The fact.
+    pub value: T,
+    /// Where it was found.
+    pub source: Source,
+}
+
+/// Everything a document's text says of itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inferred {
+    /// The first `# heading`, else the file name.
+    pub title: Option<Found<String>>,
+    /// A labelled id, or one in the file name (`INC-123`, `PM2024-001`).
+    pub incident_id: Option<Found<String>>,
+    /// A labelled date, a date in the file name or the title, else the
+    /// first dated timeline row.
+    pub date: Option<Found<NaiveDate>>,
+    /// A labelled severity, as written (the scale maps it).
+    pub severity: Option<Found<String>>,
+    /// A labelled status, as written.
+    pub status: Option<Found<String>>,
+    /// A labelled lead, owner or author.
+    pub lead: Option<Found<String>>,
+    /// Labelled affected services.
+    pub services: Option<Found<Vec<String>>>,
+    /// When it began: a labelled time, else the timeline.
+    pub started_at: Option<Found<Timestamp>>,
+    /// When it was detected.
+    pub detected_at: Option<Found<Timestamp>>,
+    /// When it was resolved.
+    pub resolved_at: Option<Found<Timestamp>>,
+    /// A labelled duration, in minutes (`**Total impact duration:** 5 hours
+    /// 26 minutes (10:45 - 16:11 UTC)`).
+    pub duration: Option<Found<i64>>,
+}
+
+/// A `key: value` the text writes, with the value's span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Label {
+    /// The key, [`sections::normalize`]d.
+    key: String,
+    /// The value as written, trimmed of emphasis marks.
+    value: String,
+    /// Where the value is.
+    span: Range<usize>,
+}
+
+const DATE_KEYS: &[&str] = &[
+    "date",
+    "date of incident",
+    "incident date",
+    "date of the incident",
+    "day",
+];
+const ID_KEYS: &[&str] = &["incident id", "incident number", "incident", "id"];
+const SEVERITY_KEYS: &[&str] = &["severity", "sev", "severity level", "incident severity"];
+const STATUS_KEYS: &[&str] = &["status", "document status", "postmortem status"];
+const LEAD_KEYS: &[&str] = &[
+    "lead",
+    "incident lead",
+    "owner",
+    "incident owner",
+    "postmortem owner",
+    "author",
+    "authors",
+    "incident commander",
+];
+const SERVICE_KEYS: &[&str] = &[
+    "service",
+    "services",
+    "affected service",
+    "affected services",
+    "systems affected",
+    "affected systems",
+    "components",
+];
+const DURATION_KEYS: &[&str] = &[
+    "duration",
+    "total duration",
+    "impact duration",
+    "total impact duration",
+    "outage duration",
+    "incident duration",
+];
+const STARTED_KEYS: &[&str] = &[
+    "start",
+    "start time",
+    "started",
+    "started at",
+    "incident start",
+    "began",
+];
+const DETECTED_KEYS: &[&str] = &["detected", "detected at", "detection time", "time detected"];
+const RESOLVED_KEYS: &[&str] = &[
+    "end",
+    "end time",
+    "ended",
+    "resolved",
+    "resolved at",
+    "resolution time",
+    "time resolved",
+    "incident end",
+];
+
+/// Reads what `doc`'s text says of itself.
+pub fn read(doc: &Document) -> Inferred {
+    let labels = labels(doc);
+    let label = |keys: &[&str]| {
+        labels
+            .iter()
+            .find(|l| keys.contains(&l.key.as_str()) && !l.value.is_empty())
+    };
+    let text_of = |keys: &[&str]| {
+        label(keys).map(|l| Found {
+            value: l.value.clone(),
+            source: Source::Field(l.span.clone()),
+        })
+    };
+    // A severity or a status is a word or two, not a sentence or a link.
+    let word_of = |keys: &[&str]| {
+        text_of(keys)
+            .filter(|f| f.value.split_whitespace().count() <= 3 && !f.value.contains("://"))
+    };
+    let stem = doc
+        .path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let heading = doc.outline.headings.iter().find(|h| h.level == 1);
+    let title = match heading {
+        Some(h) if !h.title.trim().is_empty() && !placeholders::is_unfilled(&h.title) => {
+            Some(Found {
+                value: h.title.trim().to_owned(),
+                source: Source::Heading(h.span.clone()),
+            })
+        }
+        _ => title_from_file_name(stem).map(|value| Found {
+            value,
+            source: Source::FileName,
+        }),
+    };
+    let labelled_date = labels
+        .iter()
+        .filter(|l| DATE_KEYS.contains(&l.key.as_str()))
+        .find_map(|l| {
+            Some(Found {
+                value: free_date(&l.value)?,
+                source: Source::Field(l.span.clone()),
+            })
+        });
+    let date = labelled_date
+        .or_else(|| {
+            Some(Found {
+                value: date_in_name(&doc.path)?,
+                source: Source::FileName,
+            })
+        })
+        .or_else(|| {
+            let h = heading?;
+            Some(Found {
+                value: free_date(&h.title)?,
+                source: Source::Heading(h.span.clone()),
+            })
+        });
+    let zone = stated_zone(doc);
+    let rows = timeline_rows(doc, date.as_ref().map(|d| d.value), zone);
+    let date = date.or_else(|| {
+        let row = rows.iter().find(|r| r.dated)?;
+        Some(Found {
+            value: row.at.date(),
+            source: Source::Timeline(row.span.clone()),
+        })
+    });
+    let day = date.as_ref().map(|d| d.value);
+    let labelled_time = |keys: &[&str]| {
+        labels
+            .iter()
+            .filter(|l| keys.contains(&l.key.as_str()))
+            .find_map(|l| {
+                Some(Found {
+                    value: free_timestamp(&l.value, day, zone)?,
+                    source: Source::Field(l.span.clone()),
+                })
+            })
+    };
+    let from_rows = |pick: fn(&[Row]) -> Option<&Row>| {
+        pick(&rows).map(|row| Found {
+            value: Timestamp::Zoned(row.at.and_utc().fixed_offset()),
+            source: Source::Timeline(row.span.clone()),
+        })
+    };
+    Inferred {
+        title,
+        incident_id: text_of(ID_KEYS)
+            .filter(|f| looks_like_an_id(&f.value))
+            .or_else(|| {
+                Some(Found {
+                    value: id_in_name(stem)?,
+                    source: Source::FileName,
+                })
+            }),
+        date,
+        severity: word_of(SEVERITY_KEYS),
+        status: word_of(STATUS_KEYS),
+        lead: text_of(LEAD_KEYS),
+        services: label(SERVICE_KEYS).map(|l| Found {
+            value: l
+                .value
+                .split([',', ';'])
+                .map(|s| s.trim().trim_matches('`').to_owned())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            source: Source::Field(l.span.clone()),
+        }),
+        started_at: labelled_time(STARTED_KEYS).or_else(|| from_rows(started_row)),
+        detected_at: labelled_time(DETECTED_KEYS).or_else(|| from_rows(detected_row)),
+        resolved_at: labelled_time(RESOLVED_KEYS).or_else(|| from_rows(resolved_row)),
+        duration: labels
+            .iter()
+            .filter(|l| DURATION_KEYS.contains(&l.key.as_str()))
+            .find_map(|l| {
+                // What follows in brackets is a comment: `(10:45 - 16:11 UTC)`.
+                let text = l.value.split('(').next().unwrap_or_default();
+                Some(Found {
+                    value: dates::parse_duration(text)?,
+                    source: Source::Field(l.span.clone()),
+                })
+            }),
+    }
+}
+
+/// The labelled fields of the body: `Key: value` lines (in a list item, a
+/// heading or bold: `**Date:** …`, `## Owner: …`) and two-cell table rows
+/// (`| Date | 2022-04-20 |`), outside code and comments, keys of at most
+/// four words.
+fn labels(doc: &Document) -> Vec<Label> {
+    let outline = &doc.outline;
+    let hidden = |offset: usize| {
+        outline.code.iter().any(|c| c.contains(&offset))
+            || outline.comments.iter().any(|c| c.span.contains(&offset))
+    };
+    let mut found = Vec::new();
+    let first = doc.lines.line_of(doc.body_start);
+    for line in first..doc.lines.line_count() {
+        let range = doc.lines.line_range(&doc.text, line);
+        let text = &doc.text[range.clone()];
+        let start = text.len() - text.trim_start().len();
+        if text.trim().is_empty() || hidden(range.start + start) {
+            continue;
+        }
+        if let Some(label) = table_label(text, range.start) {
+            found.push(label);
+        } else if let Some(label) = line_label(text, range.start) {
+            found.push(label);
+        }
+    }
+    found
+}
+
+/// `| Key | value |`: a row of exactly two cells.
+fn table_label(text: &str, at: usize) -> Option<Label> {
+    let trimmed = text.trim();
+    let inner = trimmed.strip_prefix('|')?.strip_suffix('|')?;
+    let cells: Vec<&str> = inner.split('|').collect();
+    let [key, value] = cells[..] else {
+        return None;
+    };
+    let key = sections::normalize(key.trim().trim_matches(['*', '_']));
+    let written = value.trim().trim_matches(['*', '_']).trim();
+    if key.is_empty() || key.split(' ').count() > 4 || written.starts_with('-') {
+        return None;
+    }
+    let offset = text.find(written)?;
+    Some(Label {
+        key,
+        value: written.to_owned(),
+        span: at + offset..at + offset + written.len(),
+    })
+}
+
+/// `Key: value`, after heading marks, a list marker, a quote mark and bold.
+fn line_label(text: &str, at: usize) -> Option<Label> {
+    let body = text
+        .trim_start()
+        .trim_start_matches('#')
+        .trim_start()
+        .trim_start_matches(['>', ' '])
+        .trim_start_matches(['-', '*', '+'])
+        .trim_start();
+    // `[name]: https://…` defines a link.
+    if body.starts_with('[') {
+        return None;
+    }
+    let colon = body.find(':')?;
+    if colon > 48 {
+        return None;
+    }
+    let key = sections::normalize(body[..colon].trim_matches(['*', '_', ' ']));
+    if key.is_empty() || key.split(' ').count() > 4 {
+        return None;
+    }
+    let after = &body[colon + 1..];
+    let written = after
+        .trim_start_matches(['*', '_'])
+        .trim()
+        .trim_end_matches(['*', '_'])
+        .trim();
+    // `http://…` and `14:02` are not labels.
+    if written.is_empty()
+        || after.starts_with("//")
+        || after.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let offset = text.len() - body.len() + colon + 1 + after.find(written)?;
+    Some(Label {
+        key,
+        value: written.to_owned(),
+        span: at + offset..at + offset + written.len(),
+    })
+}
+
+/// A title from a file name: `2024-03-13-db-failover` → `db failover`.
+fn title_from_file_name(stem: &str) -> Option<String> {
+    let words: Vec<&str> = stem
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// A `YYYY-MM-DD` in the file's name, else `YYYY-MM` in its folder's and
+/// `MM-DD` at the start of its name (`2023-04/04-25-…`).
+fn date_in_name(path: &Path) -> Option<NaiveDate> {
+    let name = path.file_name()?.to_str()?;
+    if let Some(date) = iso_date_in(name) {
+        return Some(date);
+    }
+    let folder = path.parent()?.file_name()?.to_str()?;
+    let year: i32 = folder.get(..4)?.parse().ok()?;
+    let month: u32 = folder.get(5..7)?.parse().ok()?;
+    let (m, d) = (
+        name.get(..2)?.parse::<u32>().ok()?,
+        name.get(3..5)?.parse::<u32>().ok()?,
+    );
+    (m == month).then(|| NaiveDate::from_ymd_opt(year, m, d))?
+}
+
+/// The first `YYYY-MM-DD` (or `YYYY/MM/DD`) in `text`.
+fn iso_date_in(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find_map(|i| {
+        let candidate = text.get(i..i + 10)?;
+        let before = i.checked_sub(1).and_then(|j| bytes.get(j));
+        if before.is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        dates::parse_date(&candidate.replace('/', "-"))
+    })
+}
+
+/// A date as people write one: `2024-03-13`, `2024/03/13`, `July 1, 2020`,
+/// `1 July 2020`, `Sep 29, 2025`, `September 29th, 2025`.
+pub fn free_date(text: &str) -> Option<NaiveDate> {
+    if let Some(date) = iso_date_in(text) {
+        return Some(date);
+    }
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    let day = |w: &str| -> Option<u32> {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        digits.parse().ok().filter(|d| (1..=31).contains(d))
+    };
+    let year = |w: &str| -> Option<i32> { (w.len() == 4).then(|| w.parse().ok())? };
+    for (i, word) in words.iter().enumerate() {
+        let Some(month) = month_of(word) else {
+            continue;
+        };
+        let next = |k: usize| words.get(i + k).map(String::as_str);
+        // July 1, 2020
+        if let (Some(d), Some(y)) = (next(1).and_then(day), next(2).and_then(year)) {
+            return NaiveDate::from_ymd_opt(y, month, d);
+        }
+        // 1 July 2020
+        if let (Some(d), Some(y)) = (
+            i.checked_sub(1).and_then(|j| day(&words[j])),
+            next(1).and_then(year),
+        ) {
+            return NaiveDate::from_ymd_opt(y, month, d);
+        }
+    }
+    None
+}
+
+fn month_of(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if word.len() < 3 {
+        return None;
+    }
+    let index = MONTHS.iter().position(|m| m.starts_with(word))?;
+    u32::try_from(index + 1).ok()
+}
+
+/// A timestamp as a labelled field writes one: ISO 8601, or a time of day
+/// (with `AM`/`PM` and a zone) on `day`.
+fn free_timestamp(text: &str, day: Option<NaiveDate>, zone: Option<i32>) -> Option<Timestamp> {
+    if let Some(t) = dates::parse_timestamp(text) {
+        return Some(t);
+    }
+    let date = free_date(text).or(day)?;
+    let (time, own_zone) = time_in(text)?;
+    let offset = own_zone.or(zone)?;
+    let utc = date.and_time(time) - chrono::Duration::minutes(i64::from(offset));
+    Some(Timestamp::Zoned(utc.and_utc().fixed_offset()))
+}
+
+/// A time of day in `text` (`14:02`, `2:02 PM`, `1915 UTC`) and the zone
+/// written after it, as minutes east of UTC.
+fn time_in(text: &str) -> Option<(NaiveTime, Option<i32>)> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '*' || c == ',' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, word) in words.iter().enumerate() {
+        let word = word.trim_start_matches('~').trim_end_matches([':', '-']);
+        let mut time = dates::parse_time(word).or_else(|| {
+            // `1915 UTC`: four digits followed by a zone.
+            let zoned = words.get(i + 1).is_some_and(|z| zone_offset(z).is_some());
+            (word.len() == 4 && zoned && word.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| NaiveTime::parse_from_str(word, "%H%M").ok())?
+        });
+        let Some(t) = time.as_mut() else {
+            continue;
+        };
+        let mut rest = i + 1;
+        match words.get(rest).map(|w| w.to_ascii_lowercase()).as_deref() {
+            Some("pm") | Some("p.m.") => {
+                if chrono::Timelike::hour(t) < 12 {
+                    *t += chrono::Duration::hours(12);
+                }
+                rest += 1;
+            }
+            Some("am") | Some("a.m.") => {
+                if chrono::Timelike::hour(t) == 12 {
+                    *t -= chrono::Duration::hours(12);
+                }
+                rest += 1;
+            }
+            _ => {}
+        }
+        let zone = words.get(rest).and_then(|z| zone_offset(z));
+        return Some((*t, zone));
+    }
+    None
+}
+
+/// Minutes east of UTC of a zone abbreviation postmortems write.
+fn zone_offset(word: &str) -> Option<i32> {
+    let word = word.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '+' && c != '-');
+    let hours = match word.to_ascii_uppercase().as_str() {
+        "UTC" | "GMT" | "Z" | "UTC+0" | "UTC+00:00" => 0,
+        "CET" | "BST" | "WAT" => 1,
+        "CEST" | "EET" | "SAST" => 2,
+        "EEST" | "MSK" => 3,
+        "IST" => return Some(5 * 60 + 30),
+        "JST" | "KST" => 9,
+        "AEST" => 10,
+        "AEDT" => 11,
+        "EST" => -5,
+        "EDT" | "AST" => -4,
+        "CST" => -6,
+        "CDT" => -5,
+        "MST" => -7,
+        "MDT" => -6,
+        "PST" => -8,
+        "PDT" => -7,
+        _ => return None,
+    };
+    Some(hours * 60)
+}
+
+/// The zone a document says its times are in: `All times in CEST`, `times
+/// are UTC`, `(all times UTC)`.
+fn stated_zone(doc: &Document) -> Option<i32> {
+    let body = &doc.text[doc.body_start..];
+    let lower = body.to_ascii_lowercase();
+    for marker in [
+        "all times in ",
+        "all times are in ",
+        "times are in ",
+        "all times ",
+        "times in ",
+    ] {
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(marker) {
+            let after = from + at + marker.len();
+            let word = body[after..]
+                .split(|c: char| c.is_whitespace() || c == ')' || c == '.' || c == ',')
+                .find(|w| !w.is_empty())
+                .unwrap_or_default();
+            if let Some(zone) = zone_offset(word) {
+                return Some(zone);
+            }
+            from = after;
+        }
+    }
+    None
+}
+
+/// A timeline row: when (in UTC when a zone is known, else as written) and
+/// what happened.
+#[derive(Debug, Clone)]
+struct Row {
+    at: NaiveDateTime,
+    dated: bool,
+    zoned: bool,
+    event: String,
+    span: Range<usize>,
+}
+
+/// The rows of the timeline: the rows of timeline tables, and the list
+/// items and sub-headings of a Timeline section that start with a time.
+/// Times of day fall on the last day written, else on `day`; rows with no
+/// day at all are left out, as are rows in no known zone.
+fn timeline_rows(doc: &Document, day: Option<NaiveDate>, zone: Option<i32>) -> Vec<Row> {
+    let outline = &doc.outline;
+    let mut lines: Vec<(Range<usize>, String, String)> = Vec::new();
+    for timeline in doc.timelines() {
+        let table = &outline.tables[timeline.table];
+        for row in &table.rows {
+            let (Some(when), event) = (row.cells.first(), row.cells.get(1..)) else {
+                continue;
+            };
+            let event = event
+                .unwrap_or_default()
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            lines.push((row.span.clone(), when.text.clone(), event));
+        }
+    }
+    let sections: Vec<&super::outline::Heading> = outline
+        .headings
+        .iter()
+        .filter(|h| h.canonical.is_some_and(|c| c.id == "timeline"))
+        .collect();
+    for section in sections {
+        let within = |offset: usize| offset >= section.span.end && offset < section.end;
+        for item in outline
+            .items
+            .iter()
+            .filter(|i| i.parent.is_none() && within(i.span.start))
+        {
+            let (when, event) = split_time(&item.text);
+            lines.push((item.span.clone(), when.to_owned(), event.to_owned()));
+        }
+        for h in outline.headings.iter().filter(|h| within(h.span.start)) {
+            let event = doc.text.get(h.body.clone()).unwrap_or_default();
+            let event = event.trim().lines().next().unwrap_or_default();
+            lines.push((h.span.clone(), h.title.clone(), event.to_owned()));
+        }
+    }
+    lines.sort_by_key(|(span, _, _)| span.start);
+    let mut day = day;
+    let mut rows = Vec::new();
+    for (span, when, event) in lines {
+        let own_date = free_date(&when);
+        if own_date.is_some() {
+            day = own_date;
+        }
+        let Some((time, own_zone)) = time_in(&when) else {
+            continue;
+        };
+        let Some(on) = day else { continue };
+        let offset = own_zone.or(zone);
+        let local = on.and_time(time);
+        let at = local - chrono::Duration::minutes(i64::from(offset.unwrap_or(0)));
+        rows.push(Row {
+            at,
+            dated: own_date.is_some(),
+            zoned: offset.is_some(),
+            event: event.to_lowercase(),
+            span,
+        });
+    }
+    rows
+}
+
+/// A list item's leading time and the rest: `**16:58 UTC** - Writer …`.
+fn split_time(text: &str) -> (&str, &str) {
+    let cut = text
+        .find(" - ")
+        .or_else(|| text.find(" – "))
+        .or_else(|| text.find(": "))
+        .unwrap_or(text.len().min(24));
+    let cut = (0..=cut)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    (
+        &text[..cut],
+        text[cut..].trim_start_matches([' ', '-', '–', ':']),
+    )
+}
+
+fn says(row: &Row, words: &[&str]) -> bool {
+    words.iter().any(|w| row.event.contains(w))
+}
+
+/// The earliest row in a known zone: where the timeline starts.
+fn started_row(rows: &[Row]) -> Option<&Row> {
+    rows.iter().filter(|r| r.zoned).min_by_key(|r| r.at)
+}
+
+/// The first row after the start that says the incident was noticed.
+fn detected_row(rows: &[Row]) -> Option<&Row> {
+    let start = started_row(rows)?.at;
+    rows.iter().filter(|r| r.zoned && r.at > start).find(|r| {
+        says(
+            r,
+            &[
+                "detected", "alert", "paged", "page ", "notice", "reported", "alarm", "aware",
+            ],
+        )
+    })
+}
+
+/// The last row after the start that says it was resolved.
+fn resolved_row(rows: &[Row]) -> Option<&Row> {
+    let start = started_row(rows)?.at;
+    rows.iter()
+        .filter(|r| r.zoned && r.at > start)
+        .rev()
+        .find(|r| {
+            says(
+                r,
+                &[
+                    "resolved",
+                    "restored",
+                    "recovered",
+                    "recovers",
+                    "mitigated",
+                    "back to normal",
+                    "fully operational",
+                ],
+            )
+        })
+}
+
+/// Whether a labelled id reads as one: letters and digits with a digit.
+fn looks_like_an_id(text: &str) -> bool {
+    text.len() <= 40 && text.bytes().any(|b| b.is_ascii_digit()) && !text.contains(' ')
+}
+
+/// An id in a file name: letters then digits (`INC-123`, `PM2024-001`,
+/// `SEV_42`).
+fn id_in_name(stem: &str) -> Option<String> {
+    stem.split(['_', ' ', '.'])
+        .flat_map(|part| {
+            let words: Vec<&str> = part.split('-').collect();
+            (0..words.len()).map(move |i| (words.clone(), i))
+        })
+        .find_map(|(words, i)| {
+            let head = words[i];
+            let letters = head.bytes().take_while(u8::is_ascii_uppercase).count();
+            if !(2..=6).contains(&letters) {
+                return None;
+            }
+            let digits_here = &head[letters..];
+            if !digits_here.is_empty() && digits_here.bytes().all(|b| b.is_ascii_digit()) {
+                let mut id = head.to_owned();
+                if let Some(next) = words
+                    .get(i + 1)
+                    .filter(|n| n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty())
+                {
+                    id = format!("{id}-{next}");
+                }
+                return Some(id);
+            }
+            let next = words.get(i + 1)?;
+            (digits_here.is_empty() && next.len() >= 2 && next.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| format!("{head}-{next}"))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(path: &str, text: &str) -> Document {
+        Document::parse(path.into(), text.to_owned())
+    }
+
+    #[test]
+    fn dates_as_people_write_them() {
+        for (text, want) in [
+            ("2024-03-13", "2024-03-13"),
+            ("July 1, 2020", "2020-07-01"),
+            ("1 July 2020", "2020-07-01"),
+            ("Sep 29, 2025", "2025-09-29"),
+            ("September 29th, 2025", "2025-09-29"),
+            (
+                "PostHog Feature Flags Service Outage - September 29, 2025",
+                "2025-09-29",
+            ),
+            ("2018-04-18, Culler flood", "2018-04-18"),
+        ] {
+            assert_eq!(
+                free_date(text).map(|d| d.to_string()).as_deref(),
+                Some(want),
+                "{text}"
+            );
+        }
+        for text in ["soon", "May we", "12 monkeys", "4/26"] {
+            assert_eq!(free_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn ids_in_file_names() {
+        for (stem, want) in [
+            ("INC-123-db-down", Some("INC-123")),
+            ("PM2024-001", Some("PM2024-001")),
+            ("2024-03-13-db-failover", None),
+            ("0001-first-mortem", None),
+        ] {
+            assert_eq!(id_in_name(stem).as_deref(), want, "{stem}");
+        }
+    }
+
+    #[test]
+    fn labelled_fields_in_their_common_shapes() {
+        let text = "# Love Lost\n\n## Date: July 1, 2020\n\n## Owner: Morty Smith\n\n- **Severity:** P1\n\n| Authors | serathius@ |\n|---|---|\n| Status  | published  |\n\nServices: api, db\n";
+        let d = doc("x.md", text);
+        let inferred = read(&d);
+        assert_eq!(
+            inferred.title.as_ref().map(|t| t.value.as_str()),
+            Some("Love Lost")
+        );
+        assert_eq!(
+            inferred
+                .date
+                .as_ref()
+                .map(|t| t.value.to_string())
+                .as_deref(),
+            Some("2020-07-01")
+        );
+        let lead = inferred.lead.expect("a lead");
+        assert_eq!(lead.value, "Morty Smith");
+        assert_eq!(&text[lead.source.span().expect("a span")], "Morty Smith");
+        assert_eq!(inferred.severity.map(|s| s.value).as_deref(), Some("P1"));
+        assert_eq!(
+            inferred.status.map(|s| s.value).as_deref(),
+            Some("published")
+        );
+        assert_eq!(
+            inferred.services.map(|s| s.value),
+            Some(vec!["api".to_owned(), "db".to_owned()])
+        );
+    }
+
+    #[test]
+    fn timeline_rows_in_the_stated_zone_give_the_times() {
+        let text = "# Culler flood\n\n## Timeline\n\nAll times in CEST\n\n- 12:35 - Upgrade deployed\n- 14:29 - Outage reported on Gitter\n- 15:10 - Service restored\n";
+        let d = doc("2018-04-18-cull-flood.md", text);
+        let inferred = read(&d);
+        let at = |f: Option<Found<Timestamp>>| f.map(|f| f.value.as_utc_naive().to_string());
+        assert_eq!(
+            at(inferred.started_at).as_deref(),
+            Some("2018-04-18 10:35:00")
+        );
+        assert_eq!(
+            at(inferred.detected_at).as_deref(),
+            Some("2018-04-18 12:29:00")
+        );
+        assert_eq!(
+            at(inferred.resolved_at).as_deref(),
+            Some("2018-04-18 13:10:00")
+        );
+    }
+}

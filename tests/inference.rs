@@ -1,0 +1,175 @@
+//! What `pm list` and `pm stats` read from postmortems that have no pm
+//! front matter: labelled fields, the title, the file name and the
+//! timeline, in the zone the document states.
+
+mod common;
+
+use common::lint::write;
+use common::{pm, stdout_of, tmp};
+use serde_json::Value;
+
+fn rows(tmp: &tempfile::TempDir) -> Value {
+    let out = stdout_of(pm(tmp).args(["--no-config", "list", "--format", "json", "pm"]));
+    serde_json::from_str(&out).expect("JSON")
+}
+
+/// `(title, date, id, severity, status, duration)` of each row.
+fn facts(rows: &Value) -> Vec<[String; 6]> {
+    let text = |v: &Value| v.as_str().unwrap_or("-").to_owned();
+    rows.as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            [
+                text(&r["title"]),
+                text(&r["date"]),
+                text(&r["incident_id"]),
+                text(&r["severity"]),
+                text(&r["status"]),
+                text(&r["duration"]),
+            ]
+        })
+        .collect()
+}
+
+fn row(cells: [&str; 6]) -> [String; 6] {
+    cells.map(str::to_owned)
+}
+
+#[test]
+fn labelled_fields_and_a_timeline_in_a_stated_zone() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pm/cache.md",
+        "# Cache nodes evicted\n\n**Date:** 2024-03-13\n**Severity:** Critical\n\
+         **Authors:** Dana Kim\n\n| | |\n|---|---|\n| Status | published |\n\n\
+         ## Timeline\n\nAll times in CEST\n\n| Time | Event |\n|---|---|\n\
+         | 10:02 | Deploy starts |\n| 10:09 | Alert fired for error rate |\n\
+         | 11:30 | Service restored |\n",
+    );
+    assert_eq!(
+        facts(&rows(&tmp)),
+        [row([
+            "Cache nodes evicted",
+            "2024-03-13",
+            "-",
+            "SEV-1",
+            "published",
+            "1h 28m"
+        ])]
+    );
+    let stats = stdout_of(pm(&tmp).args(["--no-config", "stats", "--format", "json", "pm"]));
+    let stats: Value = serde_json::from_str(&stats).expect("JSON");
+    assert_eq!(stats["time_to_detect"][0]["median_minutes"], 7.0);
+    assert_eq!(stats["time_to_resolve"][0]["median_minutes"], 88.0);
+}
+
+#[test]
+fn a_list_timeline_with_its_zone_on_each_row_and_the_date_in_the_title() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pm/flags.md",
+        "# Flags outage - September 29, 2025\n\n## Timeline\n\n\
+         - **16:58 UTC** - Database saturation begins\n\
+         - **17:12 UTC** - Alert: error rate above 5%\n\
+         - **18:46 UTC** - Service fully restored\n",
+    );
+    assert_eq!(
+        facts(&rows(&tmp)),
+        [row([
+            "Flags outage - September 29, 2025",
+            "2025-09-29",
+            "-",
+            "-",
+            "-",
+            "1h 48m"
+        ])]
+    );
+}
+
+#[test]
+fn headings_as_timeline_rows_and_a_labelled_duration() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pm/2018-04-18-cull-flood.md",
+        "# Culler flood\n\n## Timeline\n\nAll times in CEST\n\n### 12:35\n\nUpgrade deployed.\n\n\
+         ### 14:29\n\nOutage reported on Gitter.\n\n### 15:10\n\nService restored.\n",
+    );
+    write(
+        &tmp,
+        "pm/surveys.md",
+        "# Surveys bug\n\n## Date: 3 October 2025\n\n**Total impact duration:** 5 hours 26 minutes (10:45 - 16:11 UTC)\n",
+    );
+    assert_eq!(
+        facts(&rows(&tmp)),
+        [
+            row(["Culler flood", "2018-04-18", "-", "-", "-", "2h 35m"]),
+            row(["Surveys bug", "2025-10-03", "-", "-", "-", "5h 26m"]),
+        ]
+    );
+}
+
+#[test]
+fn the_file_name_gives_the_date_the_id_and_the_title() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pm/INC-123-2024-03-13-db-failover.md",
+        "The database failed over.\n",
+    );
+    write(&tmp, "pm/notes.md", "Nothing to infer here.\n");
+    assert_eq!(
+        facts(&rows(&tmp)),
+        // Undated rows first, as pm list sorts.
+        [
+            row(["notes", "-", "-", "-", "-", "-"]),
+            row(["INC db failover", "2024-03-13", "INC-123", "-", "-", "-"]),
+        ]
+    );
+}
+
+#[test]
+fn another_tools_front_matter_and_pm_keys_win_over_the_text() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pm/jekyll.md",
+        "---\nlayout: post\ntitle: \"Cache outage\"\ndate: 2024-03-13 23:30:00 -0700\n---\n\n\
+         # Something else\n\nSeverity: P2\n",
+    );
+    write(
+        &tmp,
+        "pm/pm.md",
+        "---\ntitle: Written by pm\nseverity: SEV-3\nstatus: draft\n---\n\n# Other\n\nSeverity: Critical\nStatus: published\n",
+    );
+    assert_eq!(
+        facts(&rows(&tmp)),
+        [
+            row(["Written by pm", "-", "-", "SEV-3", "draft", "-"]),
+            row(["Cache outage", "2024-03-13", "-", "SEV-2", "-", "-"]),
+        ]
+    );
+}
+
+#[test]
+fn severity_aliases_map_other_schemes_onto_the_scale() {
+    let tmp = tmp();
+    std::fs::create_dir(tmp.path().join(".git")).expect("a repository");
+    write(&tmp, ".pm.yaml", "severity_aliases: {Sev A: SEV-2}\n");
+    write(&tmp, "pm/a.md", "# A\n\nSeverity: Sev A\n");
+    let out = stdout_of(pm(&tmp).args(["list", "--format", "json", "pm"]));
+    let rows: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(rows[0]["severity"], "SEV-2");
+    write(&tmp, ".pm.yaml", "severity_aliases:\n  Sev A: SEV-9\n");
+    pm(&tmp)
+        .args(["list", "pm"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: .pm.yaml:2:10: severity_aliases: `SEV-9` is not a severity of the scale (SEV-1, SEV-2, SEV-3, SEV-4)\n",
+        );
+}
