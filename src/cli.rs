@@ -81,6 +81,11 @@ pub enum Command {
     /// Incident metrics: counts by severity and month, time to detect and resolve, open actions by owner.
     #[command(after_help = "Examples:\n  pm stats\n  pm stats --format json docs/postmortems")]
     Stats(StatsArgs),
+    /// Add pm front matter to postmortems pm did not write, from what their text says.
+    #[command(
+        after_help = "Examples:\n  pm adopt --dry-run              # the diff, nothing written\n  pm adopt docs/postmortems\n  pm adopt --report --format json # what was found, and what was not"
+    )]
+    Adopt(AdoptArgs),
     /// Install (or uninstall) a Git pre-commit hook that lints the staged postmortems.
     #[command(subcommand)]
     Hook(HookCommand),
@@ -283,6 +288,24 @@ pub struct StatsArgs {
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
     /// How to print (table or json).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: crate::portfolio::Format,
+}
+
+/// `pm adopt`
+#[derive(Debug, Args)]
+pub struct AdoptArgs {
+    /// Files or folders [default: the postmortems folder].
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Print a unified diff of what would change, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print, per file, the keys filled in (with where each was found) and
+    /// those left empty, instead of the list of files changed.
+    #[arg(long)]
+    pub report: bool,
+    /// How to print the report (table or json).
     #[arg(long, value_enum, default_value = "table")]
     pub format: crate::portfolio::Format,
 }

@@ -7,6 +7,7 @@
 // everything else hands what it has to say to them.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod adopt;
 pub mod cli;
 #[allow(clippy::print_stdout, clippy::print_stderr)]
 pub mod commands;
@@ -48,6 +49,7 @@ pub fn run(cli: cli::Cli) -> Result<Outcome, Error> {
         cli::Command::Index(args) => commands::index::run(&config, args),
         cli::Command::Actions(args) => commands::actions::run(&config, args),
         cli::Command::Stats(args) => commands::stats::run(&config, args),
+        cli::Command::Adopt(args) => commands::adopt::run(&config, args),
         cli::Command::Hook(cli::HookCommand::Install { force }) => commands::hook::install(force),
         cli::Command::Hook(cli::HookCommand::Uninstall) => commands::hook::uninstall(),
         cli::Command::Completions { shell } => commands::docs::completions(shell),

@@ -104,6 +104,11 @@ const ROWS: &[Row] = &[
         &[],
         2,
     ),
+    // pm adopt
+    (Setup::Plain, &["adopt"], &[], 0),
+    (Setup::Plain, &["adopt", "--dry-run", "--report"], &[], 0),
+    (Setup::Plain, &["adopt", "missing.md"], &[], 2),
+    (Setup::Plain, &["adopt", "--format", "csv-ish"], &[], 2),
     // pm templates
     (Setup::Plain, &["templates", "list"], &[], 0),
     (Setup::Plain, &["templates", "show", "standard"], &[], 0),

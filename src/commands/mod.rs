@@ -1,6 +1,7 @@
 //! One module per subcommand: glue from the parsed arguments to the library.
 
 pub mod actions;
+pub mod adopt;
 pub mod config;
 pub mod docs;
 pub mod hook;

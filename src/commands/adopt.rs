@@ -1,0 +1,202 @@
+//! `pm adopt`: pm front matter for postmortems pm did not write.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::adopt::{self, Adoption, Filled};
+use crate::cli::AdoptArgs;
+use crate::config::Config;
+use crate::document::Document;
+use crate::error::Error;
+use crate::exit::Outcome;
+use crate::files;
+use crate::portfolio::{Format, table};
+use crate::write::{Mode, write_atomic};
+
+/// One file's adoption, as the report shows it.
+#[derive(Debug, Serialize)]
+struct Report {
+    path: String,
+    /// Whether the file was (or, with --dry-run, would be) changed.
+    changed: bool,
+    filled: Vec<Filled>,
+    empty: Vec<&'static str>,
+    /// Why it was not adopted.
+    error: Option<String>,
+}
+
+/// Runs `pm adopt`.
+pub fn run(config: &Config, args: AdoptArgs) -> Result<Outcome, Error> {
+    let paths = super::paths_or_default(&args.paths, config);
+    let targets = files::collect(&paths);
+    let mut failed = false;
+    for path in &targets.missing {
+        eprintln!("error: {}: no such file or directory", path.display());
+        failed = true;
+    }
+    for (path, reason) in &targets.unreadable {
+        eprintln!("error: {}: {reason}", path.display());
+        failed = true;
+    }
+    let mut out = std::io::stdout().lock();
+    let stdout_error = |e| Error::io("<stdout>", e);
+    let mut reports = Vec::new();
+    let mut changed = 0;
+    for path in &targets.files {
+        let report = match adopt_one(path, config, args.dry_run) {
+            Ok((adoption, before, after)) => {
+                let is_change = adoption.text.is_some();
+                if is_change {
+                    changed += 1;
+                    if args.dry_run && !args.report {
+                        out.write_all(diff(path, &before, &after).as_bytes())
+                            .map_err(stdout_error)?;
+                    } else if !args.report {
+                        writeln!(out, "{}", path.display()).map_err(stdout_error)?;
+                    }
+                }
+                Report {
+                    path: path.display().to_string(),
+                    changed: is_change,
+                    filled: adoption.filled,
+                    empty: adoption.empty,
+                    error: None,
+                }
+            }
+            Err((line, message)) => {
+                match line {
+                    Some(line) => eprintln!("error: {}:{line}: {message}", path.display()),
+                    None => eprintln!("error: {}: {message}", path.display()),
+                }
+                failed = true;
+                Report {
+                    path: path.display().to_string(),
+                    changed: false,
+                    filled: Vec::new(),
+                    empty: Vec::new(),
+                    error: Some(message),
+                }
+            }
+        };
+        reports.push(report);
+    }
+    if args.report {
+        write_report(&reports, args.format, &mut out).map_err(stdout_error)?;
+    }
+    let verb = if args.dry_run {
+        "would adopt"
+    } else {
+        "adopted"
+    };
+    let files = targets.files.len();
+    let word = if files == 1 { "file" } else { "files" };
+    eprintln!(
+        "{} {changed} of {files} {word}; {} already had what pm can add.",
+        capitalized(verb),
+        reports
+            .iter()
+            .filter(|r| !r.changed && r.error.is_none())
+            .count()
+    );
+    Ok(if failed {
+        Outcome::Incomplete
+    } else {
+        Outcome::Success
+    })
+}
+
+/// Adopts the file at `path` (writing it unless `dry_run`): what was done,
+/// and its text before and after; or why not, with the line that says so.
+fn adopt_one(
+    path: &Path,
+    config: &Config,
+    dry_run: bool,
+) -> Result<(Adoption, String, String), (Option<usize>, String)> {
+    let plain = |message: String| (None, message);
+    let bytes =
+        files::read_regular(path, config.max_file_size).map_err(|e| plain(e.to_string()))?;
+    let bom = bytes.starts_with("\u{feff}".as_bytes());
+    let doc = Document::from_bytes(PathBuf::from(path), bytes).map_err(|e| plain(e.to_string()))?;
+    let before =
+        files::read_regular_text(path, config.max_file_size).map_err(|e| plain(e.to_string()))?;
+    let without_bom = before.strip_prefix('\u{feff}').unwrap_or(&before);
+    if without_bom != doc.text {
+        return Err(plain(
+            "it ends lines with a lone carriage return (classic Mac); convert it to LF or CRLF first"
+                .to_owned(),
+        ));
+    }
+    let adoption =
+        adopt::adopt(&doc, bom, config).map_err(|refused| (refused.line, refused.message))?;
+    let after = adoption.text.clone().unwrap_or_else(|| before.clone());
+    if !dry_run && adoption.text.is_some() {
+        // A file made read-only is not replaced (a rename could: the
+        // folder decides that, not the file).
+        let read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+        if read_only {
+            return Err(plain(
+                "it is read-only; make it writable to adopt it".to_owned(),
+            ));
+        }
+        write_atomic(path, after.as_bytes(), Mode::Replace).map_err(|e| match e {
+            Error::Io { source, .. } => plain(format!("cannot write it: {source}")),
+            other => plain(other.to_string()),
+        })?;
+    }
+    Ok((adoption, before, after))
+}
+
+/// A unified diff of `path` from `before` to `after`, as `git diff` prints
+/// one.
+fn diff(path: &Path, before: &str, after: &str) -> String {
+    let name = path.display().to_string();
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
+}
+
+fn write_report(reports: &[Report], format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+    let rows = || {
+        reports.iter().flat_map(|r| {
+            let filled = r.filled.iter().map(move |f| {
+                let from = match f.line {
+                    Some(line) => format!("{} (line {line})", f.source),
+                    None => f.source.to_owned(),
+                };
+                vec![r.path.clone(), f.key.to_owned(), f.value.clone(), from]
+            });
+            let empty = r.empty.iter().map(move |key| {
+                vec![
+                    r.path.clone(),
+                    (*key).to_owned(),
+                    String::new(),
+                    "not found: fill it in".to_owned(),
+                ]
+            });
+            let error = r
+                .error
+                .iter()
+                .map(move |e| vec![r.path.clone(), String::new(), String::new(), e.clone()]);
+            filled.chain(empty).chain(error)
+        })
+    };
+    table::write(
+        format,
+        &["path", "key", "value", "from"],
+        rows,
+        &reports,
+        out,
+    )
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
