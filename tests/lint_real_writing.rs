@@ -649,3 +649,41 @@ fn the_sre_books_action_table_states() {
         1,
     );
 }
+
+// Section names of archives written without pm
+
+#[test]
+fn the_section_names_of_archives_written_without_pm_are_the_required_sections() {
+    // Headings as published postmortems write them (Chia, Mentimeter,
+    // etcd, PostHog): each stands for a section a document with no template
+    // needs, so none is reported missing.
+    for (summary, cause, resolution, actions) in [
+        (
+            "Issue Summary",
+            "Cause of the problem",
+            "Resolution and recovery",
+            "Corrective actions with owners",
+        ),
+        (
+            "Description",
+            "Trigger",
+            "Immediate actions",
+            "Corrective and Preventative Measures",
+        ),
+        (
+            "Incident Description",
+            "Fault",
+            "How it was fixed",
+            "Follow-up tasks",
+        ),
+    ] {
+        let doc = format!(
+            "---\ntitle: Disk full\nincident_id: INC-2024-0001\ndate: 2024-03-13\nseverity: SEV-3\n\
+             status: draft\n---\n\n# Disk full\n\n## {summary}\n\nThe disk filled.\n\n## Timeline\n\n\
+             | Time | Event |\n|---|---|\n| 10:00 | Alert |\n\n## {cause}\n\nLogs were never rotated.\n\n\
+             ## {resolution}\n\nOld logs were deleted.\n\n## {actions}\n\n\
+             | Action | Owner | Due | Status |\n|---|---|---|---|\n| Rotate logs | Dana | 2027-01-10 | Open |\n"
+        );
+        assert_clean(&lint_doc(&doc, &[]), 1);
+    }
+}
