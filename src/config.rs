@@ -51,6 +51,10 @@ pub struct Config {
     pub blame_words: Option<Vec<String>>,
     /// Action items too vague to act on (PM402); `None` for the rule's own.
     pub vague_actions: Option<Vec<String>>,
+    /// Globs (relative to the configuration's folder) of postmortems written
+    /// before pm: `pm lint` asks of them only a title and a date, and no
+    /// sections.
+    pub legacy: Vec<Setting<String>>,
     /// Whether `pm lint` skips files given by name that lie outside the
     /// postmortems folder (for hooks that pass every staged Markdown file).
     pub only_postmortems: bool,
@@ -132,6 +136,7 @@ impl Default for Config {
             placeholders: Vec::new(),
             blame_words: None,
             vague_actions: None,
+            legacy: Vec::new(),
             only_postmortems: false,
             max_file_size: crate::files::DEFAULT_MAX_FILE_SIZE,
         }
@@ -265,6 +270,7 @@ struct File {
     placeholders: Option<Vec<Spanned<String>>>,
     blame_words: Option<Vec<Spanned<String>>>,
     vague_actions: Option<Vec<Spanned<String>>>,
+    legacy: Option<Vec<Spanned<String>>>,
     only_postmortems: Option<bool>,
     max_file_size: Option<Spanned<SizeSetting>>,
 }
@@ -456,6 +462,7 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
     config.vague_actions = file
         .vague_actions
         .map(|items| items.into_iter().map(|a| a.value).collect());
+    config.legacy = settings(file.legacy);
     if let Some(only) = file.only_postmortems {
         config.only_postmortems = only;
     }

@@ -282,7 +282,7 @@ fn an_unknown_key_stops_every_command_with_its_line() {
     write(&tmp, ".pm.yaml", "severities: [P0, P1]\nsevrity: P1\n");
     write(&tmp, "docs/postmortems/a.md", "# not linted\n");
     let message = "error: .pm.yaml:2:1: unknown key `sevrity`, expected one of postmortems, templates, \
-                   severities, severity_aliases, statuses, sections, rules, placeholders, blame_words, vague_actions, only_postmortems, \
+                   severities, severity_aliases, statuses, sections, rules, placeholders, blame_words, vague_actions, legacy, only_postmortems, \
                    max_file_size\n";
     for args in [
         &["lint"][..],
@@ -702,4 +702,54 @@ fn config_errors_speak_to_the_writer_not_to_a_programmer() {
             .stdout("")
             .stderr(message);
     }
+}
+
+#[test]
+fn legacy_postmortems_are_asked_only_for_a_title_and_a_date() {
+    let tmp = repo();
+    write(&tmp, ".pm.yaml", "legacy: [\"docs/postmortems/201*\"]\n");
+    let old = "---\ntitle: Hub 403\ndate: 2017-09-27\n---\n\n# Hub 403\n\nThe hub returned 403s.\n";
+    write(&tmp, "docs/postmortems/2017-09-27-hub-403.md", old);
+    write(
+        &tmp,
+        "docs/postmortems/2024-03-13-disk.md",
+        &old.replace("2017-09-27", "2024-03-13"),
+    );
+    write(
+        &tmp,
+        "docs/postmortems/2018/untitled.md",
+        "---\ndate: 2018-01-01\n---\n\n# x\n",
+    );
+    let run = pm(&tmp)
+        .args(["lint", "--format", "concise"])
+        .output()
+        .expect("pm lint runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    // Outside the glob (and below a folder it names: `*` stops at `/`),
+    // every key and section is asked for.
+    assert!(!stdout.contains("2017-09-27-hub-403.md"), "{stdout}");
+    assert!(stdout.contains("docs/postmortems/2024-03-13-disk.md:1:1: PM003 [error] front matter has no `incident_id`"), "{stdout}");
+    assert!(
+        stdout.contains("docs/postmortems/2024-03-13-disk.md:6:1: PM101"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "docs/postmortems/2018/untitled.md:1:1: PM003 [error] front matter has no `title`"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "docs/postmortems/2018/untitled.md:1:1: PM003 [error] front matter has no `incident_id`"
+        ),
+        "{stdout}"
+    );
+    write(&tmp, ".pm.yaml", "legacy:\n  - \"docs/[201\"\n");
+    pm(&tmp)
+        .args(["lint"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: .pm.yaml:2:5: legacy: `docs/[201` is not a glob: unclosed character class; missing ']'\n");
 }

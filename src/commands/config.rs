@@ -43,6 +43,7 @@ struct Effective {
     placeholders: Vec<String>,
     blame_words: Vec<String>,
     vague_actions: Vec<String>,
+    legacy: Vec<String>,
     only_postmortems: bool,
     max_file_size: String,
 }
@@ -99,6 +100,7 @@ impl Effective {
                 .collect(),
             blame_words: settings.blameless.blame_words.clone(),
             vague_actions: settings.blameless.vague_actions.clone(),
+            legacy: config.legacy.iter().map(|g| g.value.clone()).collect(),
             only_postmortems: config.only_postmortems,
             max_file_size: crate::files::size_text(config.max_file_size),
         }

@@ -38,6 +38,9 @@ pub struct Checker<'a> {
     pub settings: &'a Settings,
     /// Draft or final.
     pub stage: Stage,
+    /// Whether the configuration's `legacy` globs name the document: one
+    /// written before pm, asked only for a title and a date.
+    pub legacy: bool,
     /// The day overdue action items are measured against.
     pub today: chrono::NaiveDate,
     findings: Vec<Finding>,
@@ -64,6 +67,7 @@ impl<'a> Checker<'a> {
             config,
             settings,
             stage,
+            legacy: settings.is_legacy(&doc.path),
             today: options.today,
             findings: Vec::new(),
             lines_with_findings: std::collections::HashSet::new(),

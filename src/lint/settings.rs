@@ -29,6 +29,9 @@ pub struct Settings {
     pub structure: structure::Options,
     /// The templates, as the template-aware rules see them.
     pub profiles: Profiles,
+    /// The `legacy` globs, matched against paths from the configuration's
+    /// folder; `None` when there are none.
+    legacy: Option<(std::path::PathBuf, globset::GlobSet)>,
 }
 
 impl Settings {
@@ -37,6 +40,7 @@ impl Settings {
     pub fn new(config: &Config) -> Result<Settings, Error> {
         let (rules_off, rule_levels) = resolve_rules(config)?;
         let registry = Registry::load(Some(&config.templates.folder))?;
+        let legacy = legacy_globs(config)?;
         Ok(Settings {
             config: config.clone(),
             rules_off,
@@ -45,6 +49,7 @@ impl Settings {
             blameless: blameless::Options::new(config),
             structure: structure::Options::new(config),
             profiles: Profiles::new(registry, config),
+            legacy,
         })
     }
 
@@ -58,6 +63,19 @@ impl Settings {
         self.rule_levels.get(rule.id).copied().unwrap_or(rule.level)
     }
 
+    /// Whether the postmortem at `path` is one the `legacy` globs name.
+    pub fn is_legacy(&self, path: &std::path::Path) -> bool {
+        let Some((root, globs)) = &self.legacy else {
+            return false;
+        };
+        let Some(absolute) = crate::files::lexical_absolute(path) else {
+            return false;
+        };
+        absolute
+            .strip_prefix(root)
+            .is_ok_and(|relative| globs.is_match(relative))
+    }
+
     /// The rules that are off, as `pm config` shows them.
     pub fn rules_off(&self) -> &[&'static str] {
         &self.rules_off
@@ -67,6 +85,38 @@ impl Settings {
     pub fn rule_levels(&self) -> &BTreeMap<&'static str, Level> {
         &self.rule_levels
     }
+}
+
+/// The `legacy` globs of `config`, with the folder they are relative to;
+/// one that is not a glob is an error at its line.
+fn legacy_globs(config: &Config) -> Result<Option<(std::path::PathBuf, globset::GlobSet)>, Error> {
+    if config.legacy.is_empty() {
+        return Ok(None);
+    }
+    let mut globs = globset::GlobSetBuilder::new();
+    for pattern in &config.legacy {
+        let glob = globset::GlobBuilder::new(&pattern.value)
+            .literal_separator(true)
+            .build()
+            .map_err(|err| {
+                let kind = err.kind().to_string();
+                config.error_at(
+                    pattern,
+                    format!("legacy: `{}` is not a glob: {kind}", pattern.value),
+                )
+            })?;
+        globs.add(glob);
+    }
+    let folder = config
+        .source
+        .as_deref()
+        .and_then(std::path::Path::parent)
+        .unwrap_or(std::path::Path::new(""));
+    let root = crate::files::lexical_absolute(folder).unwrap_or_default();
+    let set = globs
+        .build()
+        .map_err(|err| Error::Usage(format!("legacy: {err}")))?;
+    Ok(Some((root, set)))
 }
 
 /// The rules `config` turns off and the levels it sets.

@@ -144,7 +144,9 @@ fn check_facts(c: &mut Checker<'_>, parsed: &Parsed) {
         ("severity", facts.severity.absence()),
         ("status", facts.status.absence()),
     ];
-    if c.stage == Stage::Final {
+    if c.legacy {
+        required.retain(|(key, _)| ["title", "date"].contains(key));
+    } else if c.stage == Stage::Final {
         required.extend([
             ("started_at", facts.started_at.absence()),
             ("detected_at", facts.detected_at.absence()),
