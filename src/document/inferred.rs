@@ -492,10 +492,13 @@ fn time_in(text: &str) -> Option<(NaiveTime, Option<i32>)> {
         .collect();
     for (i, word) in words.iter().enumerate() {
         let word = word.trim_start_matches('~').trim_end_matches([':', '-']);
+        // `13:30-13:45`: a range starts when its first time does.
+        let word = word.split('-').next().unwrap_or(word);
         let mut time = dates::parse_time(word).or_else(|| {
-            // `1915 UTC`: four digits followed by a zone.
+            // `1915 UTC`, or `1329` as the last word (a heading `### 1329`).
             let zoned = words.get(i + 1).is_some_and(|z| zone_offset(z).is_some());
-            (word.len() == 4 && zoned && word.bytes().all(|b| b.is_ascii_digit()))
+            let last = i + 1 == words.len();
+            (word.len() == 4 && (zoned || last) && word.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| NaiveTime::parse_from_str(word, "%H%M").ok())?
         });
         let Some(t) = time.as_mut() else {
@@ -563,12 +566,14 @@ fn stated_zone(doc: &Document) -> Option<i32> {
         let mut from = 0;
         while let Some(at) = lower[from..].find(marker) {
             let after = from + at + marker.len();
-            let word = body[after..]
-                .split(|c: char| c.is_whitespace() || c == ')' || c == '.' || c == ',')
-                .find(|w| !w.is_empty())
-                .unwrap_or_default();
-            if let Some(zone) = zone_offset(word) {
-                return Some(zone);
+            // `All times in PST`, `All times in Central European Time (CET)`.
+            let zone = body[after..]
+                .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '.' | ','))
+                .filter(|w| !w.is_empty())
+                .take(5)
+                .find_map(zone_offset);
+            if zone.is_some() {
+                return zone;
             }
             from = after;
         }
@@ -628,6 +633,27 @@ fn timeline_rows(doc: &Document, day: Option<NaiveDate>, zone: Option<i32>) -> V
             let event = doc.text.get(h.body.clone()).unwrap_or_default();
             let event = event.trim().lines().next().unwrap_or_default();
             lines.push((h.span.clone(), h.title.clone(), event.to_owned()));
+        }
+        // Paragraphs that start with a time: `12:45 PM PST Saturday: …`.
+        let taken = |offset: usize| {
+            outline.items.iter().any(|i| i.span.contains(&offset))
+                || outline.headings.iter().any(|h| h.span.contains(&offset))
+                || outline.tables.iter().any(|t| t.span.contains(&offset))
+                || outline.code.iter().any(|c| c.contains(&offset))
+                || outline.comments.iter().any(|c| c.span.contains(&offset))
+        };
+        let first = doc.lines.line_of(section.span.end);
+        let last = doc.lines.line_of(section.end.saturating_sub(1));
+        for line in first..=last {
+            let range = doc.lines.line_range(&doc.text, line);
+            let text = doc.text[range.clone()].trim();
+            if text.is_empty() || !within(range.start) || taken(range.start) {
+                continue;
+            }
+            let (when, event) = split_time(text);
+            if time_in(when).is_some() {
+                lines.push((range, when.to_owned(), event.to_owned()));
+            }
         }
     }
     lines.sort_by_key(|(span, _, _)| span.start);
@@ -711,7 +737,10 @@ fn resolved_row(rows: &[Row]) -> Option<&Row> {
                     "recovers",
                     "mitigated",
                     "back to normal",
+                    "back to a functional",
                     "fully operational",
+                    "functional again",
+                    "operational again",
                 ],
             )
         })
