@@ -9,7 +9,7 @@ use crate::document::Document;
 use crate::document::dates::{Timestamp, human_minutes};
 use crate::document::facts::Fact;
 use crate::document::front_matter::{Format, State};
-use crate::document::inferred::{Found, Source};
+use crate::document::inferred::{Found, Source, status_on};
 use crate::document::placeholders;
 
 /// What adopting one document does.
@@ -154,7 +154,7 @@ pub fn adopt(doc: &Document, bom: bool, config: &Config) -> Result<Adoption, Ref
         let stated = inferred
             .status
             .as_ref()
-            .and_then(|f| Some((status_of(&f.value, config)?, f.source.clone())));
+            .map(|f| (status_on(&f.value, &config.statuses), f.source.clone()));
         match stated {
             Some(found) => added.add("status", Some(found)),
             None => {
@@ -228,6 +228,7 @@ pub fn adopt(doc: &Document, bom: bool, config: &Config) -> Result<Adoption, Ref
         });
     }
     let new_text = insert(doc, format, &keys);
+    check(doc, &new_text, &keys)?;
     let new_text = if bom {
         format!("\u{feff}{new_text}")
     } else {
@@ -240,33 +241,50 @@ pub fn adopt(doc: &Document, bom: bool, config: &Config) -> Result<Adoption, Ref
     })
 }
 
+/// Checks that `new_text` reads as `doc` with `keys` added: its front
+/// matter parses, every key it had reads the same, every added key is
+/// there, and the body is the same. A block pm cannot add to without
+/// changing how it reads (a flow mapping, an indented one, a TOML table
+/// at the end) is refused instead of written.
+fn check(doc: &Document, new_text: &str, keys: &[(&'static str, Written)]) -> Result<(), Refused> {
+    let refused = || Refused {
+        line: Some(1),
+        message: "pm cannot add keys to this front matter without changing how it reads; \
+                  add them by hand (see `pm adopt --dry-run --report`)"
+            .to_owned(),
+    };
+    let after = Document::parse(doc.path.clone(), new_text.to_owned());
+    let State::Parsed(parsed) = &after.front_matter else {
+        return Err(refused());
+    };
+    if let State::Parsed(before) = &doc.front_matter {
+        let same = before.fields.iter().all(|field| {
+            parsed
+                .get(&field.key)
+                .is_some_and(|now| now.value == field.value)
+        });
+        if !same {
+            return Err(refused());
+        }
+    }
+    let added = keys
+        .iter()
+        .all(|(key, _)| parsed.fields.iter().filter(|f| f.key == *key).count() == 1);
+    // The body, after the blank line a new block is given.
+    let body_kept = after.text[after.body_start..]
+        .strip_suffix(&doc.text[doc.body_start..])
+        .is_some_and(|gap| gap.trim().is_empty());
+    if !added || !body_kept {
+        return Err(refused());
+    }
+    Ok(())
+}
+
 /// A timestamp as pm writes one: UTC, to the second.
 fn iso(t: &Timestamp) -> String {
     match t {
         Timestamp::Zoned(t) => t.naive_utc().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         Timestamp::Local(t) => t.format("%Y-%m-%dT%H:%M:%S").to_string(),
-    }
-}
-
-/// The configured status a stated one means: one of the statuses in any
-/// case, `published`, `complete` or `done` for the last one, `review` for
-/// one that says review, `draft` or `wip` for the first.
-fn status_of(stated: &str, config: &Config) -> Option<String> {
-    let word = stated.trim().to_lowercase();
-    if let Some(status) = config.statuses.iter().find(|s| s.to_lowercase() == word) {
-        return Some(status.clone());
-    }
-    let first = config.statuses.first()?;
-    match word.as_str() {
-        "published" | "complete" | "completed" | "done" | "closed" | "final" | "resolved" => {
-            Some(finished_status(config))
-        }
-        "wip" | "draft" | "in progress" => Some(first.clone()),
-        _ => config
-            .statuses
-            .iter()
-            .find(|s| word.contains("review") && s.contains("review"))
-            .cloned(),
     }
 }
 
@@ -291,12 +309,29 @@ fn insert(doc: &Document, format: Option<Format>, keys: &[(&'static str, Written
     }
     match &doc.front_matter {
         State::Parsed(parsed) => {
-            // Before the closing fence: the last line of the block.
+            // Before the closing fence: the last line of the block; in TOML
+            // before the first table (`[params]`), where keys stop being
+            // top-level.
             let end = parsed.span.end;
             let closing = text[..end]
                 .trim_end_matches(['\n', '\r'])
                 .rfind('\n')
                 .map_or(0, |i| i + 1);
+            let first_table = (format == Format::Toml)
+                .then(|| {
+                    let block = &text[..closing];
+                    let mut at = block.find('\n').map_or(block.len(), |i| i + 1);
+                    while at < block.len() {
+                        let line_end = block[at..].find('\n').map_or(block.len(), |i| at + i + 1);
+                        if block[at..line_end].trim_start().starts_with('[') {
+                            return Some(at);
+                        }
+                        at = line_end;
+                    }
+                    None
+                })
+                .flatten();
+            let closing = first_table.unwrap_or(closing);
             let mut out = String::with_capacity(text.len() + block.len());
             out.push_str(&text[..closing]);
             if !out.ends_with('\n') {
@@ -355,5 +390,8 @@ fn yaml_scalar(text: &str) -> String {
 
 /// `text` as a TOML (and JSON, and YAML) double-quoted string.
 fn toml_string(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+    // JSON escapes every control character but DEL, which TOML forbids too.
+    serde_json::to_string(text)
+        .map(|quoted| quoted.replace('\u{7f}', "\\u007F"))
+        .unwrap_or_else(|_| "\"\"".to_owned())
 }

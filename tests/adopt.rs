@@ -191,3 +191,58 @@ fn a_file_it_cannot_adopt_is_named_and_the_others_are_adopted() {
     assert_eq!(read(&tmp, "pm/a-locked.md"), ARCHIVED);
     assert!(read(&tmp, "pm/c-ok.md").starts_with("---\ntitle: Cache nodes evicted\n"));
 }
+
+#[test]
+fn toml_keys_go_before_the_first_table_and_a_flow_mapping_is_refused() {
+    let tmp = tmp();
+    let hugo = "+++\ntitle = \"Hugo\"\n[params]\nfoo = 1\n+++\n# Hello\nSeverity: P2\n";
+    write(&tmp, "pm/hugo.md", hugo);
+    let flow = "---\n{layout: post, tags: [a]}\n---\n# Title\n";
+    write(&tmp, "pm/flow.md", flow);
+    pm(&tmp)
+        .args(["--no-config", "adopt", "pm"])
+        .assert()
+        .code(2)
+        .stdout("pm/hugo.md\n")
+        .stderr(
+            "error: pm/flow.md:1: pm cannot add keys to this front matter without changing how it reads; \
+             add them by hand (see `pm adopt --dry-run --report`)\n\
+             Adopted 1 of 2 files; 0 already had what pm can add.\n",
+        );
+    assert_eq!(read(&tmp, "pm/flow.md"), flow);
+    assert_eq!(
+        read(&tmp, "pm/hugo.md"),
+        "+++\ntitle = \"Hugo\"\nincident_id = \"\"\ndate = \"\"\nseverity = \"SEV-2\"\n\
+         status = \"final\"\nstarted_at = \"\"\ndetected_at = \"\"\nresolved_at = \"\"\nlead = \"\"\n\
+         services = \"\"\n[params]\nfoo = 1\n+++\n# Hello\nSeverity: P2\n"
+    );
+    let once = snapshot(tmp.path());
+    pm(&tmp)
+        .args(["--no-config", "adopt", "pm/hugo.md"])
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(snapshot(tmp.path()), once);
+}
+
+#[test]
+fn a_closed_output_does_not_stop_the_batch() {
+    let tmp = tmp();
+    for i in 0..50 {
+        write(&tmp, &format!("pm/f{i:02}.md"), format!("# T{i}\n"));
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pm"))
+        .current_dir(tmp.path())
+        .args(["--no-config", "adopt", "pm"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("pm runs");
+    // Nobody reads what it prints.
+    drop(child.stdout.take());
+    child.wait().expect("pm ends");
+    for i in 0..50 {
+        let text = read(&tmp, &format!("pm/f{i:02}.md"));
+        assert!(text.starts_with("---\ntitle: T"), "f{i:02}.md: {text}");
+    }
+}

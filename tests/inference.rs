@@ -55,7 +55,7 @@ fn labelled_fields_and_a_timeline_in_a_stated_zone() {
             "2024-03-13",
             "-",
             "SEV-1",
-            "published",
+            "final",
             "1h 28m"
         ])]
     );
@@ -172,4 +172,99 @@ fn severity_aliases_map_other_schemes_onto_the_scale() {
         .stderr(
             "error: .pm.yaml:2:10: severity_aliases: `SEV-9` is not a severity of the scale (SEV-1, SEV-2, SEV-3, SEV-4)\n",
         );
+}
+
+#[test]
+fn times_after_midnight_fall_on_the_next_day() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pm/2024-03-13-m.md",
+        "# M\n\n## Timeline\n\nAll times in UTC\n\n- 23:50 - Deploy starts, errors begin\n\
+         - 00:10 - Alert fires, on-call paged\n- 01:30 - Service restored\n",
+    );
+    write(
+        &tmp,
+        "pm/c.md",
+        "# C\n\n- Date: 2024-03-13\n- Start: 23:30 UTC\n- Resolved: 00:45 UTC\n",
+    );
+    assert_eq!(
+        facts(&rows(&tmp)),
+        [
+            row(["M", "2024-03-13", "-", "-", "-", "1h 40m"]),
+            row(["C", "2024-03-13", "-", "-", "-", "1h 15m"]),
+        ]
+    );
+    let stats = stdout_of(pm(&tmp).args(["--no-config", "stats", "--format", "json", "pm"]));
+    let stats: Value = serde_json::from_str(&stats).expect("JSON");
+    assert_eq!(stats["time_to_detect"][0]["median_minutes"], 20.0);
+}
+
+#[test]
+fn what_is_not_a_field_of_the_document_is_not_read_as_one() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pm/a.md",
+        "# API outage\n\nSometimes in PST we deploy.\n\n> Date: 2019-01-01\n\n\
+         | Service | Impact |\n|---|---|\n| api | down |\n\nStatus: Open\n\n\
+         ## Timeline\n\n- 14:00 errors begin after deploy\n- 14:05 on-call paged\n\
+         - 15:36 service restored after rollback\n\n\
+         ## Action items\n\n- Add alerting\n  - Owner: bob\n  - Status: Done\n",
+    );
+    let rows = rows(&tmp);
+    // No date, no lead, no services from the quote, the table's header or
+    // the action item; the rows have no zone (`Sometimes in PST` states
+    // none), so no duration; `Open` is not finished.
+    assert_eq!(
+        facts(&rows),
+        [row(["API outage", "-", "-", "-", "draft", "-"])]
+    );
+    let out = stdout_of(pm(&tmp).args([
+        "--no-config",
+        "adopt",
+        "--dry-run",
+        "--report",
+        "--format",
+        "json",
+        "pm",
+    ]));
+    let report: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(
+        report[0]["empty"],
+        serde_json::json!([
+            "incident_id",
+            "date",
+            "severity",
+            "started_at",
+            "detected_at",
+            "resolved_at",
+            "lead",
+            "services"
+        ])
+    );
+}
+
+#[test]
+fn zones_stated_in_other_words_and_iso_times_in_rows() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pm/2024-03-13-a.md",
+        "# A\n\nAll times are UTC.\n\n## Timeline\n\n- 14:00 errors begin\n- 14:05 on-call paged\n\
+         - 14:36 service restored\n",
+    );
+    write(
+        &tmp,
+        "pm/b.md",
+        "# B\n\n## Timeline\n\n- 2024-03-14T10:00:00Z - Errors begin\n\
+         - 2024-03-14T10:07:00Z - Alert fired\n- 2024-03-14T11:00:00Z - Service restored\n",
+    );
+    assert_eq!(
+        facts(&rows(&tmp)),
+        [
+            row(["A", "2024-03-13", "-", "-", "-", "36m"]),
+            row(["B", "2024-03-14", "-", "-", "-", "1h 0m"]),
+        ]
+    );
 }

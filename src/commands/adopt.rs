@@ -40,8 +40,29 @@ pub fn run(config: &Config, args: AdoptArgs) -> Result<Outcome, Error> {
         eprintln!("error: {}: {reason}", path.display());
         failed = true;
     }
+    for path in &targets.skipped {
+        eprintln!(
+            "note: skipping {}: not a Markdown file (.md)",
+            path.display()
+        );
+    }
+    for path in &targets.outside {
+        eprintln!(
+            "note: skipping {}: a symbolic link that leads outside the repository",
+            path.display()
+        );
+    }
     let mut out = std::io::stdout().lock();
-    let stdout_error = |e| Error::io("<stdout>", e);
+    // A closed pipe (`| head`) does not stop the batch halfway: every file
+    // is adopted, and the error is reported at the end.
+    let mut out_error: Option<std::io::Error> = None;
+    let mut print = |text: &str, out: &mut dyn Write| {
+        if out_error.is_none()
+            && let Err(e) = out.write_all(text.as_bytes())
+        {
+            out_error = Some(e);
+        }
+    };
     let mut reports = Vec::new();
     let mut changed = 0;
     for path in &targets.files {
@@ -51,10 +72,9 @@ pub fn run(config: &Config, args: AdoptArgs) -> Result<Outcome, Error> {
                 if is_change {
                     changed += 1;
                     if args.dry_run && !args.report {
-                        out.write_all(diff(path, &before, &after).as_bytes())
-                            .map_err(stdout_error)?;
+                        print(&diff(path, &before, &after), &mut out);
                     } else if !args.report {
-                        writeln!(out, "{}", path.display()).map_err(stdout_error)?;
+                        print(&format!("{}\n", path.display()), &mut out);
                     }
                 }
                 Report {
@@ -83,7 +103,9 @@ pub fn run(config: &Config, args: AdoptArgs) -> Result<Outcome, Error> {
         reports.push(report);
     }
     if args.report {
-        write_report(&reports, args.format, &mut out).map_err(stdout_error)?;
+        let mut text = Vec::new();
+        write_report(&reports, args.format, &mut text).map_err(|e| Error::io("<stdout>", e))?;
+        print(&String::from_utf8_lossy(&text), &mut out);
     }
     let verb = if args.dry_run {
         "would adopt"
@@ -100,6 +122,9 @@ pub fn run(config: &Config, args: AdoptArgs) -> Result<Outcome, Error> {
             .filter(|r| !r.changed && r.error.is_none())
             .count()
     );
+    if let Some(e) = out_error {
+        return Err(Error::io("<stdout>", e));
+    }
     Ok(if failed {
         Outcome::Incomplete
     } else {
@@ -131,15 +156,15 @@ fn adopt_one(
     let adoption =
         adopt::adopt(&doc, bom, config).map_err(|refused| (refused.line, refused.message))?;
     let after = adoption.text.clone().unwrap_or_else(|| before.clone());
+    // A file made read-only is not replaced (a rename could: the folder
+    // decides that, not the file); a dry run says so too.
+    let read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+    if read_only && adoption.text.is_some() {
+        return Err(plain(
+            "it is read-only; make it writable to adopt it".to_owned(),
+        ));
+    }
     if !dry_run && adoption.text.is_some() {
-        // A file made read-only is not replaced (a rename could: the
-        // folder decides that, not the file).
-        let read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
-        if read_only {
-            return Err(plain(
-                "it is read-only; make it writable to adopt it".to_owned(),
-            ));
-        }
         write_atomic(path, after.as_bytes(), Mode::Replace).map_err(|e| match e {
             Error::Io { source, .. } => plain(format!("cannot write it: {source}")),
             other => plain(other.to_string()),
@@ -152,6 +177,7 @@ fn adopt_one(
 /// one.
 fn diff(path: &Path, before: &str, after: &str) -> String {
     let name = path.display().to_string();
+    let name = name.strip_prefix("./").unwrap_or(&name);
     similar::TextDiff::from_lines(before, after)
         .unified_diff()
         .context_radius(3)

@@ -87,6 +87,47 @@ pub struct Inferred {
     pub duration: Option<Found<i64>>,
 }
 
+/// The status of `statuses` (draft first, finished last) that a stated
+/// one means: one of them in any case; published, complete, done, closed,
+/// resolved, reviewed or approved is the last; in review or under review
+/// one that says review; anything else (open, ongoing, investigating, WIP,
+/// TODO, not reviewed, words pm does not know) the first, so an unknown
+/// state is not taken for a finished one.
+pub fn status_on(stated: &str, statuses: &[String]) -> String {
+    let word = stated.trim().to_lowercase();
+    if let Some(status) = statuses.iter().find(|s| s.to_lowercase() == word) {
+        return status.clone();
+    }
+    let first = statuses
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "draft".to_owned());
+    let last = statuses
+        .last()
+        .cloned()
+        .unwrap_or_else(|| "final".to_owned());
+    const FINISHED: &[&str] = &[
+        "published",
+        "complete",
+        "completed",
+        "done",
+        "closed",
+        "final",
+        "finished",
+        "resolved",
+        "reviewed",
+        "approved",
+    ];
+    if FINISHED.contains(&word.as_str()) {
+        return last;
+    }
+    let in_review =
+        (word.starts_with("in review") || word.starts_with("under review") || word == "review")
+            .then(|| statuses.iter().find(|s| s.contains("review")).cloned())
+            .flatten();
+    in_review.unwrap_or(first)
+}
+
 /// A `key: value` the text writes, with the value's span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Label {
@@ -179,7 +220,8 @@ pub fn read(doc: &Document) -> Inferred {
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    let heading = doc.outline.headings.iter().find(|h| h.level == 1);
+    // The first `# heading` that is not a section's (`# Summary`).
+    let heading = (doc.outline.headings.iter()).find(|h| h.level == 1 && h.canonical.is_none());
     let title = match heading {
         Some(h) if !h.title.trim().is_empty() && !placeholders::is_unfilled(&h.title) => {
             Some(Found {
@@ -242,6 +284,37 @@ pub fn read(doc: &Document) -> Inferred {
             source: Source::Timeline(row.span.clone()),
         })
     };
+    let started_at = labelled_time(STARTED_KEYS).or_else(|| from_rows(started_row));
+    let mut detected_at = labelled_time(DETECTED_KEYS).or_else(|| from_rows(detected_row));
+    let mut resolved_at = labelled_time(RESOLVED_KEYS).or_else(|| from_rows(resolved_row));
+    // Times of day on one day: a later one that reads earlier crossed
+    // midnight (`Start: 23:30`, `Resolved: 00:45`). What still comes
+    // before the start is not used: pm never writes an order PM303 rejects.
+    if let Some(start) = started_at.as_ref().map(|s| s.value) {
+        for later in [&mut detected_at, &mut resolved_at] {
+            *later = later.take().and_then(|mut found| {
+                let minutes = start.minutes_until(&found.value);
+                if (-24 * 60..0).contains(&minutes)
+                    && let Timestamp::Zoned(t) = found.value
+                {
+                    found.value = Timestamp::Zoned(t + chrono::Duration::days(1));
+                }
+                (start.minutes_until(&found.value) >= 0).then_some(found)
+            });
+        }
+    }
+    if let (Some(detected), Some(resolved)) = (&detected_at, &resolved_at)
+        && detected.value.minutes_until(&resolved.value) < 0
+    {
+        detected_at = None;
+    }
+    let date = date.or_else(|| {
+        let start = started_at.as_ref()?;
+        Some(Found {
+            value: start.value.as_utc_naive().date(),
+            source: start.source.clone(),
+        })
+    });
     Inferred {
         title,
         incident_id: text_of(ID_KEYS)
@@ -265,9 +338,9 @@ pub fn read(doc: &Document) -> Inferred {
                 .collect(),
             source: Source::Field(l.span.clone()),
         }),
-        started_at: labelled_time(STARTED_KEYS).or_else(|| from_rows(started_row)),
-        detected_at: labelled_time(DETECTED_KEYS).or_else(|| from_rows(detected_row)),
-        resolved_at: labelled_time(RESOLVED_KEYS).or_else(|| from_rows(resolved_row)),
+        started_at,
+        detected_at,
+        resolved_at,
         duration: labels
             .iter()
             .filter(|l| DURATION_KEYS.contains(&l.key.as_str()))
@@ -288,26 +361,59 @@ pub fn read(doc: &Document) -> Inferred {
 /// four words.
 fn labels(doc: &Document) -> Vec<Label> {
     let outline = &doc.outline;
-    let hidden = |offset: usize| {
-        outline.code.iter().any(|c| c.contains(&offset))
-            || outline.comments.iter().any(|c| c.span.contains(&offset))
-    };
+    let hidden = Spans::new(
+        (outline.code.iter().cloned())
+            .chain(outline.comments.iter().map(|c| c.span.clone()))
+            .collect(),
+    );
     let mut found = Vec::new();
     let first = doc.lines.line_of(doc.body_start);
-    for line in first..doc.lines.line_count() {
+    let count = doc.lines.line_count();
+    for line in first..count {
         let range = doc.lines.line_range(&doc.text, line);
         let text = &doc.text[range.clone()];
         let start = text.len() - text.trim_start().len();
-        if text.trim().is_empty() || hidden(range.start + start) {
+        // A quote (`> Date: …` of a forwarded mail) and the action items
+        // (`Owner:` of one item) speak of something else.
+        let elsewhere =
+            text.trim_start().starts_with('>') || outline.in_section(range.start, "action_items");
+        if text.trim().is_empty() || elsewhere || hidden.contain(range.start + start) {
             continue;
         }
-        if let Some(label) = table_label(text, range.start) {
+        // A table's header row names columns, not a field.
+        let next = (line + 1 < count).then(|| &doc.text[doc.lines.line_range(&doc.text, line + 1)]);
+        let header = next.is_some_and(|n| n.trim_start().starts_with('|') && n.contains("--"));
+        if let Some(label) = table_label(text, range.start).filter(|_| !header) {
             found.push(label);
         } else if let Some(label) = line_label(text, range.start) {
             found.push(label);
         }
     }
     found
+}
+
+/// Byte ranges, sorted, asked whether they hold an offset: one binary
+/// search per question (a file may have thousands of code blocks).
+struct Spans(Vec<Range<usize>>);
+
+impl Spans {
+    fn new(mut spans: Vec<Range<usize>>) -> Spans {
+        spans.sort_by_key(|s| s.start);
+        // Merged, so the one starting last before an offset decides.
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+        for span in spans {
+            match merged.last_mut() {
+                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+                _ => merged.push(span),
+            }
+        }
+        Spans(merged)
+    }
+
+    fn contain(&self, offset: usize) -> bool {
+        let i = self.0.partition_point(|s| s.start <= offset);
+        i > 0 && self.0[i - 1].contains(&offset)
+    }
 }
 
 /// `| Key | value |`: a row of exactly two cells.
@@ -448,6 +554,27 @@ pub fn free_date(text: &str) -> Option<NaiveDate> {
     None
 }
 
+/// A month and a day with no year (`Mar 14`, `19. April`), in `year`.
+fn date_in_year(text: &str, year: i32) -> Option<NaiveDate> {
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    let day = |w: &str| -> Option<u32> {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (digits.len() <= 2).then(|| digits.parse().ok().filter(|d| (1..=31).contains(d)))?
+    };
+    words.iter().enumerate().find_map(|(i, word)| {
+        let month = month_of(word)?;
+        let d = words
+            .get(i + 1)
+            .and_then(|w| day(w))
+            .or_else(|| i.checked_sub(1).and_then(|j| day(&words[j])))?;
+        NaiveDate::from_ymd_opt(year, month, d)
+    })
+}
+
 fn month_of(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "january",
@@ -473,8 +600,19 @@ fn month_of(word: &str) -> Option<u32> {
 /// A timestamp as a labelled field writes one: ISO 8601, or a time of day
 /// (with `AM`/`PM` and a zone) on `day`.
 fn free_timestamp(text: &str, day: Option<NaiveDate>, zone: Option<i32>) -> Option<Timestamp> {
-    if let Some(t) = dates::parse_timestamp(text) {
-        return Some(t);
+    match dates::parse_timestamp(text) {
+        Some(Timestamp::Local(local)) => {
+            // No zone of its own: the one the document states.
+            return Some(match zone {
+                Some(offset) => {
+                    let utc = local - chrono::Duration::minutes(i64::from(offset));
+                    Timestamp::Zoned(utc.and_utc().fixed_offset())
+                }
+                None => Timestamp::Local(local),
+            });
+        }
+        Some(zoned) => return Some(zoned),
+        None => {}
     }
     let date = free_date(text).or(day)?;
     let (time, own_zone) = time_in(text)?;
@@ -492,6 +630,21 @@ fn time_in(text: &str) -> Option<(NaiveTime, Option<i32>)> {
         .collect();
     for (i, word) in words.iter().enumerate() {
         let word = word.trim_start_matches('~').trim_end_matches([':', '-']);
+        // `2024-03-13T14:02:00Z` in a row: a time with its zone.
+        if let Some(Timestamp::Zoned(t)) = dates::parse_timestamp(word) {
+            let utc = t.naive_utc();
+            return Some((utc.time(), Some(0)));
+        }
+        // `17:14pm`, `14:02Z`.
+        let lower = word.to_ascii_lowercase();
+        let (word, attached) = match lower
+            .strip_suffix("pm")
+            .or_else(|| lower.strip_suffix("am"))
+        {
+            Some(time) if time.contains(':') => (&word[..time.len()], Some(&lower[time.len()..])),
+            _ => (word, None),
+        };
+        let z = word.ends_with(['Z', 'z']) && word.contains(':');
         // `13:30-13:45`: a range starts when its first time does.
         let word = word.split('-').next().unwrap_or(word);
         let mut time = dates::parse_time(word).or_else(|| {
@@ -505,20 +658,28 @@ fn time_in(text: &str) -> Option<(NaiveTime, Option<i32>)> {
             continue;
         };
         let mut rest = i + 1;
-        match words.get(rest).map(|w| w.to_ascii_lowercase()).as_deref() {
+        let meridiem = match attached {
+            Some(suffix) => Some(suffix.to_owned()),
+            None => words.get(rest).map(|w| w.to_ascii_lowercase()),
+        };
+        let step = usize::from(attached.is_none());
+        match meridiem.as_deref() {
             Some("pm") | Some("p.m.") => {
                 if chrono::Timelike::hour(t) < 12 {
                     *t += chrono::Duration::hours(12);
                 }
-                rest += 1;
+                rest += step;
             }
             Some("am") | Some("a.m.") => {
                 if chrono::Timelike::hour(t) == 12 {
                     *t -= chrono::Duration::hours(12);
                 }
-                rest += 1;
+                rest += step;
             }
             _ => {}
+        }
+        if z {
+            return Some((*t, Some(0)));
         }
         let zone = words.get(rest).and_then(|z| zone_offset(z));
         return Some((*t, zone));
@@ -559,13 +720,26 @@ fn stated_zone(doc: &Document) -> Option<i32> {
     for marker in [
         "all times in ",
         "all times are in ",
+        "all times are ",
         "times are in ",
+        "all timestamps in ",
+        "all timestamps are ",
+        "timestamps are in ",
         "all times ",
         "times in ",
     ] {
         let mut from = 0;
         while let Some(at) = lower[from..].find(marker) {
             let after = from + at + marker.len();
+            // A whole word: `sometimes in PST` is not a statement.
+            let starts_a_word = lower[..from + at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !starts_a_word {
+                from = after;
+                continue;
+            }
             // `All times in PST`, `All times in Central European Time (CET)`.
             let zone = body[after..]
                 .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '.' | ','))
@@ -626,8 +800,8 @@ fn timeline_rows(doc: &Document, day: Option<NaiveDate>, zone: Option<i32>) -> V
             .iter()
             .filter(|i| i.parent.is_none() && within(i.span.start))
         {
-            let (when, event) = split_time(&item.text);
-            lines.push((item.span.clone(), when.to_owned(), event.to_owned()));
+            let (when, _) = split_time(&item.text);
+            lines.push((item.span.clone(), when.to_owned(), item.text.clone()));
         }
         for h in outline.headings.iter().filter(|h| within(h.span.start)) {
             let event = doc.text.get(h.body.clone()).unwrap_or_default();
@@ -635,41 +809,56 @@ fn timeline_rows(doc: &Document, day: Option<NaiveDate>, zone: Option<i32>) -> V
             lines.push((h.span.clone(), h.title.clone(), event.to_owned()));
         }
         // Paragraphs that start with a time: `12:45 PM PST Saturday: …`.
-        let taken = |offset: usize| {
-            outline.items.iter().any(|i| i.span.contains(&offset))
-                || outline.headings.iter().any(|h| h.span.contains(&offset))
-                || outline.tables.iter().any(|t| t.span.contains(&offset))
-                || outline.code.iter().any(|c| c.contains(&offset))
-                || outline.comments.iter().any(|c| c.span.contains(&offset))
-        };
+        let taken = Spans::new(
+            (outline.items.iter().map(|i| i.span.clone()))
+                .chain(outline.headings.iter().map(|h| h.span.clone()))
+                .chain(outline.tables.iter().map(|t| t.span.clone()))
+                .chain(outline.code.iter().cloned())
+                .chain(outline.comments.iter().map(|c| c.span.clone()))
+                .collect(),
+        );
         let first = doc.lines.line_of(section.span.end);
         let last = doc.lines.line_of(section.end.saturating_sub(1));
         for line in first..=last {
             let range = doc.lines.line_range(&doc.text, line);
             let text = doc.text[range.clone()].trim();
-            if text.is_empty() || !within(range.start) || taken(range.start) {
+            if text.is_empty() || !within(range.start) || taken.contain(range.start) {
                 continue;
             }
-            let (when, event) = split_time(text);
+            let (when, _) = split_time(text);
             if time_in(when).is_some() {
-                lines.push((range, when.to_owned(), event.to_owned()));
+                lines.push((range, when.to_owned(), text.to_owned()));
             }
         }
     }
     lines.sort_by_key(|(span, _, _)| span.start);
     let mut day = day;
-    let mut rows = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut previous: Option<NaiveDateTime> = None;
     for (span, when, event) in lines {
-        let own_date = free_date(&when);
+        // `Mar 14 02:00`, `19. April, 11:00`: the year of the day before.
+        let own_date = free_date(&when)
+            .or_else(|| day.and_then(|d| date_in_year(&when, chrono::Datelike::year(&d))));
         if own_date.is_some() {
             day = own_date;
         }
         let Some((time, own_zone)) = time_in(&when) else {
             continue;
         };
-        let Some(on) = day else { continue };
+        let Some(mut on) = day else { continue };
+        // A time of day half a day before the row above crossed midnight.
+        if own_date.is_none()
+            && let Some(before) = previous
+            && before.date() == on
+            && before.time() > time
+            && (before.time() - time) > chrono::Duration::hours(12)
+        {
+            on = on.succ_opt().unwrap_or(on);
+            day = Some(on);
+        }
         let offset = own_zone.or(zone);
         let local = on.and_time(time);
+        previous = Some(local);
         let at = local - chrono::Duration::minutes(i64::from(offset.unwrap_or(0)));
         rows.push(Row {
             at,
@@ -715,7 +904,7 @@ fn detected_row(rows: &[Row]) -> Option<&Row> {
         says(
             r,
             &[
-                "detected", "alert", "paged", "page ", "notice", "reported", "alarm", "aware",
+                "detected", "alert", "paged", "notice", "reported", "alarm", "aware",
             ],
         )
     })
@@ -751,9 +940,16 @@ fn looks_like_an_id(text: &str) -> bool {
     text.len() <= 40 && text.bytes().any(|b| b.is_ascii_digit()) && !text.contains(' ')
 }
 
-/// An id in a file name: letters then digits (`INC-123`, `PM2024-001`,
-/// `SEV_42`).
+/// An id in a file name: a tracker's letters then a number of three digits
+/// or more (`INC-123`, `PM2024-001`, `INC-2024-0042`). A year alone is no
+/// number (`DNS-2024-…`), nor are the letters of a severity, a CVE or a
+/// protocol (`SEV1`, `CVE-2021-44228`, `HTTP2`).
 fn id_in_name(stem: &str) -> Option<String> {
+    const NOT_TRACKERS: &[&str] = &[
+        "SEV", "CVE", "HTTP", "HTTPS", "EC", "TLS", "SSL", "DNS", "API", "RFC", "ISO", "UTC", "GMT",
+    ];
+    let numeric = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
     stem.split(['_', ' ', '.'])
         .flat_map(|part| {
             let words: Vec<&str> = part.split('-').collect();
@@ -762,23 +958,26 @@ fn id_in_name(stem: &str) -> Option<String> {
         .find_map(|(words, i)| {
             let head = words[i];
             let letters = head.bytes().take_while(u8::is_ascii_uppercase).count();
-            if !(2..=6).contains(&letters) {
+            if !(2..=6).contains(&letters) || NOT_TRACKERS.contains(&&head[..letters]) {
                 return None;
             }
-            let digits_here = &head[letters..];
-            if !digits_here.is_empty() && digits_here.bytes().all(|b| b.is_ascii_digit()) {
-                let mut id = head.to_owned();
-                if let Some(next) = words
-                    .get(i + 1)
-                    .filter(|n| n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty())
-                {
-                    id = format!("{id}-{next}");
-                }
-                return Some(id);
+            let glued = &head[letters..];
+            let (mut id, number) = if glued.is_empty() {
+                let next = words.get(i + 1).copied().filter(|n| numeric(n))?;
+                (format!("{head}-{next}"), next)
+            } else if numeric(glued) {
+                (head.to_owned(), glued)
+            } else {
+                return None;
+            };
+            // `INC-2024-0042`, `PM2024-001`: a year, then the number.
+            let after = i + if glued.is_empty() { 2 } else { 1 };
+            match words.get(after).copied().filter(|n| numeric(n)) {
+                Some(next) if year(number) => id = format!("{id}-{next}"),
+                _ if year(number) || number.len() < 3 => return None,
+                _ => {}
             }
-            let next = words.get(i + 1)?;
-            (digits_here.is_empty() && next.len() >= 2 && next.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| format!("{head}-{next}"))
+            Some(id)
         })
 }
 
@@ -820,8 +1019,14 @@ mod tests {
         for (stem, want) in [
             ("INC-123-db-down", Some("INC-123")),
             ("PM2024-001", Some("PM2024-001")),
+            ("INC-2024-0042-db", Some("INC-2024-0042")),
             ("2024-03-13-db-failover", None),
             ("0001-first-mortem", None),
+            ("2024-03-13-SEV1-db", None),
+            ("CVE-2021-44228-log4j", None),
+            ("DNS-2024-outage", None),
+            ("HTTP2-rollout", None),
+            ("EC2-12-down", None),
         ] {
             assert_eq!(id_in_name(stem).as_deref(), want, "{stem}");
         }

@@ -130,7 +130,11 @@ impl Entry {
             id: text(&facts.incident_id, |i| &i.incident_id),
             date: or_inferred(&facts.date, || inferred().date.as_ref().map(|f| f.value)),
             severity,
-            status: text(&facts.status, |i| &i.status),
+            status: match &facts.status {
+                Fact::Missing => (inferred().status.as_ref())
+                    .map(|f| crate::document::inferred::status_on(&f.value, &config.statuses)),
+                fact => fact.text().map(str::to_owned),
+            },
             started,
             detected: or_inferred(&facts.detected_at, time(|i| &i.detected_at)),
             resolved,
