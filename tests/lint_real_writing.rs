@@ -666,14 +666,14 @@ fn the_section_names_of_archives_written_without_pm_are_the_required_sections() 
         ),
         (
             "Description",
-            "Trigger",
+            "Cause of the issue",
             "Immediate actions",
             "Corrective and Preventative Measures",
         ),
         (
             "Incident Description",
             "Fault",
-            "How it was fixed",
+            "The fix",
             "Follow-up tasks",
         ),
     ] {

@@ -93,9 +93,6 @@ pub const CANONICAL: &[Canonical] = &[
             "cause of the incident",
             "technical root cause",
             "fault",
-            "trigger",
-            "root cause and trigger",
-            "trigger and root cause",
         ],
     },
     Canonical {
@@ -124,7 +121,6 @@ pub const CANONICAL: &[Canonical] = &[
             "immediate actions",
             "fix",
             "the fix",
-            "how it was fixed",
         ],
     },
     Canonical {
