@@ -35,6 +35,9 @@ pub struct Config {
     /// Severities of other schemes and the levels of the scale they mean
     /// (`Critical: SEV-1`), for documents pm did not write.
     pub severity_aliases: BTreeMap<String, String>,
+    /// The zone of times a postmortem pm did not write gives without one
+    /// and states none for (minutes east of UTC), from `timezone`.
+    pub default_zone: Option<i32>,
     /// The allowed document statuses, in workflow order; the first is the
     /// draft status, in which unfinished text is only a warning.
     pub statuses: Vec<String>,
@@ -129,6 +132,7 @@ impl Default for Config {
             },
             severities: SeverityScale::new(["SEV-1", "SEV-2", "SEV-3", "SEV-4"]),
             severity_aliases: BTreeMap::new(),
+            default_zone: None,
             statuses: ["draft", "in-review", "final"].map(str::to_owned).to_vec(),
             required_sections: BTreeMap::new(),
             section_aliases: BTreeMap::new(),
@@ -264,6 +268,7 @@ struct File {
     templates: Option<TemplatesFile>,
     severities: Option<Spanned<Vec<Spanned<String>>>>,
     severity_aliases: Option<BTreeMap<String, Spanned<String>>>,
+    timezone: Option<Spanned<String>>,
     statuses: Option<Spanned<Vec<Spanned<String>>>>,
     sections: Option<SectionsFile>,
     rules: Option<RulesFile>,
@@ -387,6 +392,18 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
         config
             .severity_aliases
             .insert(alias.clone(), level_in_scale);
+    }
+    if let Some(zone) = &file.timezone {
+        let offset = crate::document::dates::zone_offset(&zone.value).ok_or_else(|| {
+            spanned_error(
+                &zone.referenced,
+                format!(
+                    "timezone: `{}` is not a time zone pm reads; write an abbreviation (UTC, CET, PDT) or an offset (+02:00)",
+                    zone.value
+                ),
+            )
+        })?;
+        config.default_zone = Some(offset);
     }
     if let Some(statuses) = &file.statuses {
         config.statuses = non_empty_unique(&statuses.value, "statuses")

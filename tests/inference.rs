@@ -268,3 +268,32 @@ fn zones_stated_in_other_words_and_iso_times_in_rows() {
         ]
     );
 }
+
+#[test]
+fn the_configured_timezone_serves_documents_that_state_none() {
+    let tmp = tmp();
+    std::fs::create_dir(tmp.path().join(".git")).expect("a repository");
+    write(
+        &tmp,
+        "pm/2020-07-01-love.md",
+        "# Love lost\n\n## Timeline\n\n| Time | Event |\n| --- | --- |\n| 9:16 | App begins |\n\
+         | 12:34 | Morty notices the app |\n| 20:03 | Service restored |\n",
+    );
+    let list = |tmp: &tempfile::TempDir| {
+        let out = stdout_of(pm(tmp).args(["list", "--format", "json", "pm"]));
+        let rows: Value = serde_json::from_str(&out).expect("JSON");
+        rows[0]["duration"].clone()
+    };
+    assert_eq!(list(&tmp), Value::Null);
+    write(&tmp, ".pm.yaml", "timezone: CEST\n");
+    assert_eq!(list(&tmp), "10h 47m");
+    let adopted = stdout_of(pm(&tmp).args(["adopt", "--dry-run", "pm"]));
+    assert!(
+        adopted.contains("+started_at: \"2020-07-01T07:16:00Z\"\n"),
+        "{adopted}"
+    );
+    write(&tmp, ".pm.yaml", "timezone: Mars/Olympus\n");
+    pm(&tmp).args(["list", "pm"]).assert().code(2).stdout("").stderr(
+        "error: .pm.yaml:1:11: timezone: `Mars/Olympus` is not a time zone pm reads; write an abbreviation (UTC, CET, PDT) or an offset (+02:00)\n",
+    );
+}

@@ -37,6 +37,7 @@ struct Effective {
     templates: EffectiveTemplates,
     severities: Vec<String>,
     severity_aliases: BTreeMap<String, String>,
+    timezone: Option<String>,
     statuses: Vec<String>,
     sections: EffectiveSections,
     rules: EffectiveRules,
@@ -82,6 +83,11 @@ impl Effective {
             },
             severities: config.severities.levels().to_vec(),
             severity_aliases: config.severity_aliases.clone(),
+            timezone: config.default_zone.map(|minutes| {
+                let sign = if minutes < 0 { '-' } else { '+' };
+                let m = minutes.unsigned_abs();
+                format!("{sign}{:02}:{:02}", m / 60, m % 60)
+            }),
             statuses: config.statuses.clone(),
             sections: EffectiveSections {
                 required: config.required_sections.clone(),

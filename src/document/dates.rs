@@ -213,6 +213,54 @@ fn parse_units(text: &str, iso: bool) -> Option<i64> {
     seen.then_some(total)
 }
 
+/// Minutes east of UTC of a zone as postmortems write one: an
+/// abbreviation (`UTC`, `CEST`, `PDT`) or an offset (`+02:00`, `-0700`,
+/// `UTC+2`).
+pub fn zone_offset(word: &str) -> Option<i32> {
+    let word = word.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '+' && c != '-');
+    let upper = word.to_ascii_uppercase();
+    let signed = upper
+        .strip_prefix("UTC")
+        .or_else(|| upper.strip_prefix("GMT"))
+        .unwrap_or(&upper);
+    if let Some(sign) = signed.chars().next().filter(|c| *c == '+' || *c == '-') {
+        let digits: String = signed[1..].chars().filter(char::is_ascii_digit).collect();
+        let (hours, minutes) = match digits.len() {
+            1 | 2 => (digits.parse::<i32>().ok()?, 0),
+            4 => (
+                digits[..2].parse::<i32>().ok()?,
+                digits[2..].parse::<i32>().ok()?,
+            ),
+            _ => return None,
+        };
+        if hours > 14 || minutes > 59 {
+            return None;
+        }
+        let total = hours * 60 + minutes;
+        return Some(if sign == '-' { -total } else { total });
+    }
+    let hours = match word.to_ascii_uppercase().as_str() {
+        "UTC" | "GMT" | "Z" | "UTC+0" | "UTC+00:00" => 0,
+        "CET" | "BST" | "WAT" => 1,
+        "CEST" | "EET" | "SAST" => 2,
+        "EEST" | "MSK" => 3,
+        "IST" => return Some(5 * 60 + 30),
+        "JST" | "KST" => 9,
+        "AEST" => 10,
+        "AEDT" => 11,
+        "EST" => -5,
+        "EDT" | "AST" => -4,
+        "CST" => -6,
+        "CDT" => -5,
+        "MST" => -7,
+        "MDT" => -6,
+        "PST" => -8,
+        "PDT" => -7,
+        _ => return None,
+    };
+    Some(hours * 60)
+}
+
 /// Minutes written the way pm writes durations: `1h 19m`, `45m`, `2d 3h 0m`.
 pub fn human_minutes(minutes: i64) -> String {
     let sign = if minutes < 0 { "-" } else { "" };

@@ -196,8 +196,9 @@ const RESOLVED_KEYS: &[&str] = &[
     "incident end",
 ];
 
-/// Reads what `doc`'s text says of itself.
-pub fn read(doc: &Document) -> Inferred {
+/// Reads what `doc`'s text says of itself; times in no zone the text
+/// states are in `default_zone` (minutes east of UTC), when there is one.
+pub fn read(doc: &Document, default_zone: Option<i32>) -> Inferred {
     let labels = labels(doc);
     let label = |keys: &[&str]| {
         labels
@@ -257,7 +258,7 @@ pub fn read(doc: &Document) -> Inferred {
                 source: Source::Heading(h.span.clone()),
             })
         });
-    let zone = stated_zone(doc);
+    let zone = stated_zone(doc).or(default_zone);
     let rows = timeline_rows(doc, date.as_ref().map(|d| d.value), zone);
     let date = date.or_else(|| {
         let row = rows.iter().find(|r| r.dated)?;
@@ -649,7 +650,9 @@ fn time_in(text: &str) -> Option<(NaiveTime, Option<i32>)> {
         let word = word.split('-').next().unwrap_or(word);
         let mut time = dates::parse_time(word).or_else(|| {
             // `1915 UTC`, or `1329` as the last word (a heading `### 1329`).
-            let zoned = words.get(i + 1).is_some_and(|z| zone_offset(z).is_some());
+            let zoned = words
+                .get(i + 1)
+                .is_some_and(|z| dates::zone_offset(z).is_some());
             let last = i + 1 == words.len();
             (word.len() == 4 && (zoned || last) && word.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| NaiveTime::parse_from_str(word, "%H%M").ok())?
@@ -681,35 +684,10 @@ fn time_in(text: &str) -> Option<(NaiveTime, Option<i32>)> {
         if z {
             return Some((*t, Some(0)));
         }
-        let zone = words.get(rest).and_then(|z| zone_offset(z));
+        let zone = words.get(rest).and_then(|z| dates::zone_offset(z));
         return Some((*t, zone));
     }
     None
-}
-
-/// Minutes east of UTC of a zone abbreviation postmortems write.
-fn zone_offset(word: &str) -> Option<i32> {
-    let word = word.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '+' && c != '-');
-    let hours = match word.to_ascii_uppercase().as_str() {
-        "UTC" | "GMT" | "Z" | "UTC+0" | "UTC+00:00" => 0,
-        "CET" | "BST" | "WAT" => 1,
-        "CEST" | "EET" | "SAST" => 2,
-        "EEST" | "MSK" => 3,
-        "IST" => return Some(5 * 60 + 30),
-        "JST" | "KST" => 9,
-        "AEST" => 10,
-        "AEDT" => 11,
-        "EST" => -5,
-        "EDT" | "AST" => -4,
-        "CST" => -6,
-        "CDT" => -5,
-        "MST" => -7,
-        "MDT" => -6,
-        "PST" => -8,
-        "PDT" => -7,
-        _ => return None,
-    };
-    Some(hours * 60)
 }
 
 /// The zone a document says its times are in: `All times in CEST`, `times
@@ -745,7 +723,7 @@ fn stated_zone(doc: &Document) -> Option<i32> {
                 .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '.' | ','))
                 .filter(|w| !w.is_empty())
                 .take(5)
-                .find_map(zone_offset);
+                .find_map(dates::zone_offset);
             if zone.is_some() {
                 return zone;
             }
@@ -1036,7 +1014,7 @@ mod tests {
     fn labelled_fields_in_their_common_shapes() {
         let text = "# Love Lost\n\n## Date: July 1, 2020\n\n## Owner: Morty Smith\n\n- **Severity:** P1\n\n| Authors | serathius@ |\n|---|---|\n| Status  | published  |\n\nServices: api, db\n";
         let d = doc("x.md", text);
-        let inferred = read(&d);
+        let inferred = read(&d, None);
         assert_eq!(
             inferred.title.as_ref().map(|t| t.value.as_str()),
             Some("Love Lost")
@@ -1067,7 +1045,7 @@ mod tests {
     fn timeline_rows_in_the_stated_zone_give_the_times() {
         let text = "# Culler flood\n\n## Timeline\n\nAll times in CEST\n\n- 12:35 - Upgrade deployed\n- 14:29 - Outage reported on Gitter\n- 15:10 - Service restored\n";
         let d = doc("2018-04-18-cull-flood.md", text);
-        let inferred = read(&d);
+        let inferred = read(&d, None);
         let at = |f: Option<Found<Timestamp>>| f.map(|f| f.value.as_utc_naive().to_string());
         assert_eq!(
             at(inferred.started_at).as_deref(),

@@ -142,9 +142,12 @@ impl Document {
     }
 
     /// The facts the text states outside the front matter (labelled
-    /// fields, the title, the file name, the timeline); read on first use.
-    pub fn inferred(&self) -> &inferred::Inferred {
-        self.inferred.get_or_init(|| inferred::read(self))
+    /// fields, the title, the file name, the timeline), times in no stated
+    /// zone taken in `default_zone` (the configured `timezone`); read on
+    /// first use.
+    pub fn inferred(&self, default_zone: Option<i32>) -> &inferred::Inferred {
+        self.inferred
+            .get_or_init(|| inferred::read(self, default_zone))
     }
 
     /// The 1-based position of a byte offset.

@@ -83,7 +83,7 @@ impl Entry {
     pub fn of(doc: &Document, config: &Config) -> Entry {
         let facts = &doc.facts;
         // Read only when the front matter lacks a key.
-        let inferred = || doc.inferred();
+        let inferred = || doc.inferred(config.default_zone);
         let text = |fact: &Fact<String>, found: fn(&Inferred) -> &Option<Found<String>>| match fact
         {
             Fact::Missing => found(inferred())
