@@ -525,38 +525,18 @@ pub fn free_date(text: &str) -> Option<NaiveDate> {
     if let Some(date) = iso_date_in(text) {
         return Some(date);
     }
-    let words: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_ascii_lowercase())
-        .collect();
-    let day = |w: &str| -> Option<u32> {
-        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        digits.parse().ok().filter(|d| (1..=31).contains(d))
-    };
-    let year = |w: &str| -> Option<i32> { (w.len() == 4).then(|| w.parse().ok())? };
-    for (i, word) in words.iter().enumerate() {
-        let Some(month) = month_of(word) else {
-            continue;
-        };
-        let next = |k: usize| words.get(i + k).map(String::as_str);
-        // July 1, 2020
-        if let (Some(d), Some(y)) = (next(1).and_then(day), next(2).and_then(year)) {
-            return NaiveDate::from_ymd_opt(y, month, d);
-        }
-        // 1 July 2020
-        if let (Some(d), Some(y)) = (
-            i.checked_sub(1).and_then(|j| day(&words[j])),
-            next(1).and_then(year),
-        ) {
-            return NaiveDate::from_ymd_opt(y, month, d);
-        }
-    }
-    None
+    month_days(text).find_map(|(month, day, year)| NaiveDate::from_ymd_opt(year?, month, day))
 }
 
 /// A month and a day with no year (`Mar 14`, `19. April`), in `year`.
 fn date_in_year(text: &str, year: i32) -> Option<NaiveDate> {
+    month_days(text).find_map(|(month, day, _)| NaiveDate::from_ymd_opt(year, month, day))
+}
+
+/// Each month name of `text` with its day (the number after it, else the
+/// one before) and the year after those, if one is written: `July 1, 2020`,
+/// `1 July 2020`, `Mar 14`.
+fn month_days(text: &str) -> impl Iterator<Item = (u32, u32, Option<i32>)> {
     let words: Vec<String> = text
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
         .filter(|w| !w.is_empty())
@@ -566,14 +546,21 @@ fn date_in_year(text: &str, year: i32) -> Option<NaiveDate> {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         (digits.len() <= 2).then(|| digits.parse().ok().filter(|d| (1..=31).contains(d)))?
     };
-    words.iter().enumerate().find_map(|(i, word)| {
-        let month = month_of(word)?;
-        let d = words
-            .get(i + 1)
-            .and_then(|w| day(w))
-            .or_else(|| i.checked_sub(1).and_then(|j| day(&words[j])))?;
-        NaiveDate::from_ymd_opt(year, month, d)
-    })
+    let year = |w: &str| -> Option<i32> { (w.len() == 4).then(|| w.parse().ok())? };
+    let found: Vec<(u32, u32, Option<i32>)> = (0..words.len())
+        .filter_map(|i| {
+            let month = month_of(&words[i])?;
+            let word = |k: usize| words.get(k).map(String::as_str);
+            match word(i + 1).and_then(day) {
+                Some(d) => Some((month, d, word(i + 2).and_then(year))),
+                None => {
+                    let d = day(word(i.checked_sub(1)?)?)?;
+                    Some((month, d, word(i + 1).and_then(year)))
+                }
+            }
+        })
+        .collect();
+    found.into_iter()
 }
 
 fn month_of(word: &str) -> Option<u32> {
