@@ -302,10 +302,11 @@ pub struct AdoptArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// Print, per file, the keys filled in (with where each was found) and
-    /// those left empty, instead of the list of files changed.
+    /// those left empty, instead of the files changed; files are written
+    /// unless --dry-run is given too.
     #[arg(long)]
     pub report: bool,
-    /// How to print the report (table or json).
+    /// How to print the report (table, json or csv).
     #[arg(long, value_enum, default_value = "table")]
     pub format: crate::portfolio::Format,
 }
