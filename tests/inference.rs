@@ -297,3 +297,18 @@ fn the_configured_timezone_serves_documents_that_state_none() {
         "error: .pm.yaml:1:11: timezone: `Mars/Olympus` is not a time zone pm reads; write an abbreviation (UTC, CET, PDT) or an offset (+02:00)\n",
     );
 }
+
+#[test]
+fn pm_actions_names_the_incident_the_file_name_gives() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pm/INC-123-db-failover.md",
+        "# DB failover\n\n## Action items\n\n| Action | Owner | Due | Status |\n|---|---|---|---|\n\
+         | Add a replica alert | Dana | 2027-01-10 | Open |\n",
+    );
+    let out = stdout_of(pm(&tmp).args(["--no-config", "actions", "--format", "json", "pm"]));
+    let items: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(items[0]["incident_id"], "INC-123");
+    assert_eq!(items[0]["owner"], "Dana");
+}

@@ -72,7 +72,14 @@ impl FileActions {
             .collect();
         FileActions {
             path: portable_path(&doc.path),
-            incident_id: doc.facts.incident_id.text().map(str::to_owned),
+            // The id the text states (`Incident ID:`, `INC-123-….md`) when
+            // the front matter has no such key, as in `pm list`.
+            incident_id: match &doc.facts.incident_id {
+                crate::document::facts::Fact::Missing => {
+                    (doc.inferred(None).incident_id.as_ref()).map(|found| found.value.clone())
+                }
+                fact => fact.text().map(str::to_owned),
+            },
             actions,
         }
     }
