@@ -211,7 +211,10 @@ pub fn adopt(doc: &Document, bom: bool, config: &Config) -> Result<Adoption, Ref
                     .keys
                     .push(("services", Written::List(found.value.clone())));
             }
-            _ => added.add("services", None),
+            _ => {
+                added.empty.push("services");
+                added.keys.push(("services", Written::List(Vec::new())));
+            }
         }
     }
     let Added {
@@ -367,6 +370,8 @@ fn line(format: Format, key: &str, value: &Written, eol: &str) -> String {
             format!("{key}: {}{eol}", yaml_scalar(text))
         }
         (Format::Toml, Written::Text(text)) => format!("{key} = {}{eol}", toml_string(text)),
+        // An empty list reads as nothing in YAML, as pm new writes it.
+        (Format::Yaml, Written::List(items)) if items.is_empty() => format!("{key}:{eol}"),
         (Format::Yaml, Written::List(items)) => {
             let mut out = format!("{key}:{eol}");
             for item in items {

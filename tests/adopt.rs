@@ -214,7 +214,7 @@ fn toml_keys_go_before_the_first_table_and_a_flow_mapping_is_refused() {
         read(&tmp, "pm/hugo.md"),
         "+++\ntitle = \"Hugo\"\nincident_id = \"\"\ndate = \"\"\nseverity = \"SEV-2\"\n\
          status = \"final\"\nstarted_at = \"\"\ndetected_at = \"\"\nresolved_at = \"\"\nlead = \"\"\n\
-         services = \"\"\n[params]\nfoo = 1\n+++\n# Hello\nSeverity: P2\n"
+         services = []\n[params]\nfoo = 1\n+++\n# Hello\nSeverity: P2\n"
     );
     let once = snapshot(tmp.path());
     pm(&tmp)
