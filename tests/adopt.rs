@@ -246,3 +246,16 @@ fn a_closed_output_does_not_stop_the_batch() {
         assert!(text.starts_with("---\ntitle: T"), "f{i:02}.md: {text}");
     }
 }
+
+#[test]
+fn without_a_postmortems_folder_it_asks_for_paths() {
+    let tmp = tmp();
+    pm(&tmp)
+        .args(["--no-config", "adopt"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: no postmortems folder `docs/postmortems`; pass the files or folders to adopt, e.g. `pm adopt docs/`\n",
+        );
+}

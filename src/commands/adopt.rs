@@ -31,6 +31,12 @@ struct Report {
 pub fn run(config: &Config, args: AdoptArgs) -> Result<Outcome, Error> {
     let paths = super::paths_or_default(&args.paths, config);
     let targets = files::collect(&paths);
+    if args.paths.is_empty() && !targets.missing.is_empty() {
+        return Err(Error::Usage(format!(
+            "no postmortems folder `{}`; pass the files or folders to adopt, e.g. `pm adopt docs/`",
+            config.postmortems_dir.display()
+        )));
+    }
     let mut failed = false;
     for path in &targets.missing {
         eprintln!("error: {}: no such file or directory", path.display());
