@@ -149,9 +149,10 @@ fn adopt_one(
     let bytes =
         files::read_regular(path, config.max_file_size).map_err(|e| plain(e.to_string()))?;
     let bom = bytes.starts_with("\u{feff}".as_bytes());
+    // The text as read, to diff against and to tell a lone CR (which the
+    // document reads as a line break) from the file's own bytes.
+    let before = String::from_utf8_lossy(&bytes).into_owned();
     let doc = Document::from_bytes(PathBuf::from(path), bytes).map_err(|e| plain(e.to_string()))?;
-    let before =
-        files::read_regular_text(path, config.max_file_size).map_err(|e| plain(e.to_string()))?;
     let without_bom = before.strip_prefix('\u{feff}').unwrap_or(&before);
     if without_bom != doc.text {
         return Err(plain(
