@@ -112,7 +112,7 @@ pub fn adopt(doc: &Document, bom: bool, config: &Config) -> Result<Adoption, Ref
         }
     };
     let facts = &doc.facts;
-    let inferred = doc.inferred(config.default_zone);
+    let inferred = doc.inferred(crate::portfolio::reading(config));
     let mut added = Added {
         doc,
         keys: Vec::new(),

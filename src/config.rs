@@ -38,6 +38,9 @@ pub struct Config {
     /// The zone of times a postmortem pm did not write gives without one
     /// and states none for (minutes east of UTC), from `timezone`.
     pub default_zone: Option<i32>,
+    /// How postmortems pm did not write give dates in numbers only
+    /// (`4/21/23`), from `date_order`; `None` reads no such date.
+    pub date_order: Option<crate::document::dates::DateOrder>,
     /// The allowed document statuses, in workflow order; the first is the
     /// draft status, in which unfinished text is only a warning.
     pub statuses: Vec<String>,
@@ -133,6 +136,7 @@ impl Default for Config {
             severities: SeverityScale::new(["SEV-1", "SEV-2", "SEV-3", "SEV-4"]),
             severity_aliases: BTreeMap::new(),
             default_zone: None,
+            date_order: None,
             statuses: ["draft", "in-review", "final"].map(str::to_owned).to_vec(),
             required_sections: BTreeMap::new(),
             section_aliases: BTreeMap::new(),
@@ -269,6 +273,7 @@ struct File {
     severities: Option<Spanned<Vec<Spanned<String>>>>,
     severity_aliases: Option<BTreeMap<String, Spanned<String>>>,
     timezone: Option<Spanned<String>>,
+    date_order: Option<crate::document::dates::DateOrder>,
     statuses: Option<Spanned<Vec<Spanned<String>>>>,
     sections: Option<SectionsFile>,
     rules: Option<RulesFile>,
@@ -405,6 +410,7 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
         })?;
         config.default_zone = Some(offset);
     }
+    config.date_order = file.date_order;
     if let Some(statuses) = &file.statuses {
         config.statuses = non_empty_unique(&statuses.value, "statuses")
             .map_err(|m| spanned_error(&statuses.referenced, m))?;

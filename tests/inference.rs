@@ -312,3 +312,29 @@ fn pm_actions_names_the_incident_the_file_name_gives() {
     assert_eq!(items[0]["incident_id"], "INC-123");
     assert_eq!(items[0]["owner"], "Dana");
 }
+
+#[test]
+fn numeric_dates_are_read_in_the_configured_order_and_a_zone_in_the_timeline_heading() {
+    let tmp = tmp();
+    std::fs::create_dir(tmp.path().join(".git")).expect("a repository");
+    write(
+        &tmp,
+        "pm/okta.md",
+        "# Okta account\n\n## Timeline (PST) 4/21/23\n\n_4/21/23_\n\n\
+         11:12 AM: A login attempt from an unfamiliar address is reported.\n\n\
+         _4/22/23_\n\n09:30 AM: Access restored after the reset.\n",
+    );
+    let row = |tmp: &tempfile::TempDir| {
+        let out = stdout_of(pm(tmp).args(["list", "--format", "json", "pm"]));
+        let rows: Value = serde_json::from_str(&out).expect("JSON");
+        (rows[0]["date"].clone(), rows[0]["duration"].clone())
+    };
+    // Without a date order, `4/21/23` is no date: nothing to place the
+    // times on.
+    assert_eq!(row(&tmp), (Value::Null, Value::Null));
+    write(&tmp, ".pm.yaml", "date_order: mdy\n");
+    assert_eq!(
+        row(&tmp),
+        (Value::from("2023-04-21"), Value::from("22h 18m"))
+    );
+}

@@ -38,6 +38,7 @@ struct Effective {
     severities: Vec<String>,
     severity_aliases: BTreeMap<String, String>,
     timezone: Option<String>,
+    date_order: Option<crate::document::dates::DateOrder>,
     statuses: Vec<String>,
     sections: EffectiveSections,
     rules: EffectiveRules,
@@ -83,6 +84,7 @@ impl Effective {
             },
             severities: config.severities.levels().to_vec(),
             severity_aliases: config.severity_aliases.clone(),
+            date_order: config.date_order,
             timezone: config.default_zone.map(|minutes| {
                 let sign = if minutes < 0 { '-' } else { '+' };
                 let m = minutes.unsigned_abs();

@@ -261,6 +261,41 @@ pub fn zone_offset(word: &str) -> Option<i32> {
     Some(hours * 60)
 }
 
+/// How a document writes a date in numbers only: `4/21/23` is the 21st of
+/// April with [`DateOrder::Mdy`], meaningless with [`DateOrder::Dmy`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// Month, day, year (`4/21/23`, `10/22/2022`), as in the US.
+    Mdy,
+    /// Day, month, year (`21/4/23`, `22.10.2022`).
+    Dmy,
+}
+
+/// The first date written in numbers in `text` (`4/21/23`, `21.4.2023`),
+/// read in `order`; two-digit years are 20xx.
+pub fn numeric_date(text: &str, order: DateOrder) -> Option<NaiveDate> {
+    let is_mark = |c: char| c == '/' || c == '.';
+    text.split(|c: char| !(c.is_ascii_digit() || is_mark(c)))
+        .filter(|w| w.contains(is_mark))
+        .find_map(|word| {
+            let parts: Vec<&str> = word.trim_matches(is_mark).split(is_mark).collect();
+            let [a, b, y] = parts[..] else {
+                return None;
+            };
+            let (m, d) = match order {
+                DateOrder::Mdy => (a, b),
+                DateOrder::Dmy => (b, a),
+            };
+            let year: i32 = match y.len() {
+                2 => 2000 + y.parse::<i32>().ok()?,
+                4 => y.parse().ok()?,
+                _ => return None,
+            };
+            NaiveDate::from_ymd_opt(year, m.parse().ok()?, d.parse().ok()?)
+        })
+}
+
 /// Minutes written the way pm writes durations: `1h 19m`, `45m`, `2d 3h 0m`.
 pub fn human_minutes(minutes: i64) -> String {
     let sign = if minutes < 0 { "-" } else { "" };

@@ -196,9 +196,23 @@ const RESOLVED_KEYS: &[&str] = &[
     "incident end",
 ];
 
-/// Reads what `doc`'s text says of itself; times in no zone the text
-/// states are in `default_zone` (minutes east of UTC), when there is one.
-pub fn read(doc: &Document, default_zone: Option<i32>) -> Inferred {
+/// How to read what a text leaves open, from the configuration.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// The zone of times the text gives none for and states none
+    /// (minutes east of UTC): `timezone`.
+    pub zone: Option<i32>,
+    /// How dates in numbers only are written: `date_order`.
+    pub date_order: Option<dates::DateOrder>,
+}
+
+/// Reads what `doc`'s text says of itself, with `reading` for what it
+/// leaves open.
+pub fn read(doc: &Document, reading: Reading) -> Inferred {
+    let default_zone = reading.zone;
+    // `July 1, 2020`, `2024-03-13`; with a date order, `4/21/23` too.
+    let free_date =
+        |text: &str| free_date(text).or_else(|| dates::numeric_date(text, reading.date_order?));
     let labels = labels(doc);
     let label = |keys: &[&str]| {
         labels
@@ -259,7 +273,7 @@ pub fn read(doc: &Document, default_zone: Option<i32>) -> Inferred {
             })
         });
     let zone = stated_zone(doc).or(default_zone);
-    let rows = timeline_rows(doc, date.as_ref().map(|d| d.value), zone);
+    let rows = timeline_rows(doc, date.as_ref().map(|d| d.value), zone, &free_date);
     let date = date.or_else(|| {
         let row = rows.iter().find(|r| r.dated)?;
         Some(Found {
@@ -680,6 +694,20 @@ fn time_in(text: &str) -> Option<(NaiveTime, Option<i32>)> {
 /// The zone a document says its times are in: `All times in CEST`, `times
 /// are UTC`, `(all times UTC)`.
 fn stated_zone(doc: &Document) -> Option<i32> {
+    // `## Timeline (PST)`, `## Timeline (all times UTC)`.
+    let in_heading = doc
+        .outline
+        .headings
+        .iter()
+        .filter(|h| h.canonical.is_some_and(|c| c.id == "timeline"))
+        .find_map(|h| {
+            let (_, after) = h.title.split_once('(')?;
+            let inside = after.split(')').next()?;
+            inside.split_whitespace().find_map(dates::zone_offset)
+        });
+    if in_heading.is_some() {
+        return in_heading;
+    }
     let body = &doc.text[doc.body_start..];
     let lower = body.to_ascii_lowercase();
     for marker in [
@@ -735,7 +763,12 @@ struct Row {
 /// items and sub-headings of a Timeline section that start with a time.
 /// Times of day fall on the last day written, else on `day`; rows with no
 /// day at all are left out, as are rows in no known zone.
-fn timeline_rows(doc: &Document, day: Option<NaiveDate>, zone: Option<i32>) -> Vec<Row> {
+fn timeline_rows(
+    doc: &Document,
+    day: Option<NaiveDate>,
+    zone: Option<i32>,
+    free_date: &dyn Fn(&str) -> Option<NaiveDate>,
+) -> Vec<Row> {
     let outline = &doc.outline;
     let mut lines: Vec<(Range<usize>, String, String)> = Vec::new();
     for timeline in doc.timelines() {
@@ -791,7 +824,9 @@ fn timeline_rows(doc: &Document, day: Option<NaiveDate>, zone: Option<i32>) -> V
                 continue;
             }
             let (when, _) = split_time(text);
-            if time_in(when).is_some() {
+            // A line with only a date (`_4/21/23_`) sets the day of the
+            // rows after it.
+            if time_in(when).is_some() || free_date(text).is_some() {
                 lines.push((range, when.to_owned(), text.to_owned()));
             }
         }
@@ -1001,7 +1036,7 @@ mod tests {
     fn labelled_fields_in_their_common_shapes() {
         let text = "# Love Lost\n\n## Date: July 1, 2020\n\n## Owner: Morty Smith\n\n- **Severity:** P1\n\n| Authors | serathius@ |\n|---|---|\n| Status  | published  |\n\nServices: api, db\n";
         let d = doc("x.md", text);
-        let inferred = read(&d, None);
+        let inferred = read(&d, Reading::default());
         assert_eq!(
             inferred.title.as_ref().map(|t| t.value.as_str()),
             Some("Love Lost")
@@ -1032,7 +1067,7 @@ mod tests {
     fn timeline_rows_in_the_stated_zone_give_the_times() {
         let text = "# Culler flood\n\n## Timeline\n\nAll times in CEST\n\n- 12:35 - Upgrade deployed\n- 14:29 - Outage reported on Gitter\n- 15:10 - Service restored\n";
         let d = doc("2018-04-18-cull-flood.md", text);
-        let inferred = read(&d, None);
+        let inferred = read(&d, Reading::default());
         let at = |f: Option<Found<Timestamp>>| f.map(|f| f.value.as_utc_naive().to_string());
         assert_eq!(
             at(inferred.started_at).as_deref(),

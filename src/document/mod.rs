@@ -145,9 +145,8 @@ impl Document {
     /// fields, the title, the file name, the timeline), times in no stated
     /// zone taken in `default_zone` (the configured `timezone`); read on
     /// first use.
-    pub fn inferred(&self, default_zone: Option<i32>) -> &inferred::Inferred {
-        self.inferred
-            .get_or_init(|| inferred::read(self, default_zone))
+    pub fn inferred(&self, reading: inferred::Reading) -> &inferred::Inferred {
+        self.inferred.get_or_init(|| inferred::read(self, reading))
     }
 
     /// The 1-based position of a byte offset.

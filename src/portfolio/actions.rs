@@ -76,7 +76,8 @@ impl FileActions {
             // the front matter has no such key, as in `pm list`.
             incident_id: match &doc.facts.incident_id {
                 crate::document::facts::Fact::Missing => {
-                    (doc.inferred(None).incident_id.as_ref()).map(|found| found.value.clone())
+                    (doc.inferred(Default::default()).incident_id.as_ref())
+                        .map(|found| found.value.clone())
                 }
                 fact => fact.text().map(str::to_owned),
             },

@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::document::Document;
 use crate::document::dates::{Timestamp, human_minutes};
 use crate::document::facts::Fact;
-use crate::document::inferred::{Found, Inferred};
+use crate::document::inferred::{Found, Inferred, Reading};
 use crate::document::placeholders;
 use crate::error::Error;
 use crate::files;
@@ -83,7 +83,7 @@ impl Entry {
     pub fn of(doc: &Document, config: &Config) -> Entry {
         let facts = &doc.facts;
         // Read only when the front matter lacks a key.
-        let inferred = || doc.inferred(config.default_zone);
+        let inferred = || doc.inferred(reading(config));
         let text = |fact: &Fact<String>, found: fn(&Inferred) -> &Option<Found<String>>| match fact
         {
             Fact::Missing => found(inferred())
@@ -174,6 +174,15 @@ impl Entry {
     /// Open action items.
     pub fn open_actions(&self) -> usize {
         self.actions.iter().filter(|a| !a.done).count()
+    }
+}
+
+/// How `config` says to read what a postmortem pm did not write leaves
+/// open: the zone of its times, the order of its numeric dates.
+pub fn reading(config: &Config) -> Reading {
+    Reading {
+        zone: config.default_zone,
+        date_order: config.date_order,
     }
 }
 
