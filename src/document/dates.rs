@@ -261,6 +261,22 @@ pub fn zone_offset(word: &str) -> Option<i32> {
     Some(hours * 60)
 }
 
+/// The months' names, lowercase, January first.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// How a document writes a date in numbers only: `4/21/23` is the 21st of
 /// April with [`DateOrder::Mdy`], meaningless with [`DateOrder::Dmy`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]

@@ -577,25 +577,13 @@ fn month_days(text: &str) -> impl Iterator<Item = (u32, u32, Option<i32>)> {
     found.into_iter()
 }
 
+/// The month (1 to 12) a word names: a month's name or its first letters,
+/// three at least (`sep`, `sept`, `september`), lowercase.
 fn month_of(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     if word.len() < 3 {
         return None;
     }
-    let index = MONTHS.iter().position(|m| m.starts_with(word))?;
+    let index = dates::MONTHS.iter().position(|m| m.starts_with(word))?;
     u32::try_from(index + 1).ok()
 }
 

@@ -282,33 +282,6 @@ pub fn has_todo(text: &str) -> bool {
     tokens(text).iter().any(|(_, t)| *t == Token::Todo)
 }
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Whether `text` holds a real time or date: `09:14`, `3:02 PM`,
 /// `2026-11-20`, `11-30`, `11/20/26`, `Mar 3, 2025`, `29/Jun/2022`.
 pub fn has_time_or_date(text: &str) -> bool {
@@ -340,10 +313,16 @@ pub fn has_time_or_date(text: &str) -> bool {
         }
     }
     let has_digit = bytes.iter().any(u8::is_ascii_digit);
-    has_digit
-        && text
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w)))
+    has_digit && text.split(|c: char| !c.is_alphabetic()).any(is_month)
+}
+
+/// Whether `word` is a month's name or its three-letter abbreviation
+/// (`Sept` too), in any case.
+fn is_month(word: &str) -> bool {
+    word.eq_ignore_ascii_case("sept")
+        || crate::document::dates::MONTHS.iter().any(|m| {
+            m.eq_ignore_ascii_case(word) || (word.len() == 3 && m[..3].eq_ignore_ascii_case(word))
+        })
 }
 
 #[cfg(test)]
