@@ -753,3 +753,22 @@ fn legacy_postmortems_are_asked_only_for_a_title_and_a_date() {
         .stdout("")
         .stderr("error: .pm.yaml:2:5: legacy: `docs/[201` is not a glob: unclosed character class; missing ']'\n");
 }
+
+#[test]
+fn pm_config_shows_the_settings_for_postmortems_pm_did_not_write() {
+    let tmp = repo();
+    write(
+        &tmp,
+        ".pm.yaml",
+        "date_order: mdy\ntimezone: CET\nseverity_aliases: {Critical: sev1}\nlegacy: [\"docs/201*\"]\n",
+    );
+    let out = stdout_of(pm(&tmp).args(["config"]));
+    for line in [
+        "severity_aliases:\n  Critical: SEV-1\n",
+        "timezone: +01:00\n",
+        "date_order: mdy\n",
+        "legacy:\n- docs/201*\n",
+    ] {
+        assert!(out.contains(line), "no {line:?} in:\n{out}");
+    }
+}
