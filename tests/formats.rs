@@ -810,6 +810,43 @@ fn output_file_keeps_the_exit_code_of_a_clean_run() {
     assert_valid(&sarif_schema(), &parse_json(&written));
 }
 
+/// The `--format` values `pm lint --help` lists, in its order.
+fn formats_of_help(tmp: &TempDir) -> Vec<String> {
+    let help = run(pm(tmp).args(["lint", "--help"])).stdout;
+    let listed = help
+        .split("Possible values:")
+        .nth(1)
+        .expect("--help lists the formats");
+    listed
+        .lines()
+        .skip(1)
+        .map_while(|line| line.trim().strip_prefix("- "))
+        .map(|line| line.split(':').next().unwrap_or(line).to_owned())
+        .collect()
+}
+
+#[test]
+fn every_format_of_help_reports_every_finding_and_writes_the_same_to_a_file() {
+    let tmp = several();
+    assert_eq!(
+        formats_of_help(&tmp),
+        ["human", "concise", "json", "sarif", "github", "junit"]
+    );
+    for format in formats_of_help(&tmp) {
+        let out = lint_as(&tmp, &format, &["docs"]);
+        assert_eq!(out.code, 1, "{format}");
+        assert_eq!(out.stderr, SEVERAL_SUMMARY, "{format}");
+        for id in ["PM006", "PM401", "PM004", "PM205", "PM201"] {
+            assert!(out.stdout.contains(id), "{format} does not name {id}");
+        }
+        let file = format!("out.{format}");
+        let written = lint_as(&tmp, &format, &["-o", &file, "docs"]);
+        assert_eq!((written.code, written.stdout.as_str()), (1, ""), "{format}");
+        let kept = std::fs::read_to_string(tmp.path().join(&file)).expect("written");
+        assert_eq!(kept, out.stdout, "{format}");
+    }
+}
+
 #[test]
 fn machine_formats_print_nothing_but_their_document_on_stdout() {
     let tmp = several();

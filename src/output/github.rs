@@ -6,6 +6,13 @@ use std::io::{self, Write};
 use crate::lint::FileReport;
 use crate::output::portable_path;
 
+/// `--format github`.
+pub const FORMAT: super::Spec = super::Spec {
+    name: "github",
+    help: "GitHub Actions workflow commands (`::error file=…`), shown as annotations",
+    writer: super::Writer::PerFile(|report, _color, out| write_file(report, out)),
+};
+
 /// Writes one `::error …::message` or `::warning …::message` line per
 /// finding of a file.
 pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {

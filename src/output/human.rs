@@ -8,6 +8,13 @@ use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Origin, Re
 
 use crate::lint::{FileReport, Finding, Level};
 
+/// `--format human`.
+pub const FORMAT: super::Spec = super::Spec {
+    name: "human",
+    help: "rustc-style snippets with the source line and a caret under the problem",
+    writer: super::Writer::PerFile(write_file),
+};
+
 /// Writes one snippet per finding of a file, each followed by a blank line.
 pub fn write_file(report: &FileReport, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let renderer = if color {

@@ -82,6 +82,13 @@ struct SummaryJson {
     warnings: usize,
 }
 
+/// `--format json`.
+pub const FORMAT: super::Spec = super::Spec {
+    name: "json",
+    help: "One JSON document: every finding and a summary",
+    writer: super::Writer::Document(write),
+};
+
 /// Writes the JSON document and a final newline.
 pub fn write(reports: &[FileReport], notes: &[Note], out: &mut dyn Write) -> io::Result<()> {
     let summary = Summary::of(reports);

@@ -45,6 +45,13 @@ fn escape_text(text: &str) -> String {
     escape(xml_chars(text).as_ref()).into_owned()
 }
 
+/// `--format junit`.
+pub const FORMAT: super::Spec = super::Spec {
+    name: "junit",
+    help: "JUnit XML, one test suite per file, for CI test reports",
+    writer: super::Writer::Document(|reports, _notes, out| write(reports, out)),
+};
+
 /// Writes the XML document.
 pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     let summary = Summary::of(reports);

@@ -2,33 +2,79 @@
 //! the writer it is given; none prints on its own. Machine formats (json,
 //! sarif, github, junit) write nothing but their document.
 
-pub mod concise;
-pub mod github;
-pub mod human;
-pub mod json;
-pub mod junit;
-pub mod sarif;
-pub mod statistics;
-
 use std::io::{self, Write};
 
 use crate::lint::{FileReport, Level};
 
-/// How `pm lint` prints findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// rustc-style snippets with the source line and a caret under the problem.
-    Human,
-    /// One line per finding: `path:line:col: ID [level] message`.
-    Concise,
-    /// One JSON document: every finding and a summary.
-    Json,
-    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
-    Sarif,
-    /// GitHub Actions workflow commands (`::error file=…`), shown as annotations.
-    Github,
-    /// JUnit XML, one test suite per file, for CI test reports.
-    Junit,
+/// Declares the formats, in the order `--help` lists them. Each is its own
+/// file declaring its [`Spec`] as `FORMAT`; naming its module here is all
+/// that adds one.
+macro_rules! formats {
+    ($($module:ident),* $(,)?) => {
+        $(pub mod $module;)*
+
+        /// Every format of `--format`.
+        pub const ALL: &[Format] = &[$(Format(&$module::FORMAT)),*];
+    };
+}
+
+formats![human, concise, json, sarif, github, junit];
+
+pub mod statistics;
+
+/// What a format is called and how it writes.
+pub struct Spec {
+    /// Its `--format` value.
+    pub name: &'static str,
+    /// One line for `--help`.
+    pub help: &'static str,
+    /// How it writes findings.
+    pub writer: Writer,
+}
+
+/// How a format writes: each file on its own, or one document for the run.
+pub enum Writer {
+    /// Writes one file's findings, its output depending on that file alone
+    /// (`color` allows ANSI styling); such files are rendered in parallel
+    /// as they are linted and written as the run goes.
+    PerFile(fn(report: &FileReport, color: bool, out: &mut dyn Write) -> io::Result<()>),
+    /// Writes one document for the whole run, with the run's notes.
+    Document(fn(reports: &[FileReport], notes: &[Note], out: &mut dyn Write) -> io::Result<()>),
+}
+
+/// How `pm lint` prints findings: one of [`ALL`].
+#[derive(Clone, Copy)]
+pub struct Format(&'static Spec);
+
+impl Format {
+    /// Its `--format` value.
+    pub fn name(self) -> &'static str {
+        self.0.name
+    }
+}
+
+impl std::fmt::Debug for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.name)
+    }
+}
+
+impl PartialEq for Format {
+    fn eq(&self, other: &Format) -> bool {
+        self.0.name == other.0.name
+    }
+}
+
+impl Eq for Format {}
+
+impl clap::ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.name).help(self.0.help))
+    }
 }
 
 /// Counts over a whole run.
@@ -86,7 +132,7 @@ impl Format {
     /// The others write one document for the whole run
     /// ([`write_document`]).
     pub fn is_per_file(self) -> bool {
-        matches!(self, Format::Human | Format::Concise | Format::Github)
+        matches!(self.0.writer, Writer::PerFile(_))
     }
 }
 
@@ -132,11 +178,9 @@ pub fn write_document(
     notes: &[Note],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match format {
-        Format::Json => json::write(reports, notes, out),
-        Format::Sarif => sarif::write(reports, notes, out),
-        Format::Junit => junit::write(reports, out),
-        Format::Human | Format::Concise | Format::Github => Ok(()),
+    match format.0.writer {
+        Writer::Document(write) => write(reports, notes, out),
+        Writer::PerFile(_) => Ok(()),
     }
 }
 
@@ -159,11 +203,9 @@ pub fn write_file(
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match format {
-        Format::Human => human::write_file(report, color, out),
-        Format::Concise => concise::write_file(report, out),
-        Format::Github => github::write_file(report, out),
-        Format::Json | Format::Sarif | Format::Junit => Ok(()),
+    match format.0.writer {
+        Writer::PerFile(write) => write(report, color, out),
+        Writer::Document(_) => Ok(()),
     }
 }
 

@@ -10,6 +10,13 @@ use serde::ser::Serializer;
 use crate::lint::{FileReport, Finding, Rule, registry};
 use crate::output::{Note, portable_path_bytes};
 
+/// `--format sarif`.
+pub const FORMAT: super::Spec = super::Spec {
+    name: "sarif",
+    help: "SARIF 2.1.0, for GitHub code scanning and other SARIF viewers",
+    writer: super::Writer::Document(write),
+};
+
 /// Writes the SARIF log and a final newline. The results are serialized
 /// straight from the reports, one at a time.
 pub fn write(reports: &[FileReport], notes: &[Note], out: &mut dyn Write) -> io::Result<()> {
