@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::tmp;
+use common::{TODAY, tmp};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -329,7 +329,7 @@ fn the_action_lints_a_pull_request_and_the_paths_it_is_given() {
             ("GITHUB_EVENT_NAME", "push"),
             ("INPUT_PATHS", &format!("  {LINKS}\n\n")),
             ("INPUT_STRICT", "true"),
-            ("INPUT_ARGS", "--today 2026-03-01"),
+            ("INPUT_ARGS", &format!("--today {TODAY}")),
         ],
     );
     assert_eq!(

@@ -8,7 +8,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{git_in, pm, tmp};
+use common::{TODAY, git_in, pm, tmp};
 use tempfile::TempDir;
 
 const DOC: &str = "docs/postmortems/2026-02-09-db-pool.md";
@@ -116,22 +116,17 @@ const ROWS: &[Row] = &[
     (Setup::Plain, &["templates", "eject", "standard"], &[], 0),
     (Setup::Plain, &["templates", "eject", "nope"], &[], 2),
     // pm lint
-    (Setup::Plain, &["lint", "--today", "2026-03-01"], &[], 0),
+    (Setup::Plain, &["lint", "--today", TODAY], &[], 0),
+    (Setup::Placeholder, &["lint", "--today", TODAY], &[], 1),
     (
         Setup::Placeholder,
-        &["lint", "--today", "2026-03-01"],
-        &[],
-        1,
-    ),
-    (
-        Setup::Placeholder,
-        &["lint", "--exit-zero", "--today", "2026-03-01"],
+        &["lint", "--exit-zero", "--today", TODAY],
         &[],
         0,
     ),
     (
         Setup::Plain,
-        &["lint", "--today", "2026-03-01", DOC, "missing.md"],
+        &["lint", "--today", TODAY, DOC, "missing.md"],
         &[],
         2,
     ),
@@ -171,9 +166,9 @@ const ROWS: &[Row] = &[
         &[],
         2,
     ),
-    (Setup::Plain, &["actions", "--today", "2026-03-01"], &[], 0),
+    (Setup::Plain, &["actions", "--today", TODAY], &[], 0),
     (Setup::Plain, &["actions", "--today", "someday"], &[], 2),
-    (Setup::Plain, &["stats", "--today", "2026-03-01"], &[], 0),
+    (Setup::Plain, &["stats", "--today", TODAY], &[], 0),
     (Setup::Plain, &["stats", "--today", "someday"], &[], 2),
     // pm hook
     (Setup::Plain, &["hook", "install"], &[], 0),

@@ -438,20 +438,20 @@ fn pm304_pm305_nested_checklist_items_with_owner_and_due_date_are_not_reported()
 
 #[test]
 fn pm306_an_overdue_table_row_is_a_warning_and_exits_0() {
-    // Today is 2026-11-23: due the 20th and open is overdue; done, due today
+    // Today is 2026-12-01: due the 20th and open is overdue; done, due today
     // or due tomorrow is not.
     let doc = with_actions(
         "| Task | Owner | Due | Status |\n|---|---|---|---|\n\
-         |Add pool alert (OPS-1)|Dana Kim|2026-11-20|Open|\n\
-         |Write runbook (OPS-2)|Dana Kim|2026-11-20|Done|\n\
-         |Raise limit (OPS-3)|Dana Kim|2026-11-23|Open|\n\
-         |Tune pool (OPS-4)|Dana Kim|2026-11-24|Open|\n",
+         |Add pool alert (OPS-1)|Dana Kim|2026-11-28|Open|\n\
+         |Write runbook (OPS-2)|Dana Kim|2026-11-28|Done|\n\
+         |Raise limit (OPS-3)|Dana Kim|2026-12-01|Open|\n\
+         |Tune pool (OPS-4)|Dana Kim|2026-12-02|Open|\n",
     );
     let run = lint_doc(&doc, &[]);
     assert_findings(
         &run,
         &[
-            "a.md:35:34: PM306 [warning] action item `Add pool alert (OPS-1)` was due 2026-11-20 and is not done (3 days ago)",
+            "a.md:35:34: PM306 [warning] action item `Add pool alert (OPS-1)` was due 2026-11-28 and is not done (3 days ago)",
         ],
         0,
     );
@@ -464,16 +464,16 @@ fn pm306_an_overdue_table_row_is_a_warning_and_exits_0() {
 #[test]
 fn pm306_overdue_checklist_items_are_reported_unless_ticked_or_done() {
     let doc = with_actions(
-        "- [ ] Add pool alert (OPS-1) - Owner: Dana Kim - Due: 2026-11-20\n\
-         - [x] Write runbook (OPS-2) - Owner: Dana Kim - Due: 2026-11-20\n\
-         - [ ] Raise limit (OPS-3)\n  - Owner: Dana Kim\n  - Due: 2026-11-20\n  - Status: Done\n\
-         - [ ] Tune pool (OPS-4)\n  - Owner: Dana Kim\n  - Due: 2026-11-01\n",
+        "- [ ] Add pool alert (OPS-1) - Owner: Dana Kim - Due: 2026-11-28\n\
+         - [x] Write runbook (OPS-2) - Owner: Dana Kim - Due: 2026-11-28\n\
+         - [ ] Raise limit (OPS-3)\n  - Owner: Dana Kim\n  - Due: 2026-11-28\n  - Status: Done\n\
+         - [ ] Tune pool (OPS-4)\n  - Owner: Dana Kim\n  - Due: 2026-11-09\n",
     );
     assert_findings(
         &lint_doc(&doc, &[]),
         &[
-            "a.md:33:55: PM306 [warning] action item `Add pool alert (OPS-1)` was due 2026-11-20 and is not done (3 days ago)",
-            "a.md:41:10: PM306 [warning] action item `Tune pool (OPS-4)` was due 2026-11-01 and is not done (22 days ago)",
+            "a.md:33:55: PM306 [warning] action item `Add pool alert (OPS-1)` was due 2026-11-28 and is not done (3 days ago)",
+            "a.md:41:10: PM306 [warning] action item `Tune pool (OPS-4)` was due 2026-11-09 and is not done (22 days ago)",
         ],
         0,
     );
@@ -508,11 +508,11 @@ fn pm306_a_done_status_is_not_reported() {
 #[test]
 
 fn pm306_one_day_overdue_reads_1_day_ago() {
-    let doc = with_actions("- [ ] Add pool alert (OPS-1) - Owner: Dana Kim - Due: 2026-11-22\n");
+    let doc = with_actions("- [ ] Add pool alert (OPS-1) - Owner: Dana Kim - Due: 2026-11-30\n");
     assert_findings(
         &lint_doc(&doc, &[]),
         &[
-            "a.md:33:55: PM306 [warning] action item `Add pool alert (OPS-1)` was due 2026-11-22 and is not done (1 day ago)",
+            "a.md:33:55: PM306 [warning] action item `Add pool alert (OPS-1)` was due 2026-11-30 and is not done (1 day ago)",
         ],
         0,
     );
@@ -522,13 +522,13 @@ fn pm306_one_day_overdue_reads_1_day_ago() {
 
 fn pm306_a_padded_due_cell_is_reported_where_the_date_starts() {
     let doc = with_actions(
-        "| Task | Owner | Due |\n|---|---|---|\n| Add pool alert (OPS-1) | Dana Kim | 2026-11-20 |\n",
+        "| Task | Owner | Due |\n|---|---|---|\n| Add pool alert (OPS-1) | Dana Kim | 2026-11-28 |\n",
     );
     // `| Add pool alert (OPS-1) | Dana Kim | ` is 38 characters.
     assert_findings(
         &lint_doc(&doc, &[]),
         &[
-            "a.md:35:39: PM306 [warning] action item `Add pool alert (OPS-1)` was due 2026-11-20 and is not done (3 days ago)",
+            "a.md:35:39: PM306 [warning] action item `Add pool alert (OPS-1)` was due 2026-11-28 and is not done (3 days ago)",
         ],
         0,
     );

@@ -1,10 +1,12 @@
 //! What `pm lint --strict` must not report: real Markdown that looks like a
 //! placeholder (links, footnotes, task boxes, code, times, amounts, …) in an
-//! otherwise clean final document, the example postmortems, and the same
-//! files with CRLF line endings or a byte order mark.
+//! otherwise clean final document, the example postmortems (clean but for the
+//! action items overdue as of the pinned day), and the same files with CRLF
+//! line endings or a byte order mark.
 
 mod common;
 
+use common::TODAY;
 use common::lint as support;
 
 use support::{
@@ -215,33 +217,70 @@ fn brackets_inside_an_autolink() {
 
 // The example postmortems
 
+/// What `pm lint --strict examples/postmortems` finds as of [`TODAY`]:
+/// nothing but the action items due by then and still open.
+const EXAMPLES_AT_TODAY: &str = "\
+examples/postmortems/2026-08-19-card-payments-declined-after-payment-gateway-api-key.md:80:151: PM306 [warning] action item `Alert when a secrets-sync run fails or a…` was due 2026-11-27 and is not done (4 days ago)
+examples/postmortems/2026-10-14-admin-console-slow-after-audit-log-table-bloat.md:74:186: PM306 [warning] action item `Add \"drop the replica's replication slot…` was due 2026-11-24 and is not done (7 days ago)
+examples/postmortems/2026-10-14-admin-console-slow-after-audit-log-table-bloat.md:75:163: PM306 [warning] action item `Alert on any Postgres replication slot i…` was due 2026-11-25 and is not done (6 days ago)
+examples/postmortems/2026-11-05-delayed-shipping-labels-from-carrier-api-rate-limiting.md:74:212: PM306 [warning] action item `Add per-carrier client-side rate limits …` was due 2026-11-30 and is not done (1 day ago)
+";
+
+/// The lines of [`EXAMPLES_AT_TODAY`] about example `name`, as a run on
+/// the file `file` prints them.
+fn example_findings(name: &str, file: &str) -> String {
+    let prefix = format!("examples/postmortems/{name}:");
+    EXAMPLES_AT_TODAY
+        .lines()
+        .filter_map(|line| line.strip_prefix(&prefix))
+        .map(|rest| format!("{file}:{rest}\n"))
+        .collect()
+}
+
+/// The stderr summary of a run on one file that printed `findings`, all
+/// warnings.
+fn warnings_summary(findings: &str) -> String {
+    match findings.lines().count() {
+        0 => "Checked 1 file: no problems found.\n".to_owned(),
+        1 => "Found 0 errors and 1 warning in 1 of 1 file checked.\n".to_owned(),
+        n => format!("Found 0 errors and {n} warnings in 1 of 1 file checked.\n"),
+    }
+}
+
 #[test]
-fn every_example_postmortem_is_clean_with_strict() {
+fn every_example_postmortem_is_clean_with_strict_but_for_its_overdue_actions() {
     for (name, text) in examples() {
         let tmp = tmp();
         write(&tmp, &name, &text);
         let run = lint(&tmp, &["--strict", &name]);
-        assert_eq!(run.stdout, "", "{name}");
-        assert_eq!(run.stderr, "Checked 1 file: no problems found.\n", "{name}");
+        let expected = example_findings(&name, &name);
+        assert_eq!(run.stdout, expected, "{name}");
+        assert_eq!(run.stderr, warnings_summary(&expected), "{name}");
         assert_eq!(run.code, 0, "{name}");
     }
 }
 
 #[test]
-fn the_example_folder_is_clean_with_strict() {
+fn the_example_folder_is_clean_with_strict_but_for_its_overdue_actions() {
     let examples = examples();
     let tmp = tmp();
     for (name, text) in &examples {
         write(&tmp, &format!("examples/postmortems/{name}"), text);
     }
-    assert_clean(
-        &lint(&tmp, &["--strict", "examples/postmortems"]),
-        examples.len(),
+    let run = lint(&tmp, &["--strict", "examples/postmortems"]);
+    assert_eq!(run.stdout, EXAMPLES_AT_TODAY);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "Found 0 errors and 4 warnings in 3 of {} files checked.\n",
+            examples.len()
+        )
     );
+    assert_eq!(run.code, 0);
 }
 
 #[test]
-fn every_example_is_clean_with_crlf_line_endings_or_a_byte_order_mark() {
+fn every_example_reads_the_same_with_crlf_line_endings_or_a_byte_order_mark() {
     for (name, text) in examples() {
         let tmp = tmp();
         write(&tmp, "crlf.md", crlf(&text));
@@ -249,7 +288,11 @@ fn every_example_is_clean_with_crlf_line_endings_or_a_byte_order_mark() {
         write(&tmp, "bom-crlf.md", bom(&crlf(&text)));
         for file in ["crlf.md", "bom.md", "bom-crlf.md"] {
             let run = lint(&tmp, &["--strict", file]);
-            assert_eq!(run.stdout, "", "{name} as {file}");
+            assert_eq!(
+                run.stdout,
+                example_findings(&name, file),
+                "{name} as {file}"
+            );
             assert_eq!(run.code, 0, "{name} as {file}");
         }
     }

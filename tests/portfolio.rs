@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::TODAY;
 use common::lint as support;
 use common::portfolio as portfolio_support;
 use portfolio_support::{
@@ -13,9 +14,6 @@ use portfolio_support::{
 };
 use serde_json::Value;
 use support::{tmp, write};
-
-/// The day the portfolio tests are pinned to.
-const TODAY: &str = "2026-12-01";
 
 fn read(tmp: &tempfile::TempDir, path: &str) -> Vec<u8> {
     let full = tmp.path().join(path);

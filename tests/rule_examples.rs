@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{pm, tmp};
+use common::{TODAY, pm, tmp};
 use tempfile::TempDir;
 
 /// The ids `pm rules` lists.
@@ -117,14 +117,7 @@ fn reported(id: &str, example: &str, bad: bool) -> Vec<String> {
         }
     }
     let out = cmd
-        .args([
-            "lint",
-            "--strict",
-            "--format",
-            "json",
-            "--today",
-            "2026-11-23",
-        ])
+        .args(["lint", "--strict", "--format", "json", "--today", TODAY])
         .args(files.iter().map(|(path, _)| path))
         .output()
         .unwrap();

@@ -65,8 +65,8 @@ pub fn run(cmd: &mut Command) -> Run {
 
 /// `pm lint --format concise <args>` inside `tmp`.
 ///
-/// The day is pinned (`--today 2026-11-23`, unless `args` set one), so
-/// overdue action items do not appear as the calendar moves on.
+/// The day is pinned (`--today` [`TODAY`], unless `args` set one), so
+/// overdue action items do not change as the calendar moves on.
 pub fn lint(tmp: &TempDir, args: &[&str]) -> Run {
     let mut cmd = pm(tmp);
     cmd.args(["lint", "--format", "concise"]);
@@ -76,8 +76,7 @@ pub fn lint(tmp: &TempDir, args: &[&str]) -> Run {
     run(cmd.args(args))
 }
 
-/// The day the lint tests are pinned to.
-pub const TODAY: &str = "2026-11-23";
+pub use super::TODAY;
 
 /// `pm lint --format human <args>` inside `tmp`.
 pub fn lint_human(tmp: &TempDir, args: &[&str]) -> Run {

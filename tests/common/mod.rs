@@ -14,6 +14,10 @@ use assert_cmd::Command;
 use serde::Deserialize;
 use tempfile::TempDir;
 
+/// The day every test that depends on today is pinned to (`--today`): the
+/// example postmortems' action items due by then are overdue.
+pub const TODAY: &str = "2026-12-01";
+
 /// The `--date` every `pm new` run uses unless a test needs another one.
 pub const DATE: &str = "2026-11-22";
 
