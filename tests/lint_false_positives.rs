@@ -6,7 +6,6 @@
 
 mod common;
 
-use common::TODAY;
 use common::lint as support;
 
 use support::{
@@ -217,7 +216,7 @@ fn brackets_inside_an_autolink() {
 
 // The example postmortems
 
-/// What `pm lint --strict examples/postmortems` finds as of [`TODAY`]:
+/// What `pm lint --strict examples/postmortems` finds as of [`common::TODAY`]:
 /// nothing but the action items due by then and still open.
 const EXAMPLES_AT_TODAY: &str = "\
 examples/postmortems/2026-08-19-card-payments-declined-after-payment-gateway-api-key.md:80:151: PM306 [warning] action item `Alert when a secrets-sync run fails or a…` was due 2026-11-27 and is not done (4 days ago)
