@@ -338,3 +338,54 @@ fn numeric_dates_are_read_in_the_configured_order_and_a_zone_in_the_timeline_hea
         (Value::from("2023-04-21"), Value::from("22h 18m"))
     );
 }
+
+#[test]
+fn timelines_as_people_write_them_give_the_time_to_resolve() {
+    let tmp = tmp();
+    // Day, date and time in columns of their own; the zone in the heading.
+    write(
+        &tmp,
+        "pm/2022-06-28-proxy.md",
+        "# Proxy abuse report\n\n## Timeline (all times PST)\n\n\
+         | Day | Date (2022) | Time (PST) | Event |\n|---|---|---|---|\n\
+         | Tues | Jun 28 | 20:28 | Scan requests reach the proxy |\n\
+         | Tues | Jun 28 | 20:36 | AWS reports an abuse complaint |\n\
+         | Tues | Jun 28 | 22:21 | Incident declared mitigated |\n\
+         | Wed | Jun 29 | 12:23 | AWS closes the case |\n",
+    );
+    // The resolution on the second line of a sub-section, the next day.
+    write(
+        &tmp,
+        "pm/2019-03-24-builds.md",
+        "# Builds stalled\n\n## Timeline\n\nAll times in UTC+1\n\n\
+         ### 2019-03-24 8:54\n\nStart of incident. A new builder is deployed.\n\n\
+         ### 22:36\n\nThe demo repository is not yet restored; it is banned.\n\n\
+         ### 2019-03-25 7:01am\n\nThe demo build completed.\nIncident resolved.\n",
+    );
+    // A later sub-section that only hedges (`appears to have recovered`).
+    write(
+        &tmp,
+        "pm/2018-03-26-disk.md",
+        "# No space left\n\n## Timeline\n\nAll times in CEST\n\n\
+         ### 2018-03-26 10:34\n\nLaunch success reaches 0%.\n\n\
+         ### 2018-03-26 10:55\n\nEverything returns to\nnormal.\n\n\
+         ### 2018-03-26 15:00\n\nA node is cordoned, though it appears to have recovered.\n",
+    );
+    // Days without times: no time to resolve (a year is not 20:18).
+    write(
+        &tmp,
+        "pm/2018-01-18-cert.md",
+        "# Certificate outdated\n\n## Timeline\n\nAll times in PST\n\n\
+         ### 2018-01-11\n\nThe certificate expires.\n\n\
+         ### 2018-01-18\n\nRenewed, and the problem considered resolved.\n",
+    );
+    assert_eq!(
+        facts(&rows(&tmp)),
+        [
+            row(["Certificate outdated", "2018-01-18", "-", "-", "-", "-"]),
+            row(["No space left", "2018-03-26", "-", "-", "-", "21m"]),
+            row(["Builds stalled", "2019-03-24", "-", "-", "-", "22h 7m"]),
+            row(["Proxy abuse report", "2022-06-28", "-", "-", "-", "1h 53m"]),
+        ]
+    );
+}

@@ -636,6 +636,7 @@ fn time_in(text: &str) -> Option<(NaiveTime, Option<i32>)> {
         };
         let z = word.ends_with(['Z', 'z']) && word.contains(':');
         // `13:30-13:45`: a range starts when its first time does.
+        let whole = word;
         let word = word.split('-').next().unwrap_or(word);
         let mut time = dates::parse_time(word).or_else(|| {
             // `1915 UTC`, or `1329` as the last word (a heading `### 1329`).
@@ -643,8 +644,9 @@ fn time_in(text: &str) -> Option<(NaiveTime, Option<i32>)> {
                 .get(i + 1)
                 .is_some_and(|z| dates::zone_offset(z).is_some());
             let last = i + 1 == words.len();
-            (word.len() == 4 && (zoned || last) && word.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| NaiveTime::parse_from_str(word, "%H%M").ok())?
+            // Not the year of `2018-01-18`.
+            let digits = whole.len() == 4 && whole.bytes().all(|b| b.is_ascii_digit());
+            (digits && (zoned || last)).then(|| NaiveTime::parse_from_str(word, "%H%M").ok())?
         });
         let Some(t) = time.as_mut() else {
             continue;
@@ -759,19 +761,39 @@ fn timeline_rows(
 ) -> Vec<Row> {
     let outline = &doc.outline;
     let mut lines: Vec<(Range<usize>, String, String)> = Vec::new();
-    for timeline in doc.timelines() {
-        let table = &outline.tables[timeline.table];
-        for row in &table.rows {
-            let (Some(when), event) = (row.cells.first(), row.cells.get(1..)) else {
-                continue;
-            };
-            let event = event
-                .unwrap_or_default()
+    let timelines: Vec<usize> = doc.timelines().iter().map(|t| t.table).collect();
+    for (index, table) in outline.tables.iter().enumerate() {
+        if !timelines.contains(&index) && !outline.in_section(table.span.start, "timeline") {
+            continue;
+        }
+        // `| Day | Date (2022) | Time (PST) | Event |`: the leading columns
+        // headed as times say when, the others what happened.
+        let when_columns = table
+            .header
+            .cells
+            .iter()
+            .take_while(|cell| {
+                let header = super::sections::normalize(&cell.text);
+                ["time", "timestamp", "date", "when", "day"]
+                    .iter()
+                    .any(|word| header.starts_with(word))
+            })
+            .count()
+            .max(1);
+        let joined = |cells: &[super::outline::Cell]| {
+            cells
                 .iter()
                 .map(|c| c.text.as_str())
                 .collect::<Vec<_>>()
-                .join(" ");
-            lines.push((row.span.clone(), when.text.clone(), event));
+                .join(" ")
+        };
+        for row in &table.rows {
+            let split = when_columns.min(row.cells.len());
+            let (when, event) = row.cells.split_at(split);
+            if when.is_empty() {
+                continue;
+            }
+            lines.push((row.span.clone(), joined(when), joined(event)));
         }
     }
     let sections: Vec<&super::outline::Heading> = outline
@@ -790,9 +812,11 @@ fn timeline_rows(
             lines.push((item.span.clone(), when.to_owned(), item.text.clone()));
         }
         for h in outline.headings.iter().filter(|h| within(h.span.start)) {
+            // What happened is the sub-section's text: `### 7:01am`, then
+            // `Build completed.\nIncident resolved.`
             let event = doc.text.get(h.body.clone()).unwrap_or_default();
-            let event = event.trim().lines().next().unwrap_or_default();
-            lines.push((h.span.clone(), h.title.clone(), event.to_owned()));
+            let event = event.split_whitespace().collect::<Vec<_>>().join(" ");
+            lines.push((h.span.clone(), h.title.clone(), event));
         }
         // Paragraphs that start with a time: `12:45 PM PST Saturday: …`.
         let taken = Spans::new(
@@ -876,8 +900,34 @@ fn split_time(text: &str) -> (&str, &str) {
     )
 }
 
+/// Whether the row's event says one of `words`, neither negated nor
+/// hedged: `not yet resolved`, `unresolved`, `wasn't restored` and
+/// `appears to have recovered` do not count.
 fn says(row: &Row, words: &[&str]) -> bool {
-    words.iter().any(|w| row.event.contains(w))
+    words.iter().any(|word| {
+        row.event.match_indices(word).any(|(at, _)| {
+            let before = &row.event[..at];
+            let near = before
+                .char_indices()
+                .rev()
+                .nth(24)
+                .map_or(before, |(i, _)| &before[i..]);
+            let negated = before.ends_with("un")
+                || [
+                    "not ",
+                    "n't ",
+                    "never ",
+                    "not yet ",
+                    "appears to",
+                    "appeared to",
+                    "seems to",
+                    "seemed to",
+                ]
+                .iter()
+                .any(|no| near.contains(no));
+            !negated
+        })
+    })
 }
 
 /// The earliest row in a known zone: where the timeline starts.
@@ -914,6 +964,21 @@ fn resolved_row(rows: &[Row]) -> Option<&Row> {
                     "recovers",
                     "mitigated",
                     "back to normal",
+                    "returns to normal",
+                    "returned to normal",
+                    "back to 100%",
+                    "working again",
+                    "issue goes away",
+                    "problem goes away",
+                    "service resumes",
+                    "service resumed",
+                    "incident ends",
+                    "incident ended",
+                    "outage ends",
+                    "outage ended",
+                    "outage to an end",
+                    "end of the outage",
+                    "end of the incident",
                     "back to a functional",
                     "fully operational",
                     "functional again",
