@@ -201,6 +201,20 @@ pub struct LintArgs {
     #[arg(long)]
     pub exit_zero: bool,
 
+    /// Apply the safe fixes and write each fixed file atomically, then report what is left.
+    #[arg(long, conflicts_with = "staged")]
+    pub fix: bool,
+
+    /// With --fix or --diff: apply the unsafe fixes too (they add or remove text a person
+    /// should read).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print a unified diff of what --fix would change and write nothing; exit 1 when there is
+    /// something to fix.
+    #[arg(long, conflicts_with_all = ["staged", "statistics", "output_file"])]
+    pub diff: bool,
+
     /// The day overdue action items are measured against, as YYYY-MM-DD [default: today].
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,

@@ -192,6 +192,7 @@ fn a_team_template_overrides_standard_and_passes_lint_once_filled() {
         .replace("started_at: null", "started_at: 2026-11-20T10:00:00Z")
         .replace("detected_at: null", "detected_at: 2026-11-20T10:02:00Z")
         .replace("resolved_at: null", "resolved_at: 2026-11-20T10:14:00Z")
+        .replace("duration: null", "duration: 14m")
         .replace("[What happened]", "Card authorisations timed out for 14 minutes.")
         .replace("| HH:MM | [Event] |", "| 10:02 | Authorisation error alert fired |")
         .replace("[Why]", "The new TLS library renegotiated on every request.")

@@ -30,6 +30,20 @@ docs/sub/post mortem.md:31:29: PM401 [warning] blame language: `Human error`
 /// The stderr summary of [`several`].
 const SEVERAL_SUMMARY: &str = "Found 4 errors and 3 warnings in 3 of 4 files checked.\n";
 
+/// The stderr of [`several`] in the human format: the summary and how many
+/// findings `--fix` fixes (the severity `sev2`).
+const SEVERAL_HUMAN_SUMMARY: &str = "Found 4 errors and 3 warnings in 3 of 4 files checked.\n\
+    [*] 1 fixable with `pm lint --fix`.\n";
+
+/// The stderr of [`several`] in `format`.
+fn several_summary(format: &str) -> &'static str {
+    if format == "human" {
+        SEVERAL_HUMAN_SUMMARY
+    } else {
+        SEVERAL_SUMMARY
+    }
+}
+
 /// Four files under `docs/`: one clean, one with warnings only, one (with a
 /// space in its name, in a subfolder) with errors and a warning, and one
 /// (named `a,b:c.md`) with an error.
@@ -261,6 +275,9 @@ fn the_json_schema_is_strict() {
             "path": "a.md", "line": 1, "column": 1, "end_line": 1, "end_column": 2,
             "rule": "PM201", "name": "bracket-placeholder", "level": "error",
             "message": "m", "help": "h",
+            "fix": { "applicability": "safe", "message": "m", "edits": [
+                { "line": 1, "column": 1, "end_line": 1, "end_column": 2, "content": "x" },
+            ] },
         }],
         "summary": { "files": 1, "files_with_findings": 1, "errors": 1, "warnings": 0 },
         "notes": [{ "level": "note", "path": null, "message": "m" }],
@@ -282,7 +299,19 @@ fn the_json_schema_is_strict() {
     bad("/findings/0/column", Value::from(1.5));
     bad("/summary/errors", Value::from(-1));
     bad("/summary", serde_json::json!({ "files": 1 }));
-    for pointer in ["", "/findings/0", "/summary"] {
+    bad("/findings/0/fix/applicability", Value::from("maybe"));
+    bad("/findings/0/fix/edits", serde_json::json!([]));
+    bad("/findings/0/fix/edits/0/line", Value::from(0));
+    let mut without = good.clone();
+    *without.pointer_mut("/findings/0/fix").expect("fix") = Value::Null;
+    assert_valid(&schema, &without);
+    for pointer in [
+        "",
+        "/findings/0",
+        "/summary",
+        "/findings/0/fix",
+        "/findings/0/fix/edits/0",
+    ] {
         let mut doc = good.clone();
         doc.pointer_mut(pointer)
             .and_then(Value::as_object_mut)
@@ -364,6 +393,7 @@ fn json_findings_equal_the_concise_findings_field_by_field() {
             "level": "error",
             "message": "`TODO` left in the document",
             "help": "resolve the TODO and remove the marker",
+            "fix": null,
         })
     );
 }
@@ -791,7 +821,8 @@ fn output_file_holds_exactly_what_stdout_would_have() {
             .args([flag, file.as_str(), "docs"]));
         assert_eq!(to_file.stdout, "", "{args:?} {flag}");
         assert_eq!(to_file.stderr, plain.stderr, "{args:?} {flag}");
-        assert_eq!(to_file.stderr, SEVERAL_SUMMARY, "{args:?} {flag}");
+        let format = if args.contains(&"human") { "human" } else { "" };
+        assert_eq!(to_file.stderr, several_summary(format), "{args:?} {flag}");
         assert_eq!(to_file.code, plain.code, "{args:?} {flag}");
         let written = std::fs::read_to_string(tmp.path().join(&file)).expect("the output file");
         assert_eq!(written, plain.stdout, "{args:?} {flag}");
@@ -835,7 +866,7 @@ fn every_format_of_help_reports_every_finding_and_writes_the_same_to_a_file() {
     for format in formats_of_help(&tmp) {
         let out = lint_as(&tmp, &format, &["docs"]);
         assert_eq!(out.code, 1, "{format}");
-        assert_eq!(out.stderr, SEVERAL_SUMMARY, "{format}");
+        assert_eq!(out.stderr, several_summary(&format), "{format}");
         for id in ["PM006", "PM401", "PM004", "PM205", "PM201"] {
             assert!(out.stdout.contains(id), "{format} does not name {id}");
         }

@@ -589,9 +589,9 @@ fn rules_explains_a_rule_by_id_or_name_with_bad_and_good_examples() {
     assert_eq!(by_id, by_name);
     assert_eq!(by_id, lower);
     assert!(
-        by_id
-            .stdout
-            .starts_with("PM201 bracket-placeholder\nlevel: error (a warning in drafts)\n\n"),
+        by_id.stdout.starts_with(
+            "PM201 bracket-placeholder\nlevel: error (a warning in drafts)\nfix: none\n\n"
+        ),
         "{}",
         by_id.stdout
     );
@@ -677,6 +677,7 @@ fn a_reader_that_goes_away_does_not_turn_errors_into_a_pass() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "Found 3600 errors and 0 warnings in 300 of 300 files checked.\n"
+        "Found 3600 errors and 0 warnings in 300 of 300 files checked.\n\
+         3300 fixable with `pm lint --fix --unsafe-fixes`.\n"
     );
 }

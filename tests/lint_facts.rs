@@ -234,7 +234,7 @@ fn pm302_the_human_format_says_what_to_write() {
     let run = human(&with_front_line("duration: 1h 30m"));
     assert!(
         run.stdout.contains(
-            "error[PM302]: `duration` is 1h 30m but resolved_at - started_at is 1h 19m\n"
+            "error[PM302]: [*] `duration` is 1h 30m but resolved_at - started_at is 1h 19m\n"
         ),
         "{}",
         run.stdout

@@ -521,7 +521,7 @@ fn pm004_a_severity_off_the_scale_is_reported_with_its_spelling_on_the_scale() {
     assert!(
         human
             .stdout
-            .contains("error[PM004]: severity `sev2` is not in the scale\n --> a.md:5:11\n"),
+            .contains("error[PM004]: [*] severity `sev2` is not in the scale\n --> a.md:5:11\n"),
         "{}",
         human.stdout
     );

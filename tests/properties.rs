@@ -17,6 +17,7 @@ fn options() -> Options {
     Options {
         strict: false,
         today: NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date"),
+        fix: None,
     }
 }
 

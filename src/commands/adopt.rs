@@ -78,7 +78,10 @@ pub fn run(config: &Config, args: AdoptArgs) -> Result<Outcome, Error> {
                 if is_change {
                     changed += 1;
                     if args.dry_run && !args.report {
-                        print(&diff(path, &before, &after), &mut out);
+                        print(
+                            &crate::output::diff::unified(path, &before, &after),
+                            &mut out,
+                        );
                     } else if !args.report {
                         print(&format!("{}\n", path.display()), &mut out);
                     }
@@ -178,18 +181,6 @@ fn adopt_one(
         })?;
     }
     Ok((adoption, before, after))
-}
-
-/// A unified diff of `path` from `before` to `after`, as `git diff` prints
-/// one.
-fn diff(path: &Path, before: &str, after: &str) -> String {
-    let name = path.display().to_string();
-    let name = name.strip_prefix("./").unwrap_or(&name);
-    similar::TextDiff::from_lines(before, after)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
-        .to_string()
 }
 
 fn write_report(reports: &[Report], format: Format, out: &mut dyn Write) -> std::io::Result<()> {

@@ -4,6 +4,7 @@ use crate::exit::Outcome;
 use std::io::Write;
 
 use crate::error::Error;
+use crate::lint::fix::Applicability;
 use crate::lint::registry;
 
 /// Runs `pm rules`.
@@ -24,8 +25,22 @@ pub fn run(rule: Option<&str>) -> Result<Outcome, Error> {
             } else {
                 ""
             };
+            let fix = match &rule.fix {
+                None => "fix: none".to_owned(),
+                Some(offer) if offer.safe_in_drafts => format!(
+                    "fix: safe in drafts (`pm lint --fix`), unsafe in finished documents (`--unsafe-fixes`): {}",
+                    offer.what
+                ),
+                Some(offer) => {
+                    let how = match offer.applicability {
+                        Applicability::Safe => "safe (`pm lint --fix`)",
+                        Applicability::Unsafe => "unsafe (`pm lint --fix --unsafe-fixes`)",
+                    };
+                    format!("fix: {how}: {}", offer.what)
+                }
+            };
             format!(
-                "{} {}\nlevel: {}{drafts}\n\n{}\n\n{}\n\nBad:\n\n{}\n\nGood:\n\n{}\n",
+                "{} {}\nlevel: {}{drafts}\n{fix}\n\n{}\n\n{}\n\nBad:\n\n{}\n\nGood:\n\n{}\n",
                 rule.id,
                 rule.name,
                 rule.level,

@@ -260,5 +260,6 @@ fn broken_links(
         path: path.to_owned(),
         findings,
         incident_id: None,
+        fixed: None,
     })
 }

@@ -8,6 +8,7 @@ use crate::document::Document;
 use crate::lint::settings::Settings;
 use std::borrow::Cow;
 
+use crate::lint::fix::Fix;
 use crate::lint::{Excerpt, Finding, Level, Rule};
 
 /// Where a document stands, which decides how strict placeholder rules are.
@@ -26,6 +27,8 @@ pub struct Options {
     pub strict: bool,
     /// The day overdue action items are measured against.
     pub today: chrono::NaiveDate,
+    /// `--fix` or `--diff`: which fixes to apply, and whether to write them.
+    pub fix: Option<crate::lint::fix::Request>,
 }
 
 /// The document being checked, the settings of the run, and the findings so far.
@@ -87,6 +90,19 @@ impl<'a> Checker<'a> {
         message: impl Into<String>,
         help: impl Into<Cow<'static, str>>,
     ) {
+        self.report_with_fix(rule, span, message, help, None);
+    }
+
+    /// Reports a finding of `rule` at `span` with its help line and the
+    /// fix it carries, if any.
+    pub fn report_with_fix(
+        &mut self,
+        rule: &'static Rule,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<Cow<'static, str>>,
+        fix: Option<Fix>,
+    ) {
         if !self.settings.enabled(rule) {
             return;
         }
@@ -114,6 +130,14 @@ impl<'a> Checker<'a> {
             message: message.into(),
             help: help.into(),
             source,
+            fix: fix.map(|mut fix| {
+                fix.positions = fix
+                    .edits
+                    .iter()
+                    .map(|e| (doc.position(e.span.start), doc.position(e.span.end)))
+                    .collect();
+                Box::new(fix)
+            }),
         });
     }
 

@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod check;
+pub mod fix;
 pub mod registry;
 pub mod rule;
 pub mod rules;
@@ -38,6 +39,8 @@ pub struct Finding {
     pub help: Cow<'static, str>,
     /// The source line the finding starts on, for snippets.
     pub source: Excerpt,
+    /// The edits that fix it, if pm knows them.
+    pub fix: Option<Box<fix::Fix>>,
 }
 
 /// A source line, or the part of a long one around a finding.
@@ -91,6 +94,8 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
     /// Where the file states its incident id, for the check across files.
     pub incident_id: Option<IdSite>,
+    /// With `--fix` or `--diff`: what fixing it did.
+    pub fixed: Option<fix::Fixed>,
 }
 
 /// Where a file states its incident id.

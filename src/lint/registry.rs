@@ -12,6 +12,7 @@ pub static UNREADABLE: Rule = Rule {
     name: "unreadable-file",
     level: crate::lint::Level::Error,
     status_aware: false,
+    fix: None,
     summary: "make the file readable UTF-8 text",
     explanation: "pm could not read the file (permissions, a broken link) or decode it \
         (not UTF-8, or binary). The other files are still linted.",

@@ -39,6 +39,8 @@ pub struct Rule {
     pub level: Level,
     /// Whether the rule is only a warning in a draft.
     pub status_aware: bool,
+    /// The fix its findings carry, if any.
+    pub fix: Option<crate::lint::fix::Offer>,
     /// One line: what the rule checks.
     pub summary: &'static str,
     /// Why it matters, in a paragraph.

@@ -13,7 +13,7 @@ use crate::lint::registry::UNREADABLE;
 use crate::lint::rules::facts::DUPLICATE_ID;
 use crate::lint::settings::Settings;
 use crate::lint::suppress::Suppressions;
-use crate::lint::{Excerpt, FileReport, Finding, IdSite, Level, rules};
+use crate::lint::{Excerpt, FileReport, Finding, IdSite, Level, fix, rules};
 
 /// What a run lints: a file, or a path the walk could not read (with why).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +57,9 @@ pub fn lint_in_order<T: Send, E>(
             .par_iter()
             .map(|target| {
                 let report = match target {
+                    Target::File(path) if options.fix.is_some() => {
+                        fix_file(path, settings, options)
+                    }
                     Target::File(path) => lint_file(path, settings, options),
                     Target::Unreadable(path, reason) => unreadable_report(path, reason),
                     Target::Staged(path, bytes) => {
@@ -79,6 +82,88 @@ pub fn lint_in_order<T: Send, E>(
 pub fn lint_file(path: &Path, settings: &Settings, options: Options) -> FileReport {
     let bytes = crate::files::read_regular(path, settings.config.max_file_size);
     lint_bytes(path, bytes, settings, options)
+}
+
+/// Fixes one file as `options.fix` asks (writing it atomically, or making
+/// its diff) and checks what is left. A file that cannot be read, decoded
+/// or rewritten byte for byte but for the fixes (a lone carriage return
+/// ends its lines) is only checked.
+fn fix_file(path: &Path, settings: &Settings, options: Options) -> FileReport {
+    let Some(request) = options.fix else {
+        return lint_file(path, settings, options);
+    };
+    let bytes = match crate::files::read_regular(path, settings.config.max_file_size) {
+        Ok(bytes) => bytes,
+        Err(err) => return lint_bytes(path, Err(err), settings, options),
+    };
+    let bom = bytes.starts_with("\u{feff}".as_bytes());
+    let Ok(before) = std::str::from_utf8(&bytes[if bom { 3 } else { 0 }..]) else {
+        return lint_bytes(path, Ok(bytes), settings, options);
+    };
+    let before = before.to_owned();
+    let doc = match Document::from_bytes(path.to_owned(), bytes) {
+        Ok(doc) if doc.text == before => doc,
+        Ok(doc) => {
+            let (findings, incident_id) = lint_document(&doc, settings, options);
+            return FileReport {
+                path: path.to_owned(),
+                findings,
+                incident_id,
+                fixed: Some(fix::Fixed {
+                    error: Some(
+                        "not fixed: it ends lines with a lone carriage return (classic Mac); \
+                         convert it to LF or CRLF first"
+                            .to_owned(),
+                    ),
+                    ..fix::Fixed::default()
+                }),
+            };
+        }
+        Err(err) => {
+            return lint_bytes(
+                path,
+                Err(std::io::Error::other(err.to_string())),
+                settings,
+                options,
+            );
+        }
+    };
+    let _processing = crate::crash::processing(path);
+    let (fixed_doc, count) = fix::fix_document(doc, settings, options, request.fixing);
+    let mut fixed = fix::Fixed {
+        count,
+        ..fix::Fixed::default()
+    };
+    let changed = fixed_doc.text != before;
+    let mut kept = fixed_doc;
+    if changed && request.write {
+        let read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+        let written = if read_only {
+            Err("it is read-only; make it writable to fix it".to_owned())
+        } else {
+            let mut out = Vec::with_capacity(kept.text.len() + 3);
+            if bom {
+                out.extend_from_slice("\u{feff}".as_bytes());
+            }
+            out.extend_from_slice(kept.text.as_bytes());
+            crate::write::write_atomic(path, &out, crate::write::Mode::Replace)
+                .map_err(|e| format!("cannot write it: {e}"))
+        };
+        if let Err(message) = written {
+            fixed.count = 0;
+            fixed.error = Some(format!("not fixed: {message}"));
+            kept = Document::parse(path.to_owned(), before.clone());
+        }
+    } else if changed {
+        fixed.diff = Some(crate::output::diff::unified(path, &before, &kept.text));
+    }
+    let (findings, incident_id) = lint_document(&kept, settings, options);
+    FileReport {
+        path: path.to_owned(),
+        findings,
+        incident_id,
+        fixed: Some(fixed),
+    }
 }
 
 /// Parses and checks the content of `path` (or says why it could not be
@@ -113,6 +198,7 @@ fn lint_bytes(
         path: path.to_owned(),
         findings,
         incident_id,
+        fixed: None,
     }
 }
 
@@ -155,6 +241,7 @@ fn unreadable_report(path: &Path, reason: &str) -> FileReport {
         path: path.to_owned(),
         findings: vec![unreadable(reason.to_owned(), 1)],
         incident_id: None,
+        fixed: None,
     }
 }
 
@@ -237,6 +324,7 @@ pub fn duplicate_ids(
                 message: format!("incident id `{id}` is also used by {}", others.join(", ")),
                 help: rule.summary.into(),
                 source: site.source.clone(),
+                fix: None,
             };
             found.push((i, finding));
         }
@@ -276,5 +364,6 @@ fn unreadable(message: String, line: usize) -> Finding {
         message,
         help: UNREADABLE.summary.into(),
         source: Excerpt::default(),
+        fix: None,
     }
 }

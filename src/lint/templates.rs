@@ -27,6 +27,10 @@ pub struct Profile {
     pub lines: foldhash::HashSet<String>,
     /// Ids of the core canonical sections the template has.
     pub required: Vec<&'static str>,
+    /// Each canonical section the template writes, in its order: the id
+    /// and the section's text as rendered (heading, guidance, sub-sections),
+    /// for the fix that adds a missing one.
+    pub sections: Vec<(&'static str, String)>,
 }
 
 /// The profiles of every template known to the run.
@@ -111,7 +115,28 @@ fn profile_of(doc: &Document) -> Profile {
         .filter(|line| is_fillable(line))
         .map(str::to_owned)
         .collect();
-    Profile { lines, required }
+    let sections = doc
+        .outline
+        .headings
+        .iter()
+        .filter_map(|h| {
+            let id = h.canonical?.id;
+            let text = doc.text.get(h.span.start..h.end)?;
+            // A section holding a value `pm new` filled in is not the
+            // template's own text.
+            // The rule a template puts between sections is not the
+            // section's.
+            let text = text.trim_end();
+            let text = text.strip_suffix("---").unwrap_or(text).trim_end();
+            (!text.contains(SENTINEL) && !text.contains("1900-01-01"))
+                .then(|| (id, text.to_owned()))
+        })
+        .collect();
+    Profile {
+        lines,
+        required,
+        sections,
+    }
 }
 
 /// Whether a template line is text the writer is meant to replace. Kept as

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Origin, Renderer, Snippet};
 
+use crate::lint::fix::Applicability;
 use crate::lint::{FileReport, Finding, Level};
 
 /// `--format human`.
@@ -28,6 +29,13 @@ pub fn write_file(report: &FileReport, color: bool, out: &mut dyn Write) -> io::
     let path = super::visible(&path).into_owned();
     for finding in &report.findings {
         let message = super::visible(&finding.message);
+        // `[*]`, as ruff writes it: `pm lint --fix` fixes this one.
+        let message = match &finding.fix {
+            Some(fix) if fix.applicability == Applicability::Safe => {
+                std::borrow::Cow::Owned(format!("[*] {message}"))
+            }
+            _ => message,
+        };
         let level = match finding.level {
             Level::Error => SnippetLevel::ERROR,
             Level::Warning => SnippetLevel::WARNING,

@@ -5,7 +5,10 @@
 //! ```text
 //! { "version": 1,
 //!   "findings": [ { "path", "line", "column", "end_line", "end_column",
-//!                   "rule", "name", "level", "message", "help" } ],
+//!                   "rule", "name", "level", "message", "help",
+//!                   "fix": null | { "applicability", "message",
+//!                                   "edits": [ { "line", "column", "end_line",
+//!                                                "end_column", "content" } ] } } ],
 //!   "summary": { "files", "files_with_findings", "errors", "warnings" },
 //!   "notes": [ { "level", "path", "message" } ] }
 //! ```
@@ -55,6 +58,22 @@ impl Serialize for Findings<'_> {
                 level: f.level.to_string(),
                 message: &f.message,
                 help: &f.help,
+                fix: f.fix.as_deref().map(|fix| FixJson {
+                    applicability: fix.applicability.as_str(),
+                    message: &fix.message,
+                    edits: fix
+                        .edits
+                        .iter()
+                        .zip(&fix.positions)
+                        .map(|(edit, (start, end))| EditJson {
+                            line: start.line,
+                            column: start.column,
+                            end_line: end.line,
+                            end_column: end.column,
+                            content: &edit.text,
+                        })
+                        .collect(),
+                }),
             })
         }))
     }
@@ -72,6 +91,23 @@ struct Finding<'a> {
     level: String,
     message: &'a str,
     help: &'a str,
+    fix: Option<FixJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FixJson<'a> {
+    applicability: &'static str,
+    message: &'a str,
+    edits: Vec<EditJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct EditJson<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    content: &'a str,
 }
 
 #[derive(Serialize)]

@@ -20,6 +20,7 @@ macro_rules! formats {
 
 formats![human, concise, json, sarif, github, junit];
 
+pub mod diff;
 pub mod statistics;
 
 /// What a format is called and how it writes.
@@ -47,6 +48,11 @@ pub enum Writer {
 pub struct Format(&'static Spec);
 
 impl Format {
+    /// `--format human`, the default.
+    pub fn human() -> Format {
+        Format(&human::FORMAT)
+    }
+
     /// Its `--format` value.
     pub fn name(self) -> &'static str {
         self.0.name
@@ -88,6 +94,10 @@ pub struct Summary {
     pub errors: usize,
     /// Findings at warning level.
     pub warnings: usize,
+    /// Findings `--fix` fixes.
+    pub fixable: usize,
+    /// Findings only `--unsafe-fixes` fixes.
+    pub unsafe_fixable: usize,
     /// Folders a walk could not read (their findings are counted, the
     /// folders are not files).
     pub folders_unread: usize,
@@ -120,6 +130,11 @@ impl Summary {
             match finding.level {
                 Level::Error => self.errors += 1,
                 Level::Warning => self.warnings += 1,
+            }
+            match finding.fix.as_ref().map(|fix| fix.applicability) {
+                Some(crate::lint::fix::Applicability::Safe) => self.fixable += 1,
+                Some(crate::lint::fix::Applicability::Unsafe) => self.unsafe_fixable += 1,
+                None => {}
             }
         }
     }

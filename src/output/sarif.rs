@@ -209,11 +209,64 @@ struct SarifResult {
     level: &'static str,
     message: Text<String>,
     locations: [Location; 1],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
+}
+
+/// A fix, as SARIF's `fixes`: the replacements in the result's file.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Text<String>,
+    artifact_changes: [ArtifactChange; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Text<String>,
 }
 
 impl SarifResult {
     fn of(f: &Finding, artifact: ArtifactLocation) -> Self {
+        let fixes = f
+            .fix
+            .iter()
+            .map(|fix| SarifFix {
+                description: Text {
+                    text: format!("{} ({})", fix.message, fix.applicability.as_str()),
+                },
+                artifact_changes: [ArtifactChange {
+                    artifact_location: artifact.clone(),
+                    replacements: fix
+                        .edits
+                        .iter()
+                        .zip(&fix.positions)
+                        .map(|(edit, (start, end))| Replacement {
+                            deleted_region: Region {
+                                start_line: start.line,
+                                start_column: start.column,
+                                end_line: end.line,
+                                end_column: end.column,
+                            },
+                            inserted_content: Text {
+                                text: edit.text.clone(),
+                            },
+                        })
+                        .collect(),
+                }],
+            })
+            .collect();
         SarifResult {
+            fixes,
             rule_id: f.rule.id,
             rule_index: registry::index_of(f.rule),
             level: f.level.as_str(),

@@ -15,6 +15,7 @@ use crate::git;
 use crate::lint::FileReport;
 use crate::lint::archive::Archive;
 use crate::lint::check::Options;
+use crate::lint::fix;
 use crate::lint::runner::{self, IdClaim, Target};
 use crate::lint::settings::Settings;
 use crate::output::statistics::Counts;
@@ -101,6 +102,19 @@ pub fn run(config: &Config, args: LintArgs) -> Result<Outcome, Error> {
         };
         Archive::of(&folder, &queue, change, &settings)?
     };
+    if args.unsafe_fixes && !args.fix && !args.diff {
+        return Err(Error::Usage(
+            "--unsafe-fixes applies fixes only with --fix or --diff".to_owned(),
+        ));
+    }
+    let fix = (args.fix || args.diff).then_some(fix::Request {
+        fixing: if args.unsafe_fixes {
+            fix::Fixing::All
+        } else {
+            fix::Fixing::Safe
+        },
+        write: !args.diff,
+    });
     let run = Run {
         archive,
         notes,
@@ -108,6 +122,7 @@ pub fn run(config: &Config, args: LintArgs) -> Result<Outcome, Error> {
         options: Options {
             strict: args.strict,
             today,
+            fix,
         },
         queue,
         format: args.format,
@@ -121,35 +136,120 @@ pub fn run(config: &Config, args: LintArgs) -> Result<Outcome, Error> {
     {
         check_output(path, &run.queue)?;
     }
-    let summary = match &args.output_file {
+    let done = match &args.output_file {
         Some(path) => {
             // The report is written once it is whole: an interrupted or
             // failed run leaves the file as it was.
             let mut report = Vec::new();
-            let summary = run.write(&mut report, path)?;
+            let done = run.write(&mut report, path)?;
             write_atomic(path, &report, Mode::Replace)?;
-            summary
+            done
         }
         None => {
             // `pm lint | head`: once the reader is gone the run goes on
             // unprinted, so the exit code still says whether there were
             // errors.
             let mut out = BufWriter::new(PipeSafe::new(std::io::stdout().lock()));
-            let summary = run.write(&mut out, Path::new("<stdout>"))?;
+            let done = run.write(&mut out, Path::new("<stdout>"))?;
             out.flush().map_err(|e| Error::io("<stdout>", e))?;
-            summary
+            done
         }
     };
 
     let missing = targets.missing.len();
+    let Done {
+        summary,
+        fixes,
+        fix_errors,
+    } = done;
+    for note in &fix_errors {
+        eprintln!("{}", note.line());
+    }
+    let incomplete = missing > 0 || !fix_errors.is_empty();
+    if args.diff {
+        eprintln!("{}", would_fix_line(&fixes));
+        return Ok(if incomplete {
+            Outcome::Incomplete
+        } else if fixes.files > 0 {
+            Outcome::Failed
+        } else {
+            Outcome::Success
+        });
+    }
+    if args.fix {
+        eprintln!("{}", fixed_line(&fixes));
+    }
     eprintln!("{}", summary_line(&summary, missing));
-    Ok(if missing > 0 {
+    if args.format == Format::human()
+        && !args.fix
+        && !args.statistics
+        && let Some(hint) = fixable_line(&summary)
+    {
+        eprintln!("{hint}");
+    }
+    Ok(if incomplete {
         Outcome::Incomplete
     } else if summary.errors > 0 && !args.exit_zero {
         Outcome::Failed
     } else {
         Outcome::Success
     })
+}
+
+/// What the fixes of a run did (or, with `--diff`, would do).
+#[derive(Debug, Clone, Copy, Default)]
+struct FixCounts {
+    /// Fixes applied.
+    fixes: usize,
+    /// Files changed.
+    files: usize,
+}
+
+/// What a run wrote, counted.
+struct Done {
+    summary: Summary,
+    fixes: FixCounts,
+    /// Files the fixes could not be written to.
+    fix_errors: Vec<Note>,
+}
+
+/// The hint after the human summary, as ruff prints it: how many findings
+/// `--fix` would fix, and how many more `--unsafe-fixes` would.
+fn fixable_line(s: &Summary) -> Option<String> {
+    match (s.fixable, s.unsafe_fixable) {
+        (0, 0) => None,
+        (0, more) => Some(format!(
+            "{more} fixable with `pm lint --fix --unsafe-fixes`."
+        )),
+        (now, 0) => Some(format!("[*] {now} fixable with `pm lint --fix`.")),
+        (now, more) => Some(format!(
+            "[*] {now} fixable with `pm lint --fix` ({more} more with `--unsafe-fixes`)."
+        )),
+    }
+}
+
+/// The line `--fix` prints before the summary.
+fn fixed_line(fixes: &FixCounts) -> String {
+    match fixes.fixes {
+        0 => "Nothing to fix.".to_owned(),
+        n => format!(
+            "Fixed {} in {}.",
+            plural(n, "finding"),
+            plural(fixes.files, "file")
+        ),
+    }
+}
+
+/// The line `--diff` prints after the diffs.
+fn would_fix_line(fixes: &FixCounts) -> String {
+    match fixes.fixes {
+        0 => "Nothing to fix.".to_owned(),
+        n => format!(
+            "Would fix {} in {}.",
+            plural(n, "finding"),
+            plural(fixes.files, "file")
+        ),
+    }
 }
 
 /// A writer that, once its reader has closed the pipe, takes what it is
@@ -244,10 +344,14 @@ impl Run {
     /// needs every report first. Then come the findings across files: ids
     /// shared with another file, and links in other postmortems of the
     /// folder that the change breaks.
-    fn write(&self, out: &mut dyn Write, name: &Path) -> Result<Summary, Error> {
+    fn write(&self, out: &mut dyn Write, name: &Path) -> Result<Done, Error> {
         let failed = |e: std::io::Error| Error::io(name, e);
-        let streamed = !self.statistics && self.format.is_per_file();
-        let whole = !self.statistics && !self.format.is_per_file();
+        // `--diff` prints the diffs instead of the findings.
+        let diff = self.options.fix.is_some_and(|request| !request.write);
+        let streamed = !diff && !self.statistics && self.format.is_per_file();
+        let whole = !diff && !self.statistics && !self.format.is_per_file();
+        let mut fixes = FixCounts::default();
+        let mut fix_errors: Vec<Note> = Vec::new();
         let render = |report: &FileReport| {
             if streamed {
                 output::render_file(self.format, report, self.color)
@@ -274,6 +378,20 @@ impl Run {
                     summary.add(&report);
                 }
                 counts.add(&report);
+                if let Some(fixed) = report.fixed.take() {
+                    fixes.fixes += fixed.count;
+                    fixes.files += usize::from(fixed.count > 0);
+                    if let Some(message) = fixed.error {
+                        let message = format!("{}: {message}", report.path.display());
+                        fix_errors.push(Note {
+                            error: true,
+                            ..Note::about(&report.path, message)
+                        });
+                    }
+                    if let Some(text) = fixed.diff {
+                        out.write_all(text.as_bytes())?;
+                    }
+                }
                 if let Some(site) = report.incident_id.take() {
                     claims.push(IdClaim {
                         target: index,
@@ -304,6 +422,7 @@ impl Run {
                         path: self.queue[claim.target].path().to_owned(),
                         findings: vec![finding],
                         incident_id: None,
+                        fixed: None,
                     }
                 })
                 .collect();
@@ -316,19 +435,26 @@ impl Run {
             summary.others_with_findings += 1;
             counts.add(report);
         }
-        if self.statistics {
+        if diff {
+            // The diffs are all `--diff` writes.
+        } else if self.statistics {
             counts.write(out).map_err(failed)?;
         } else if whole {
             kept.extend(found.broken);
             kept.sort_by(|a, b| files::path_order(&a.path, &b.path));
             runner::merge(&mut kept, duplicates);
-            output::write_document(self.format, &kept, &self.notes, out).map_err(failed)?;
+            let notes: Vec<Note> = self.notes.iter().chain(&fix_errors).cloned().collect();
+            output::write_document(self.format, &kept, &notes, out).map_err(failed)?;
         } else {
             for report in duplicates.iter().chain(&found.broken) {
                 output::write_file(self.format, report, self.color, out).map_err(failed)?;
             }
         }
-        Ok(summary)
+        Ok(Done {
+            summary,
+            fixes,
+            fix_errors,
+        })
     }
 }
 

@@ -121,6 +121,7 @@ rules! {
         name: "blame-language",
         level: Level::Warning,
         status_aware: false,
+        fix: None,
         summary: "describe the conditions that made the mistake possible, not who made it",
         explanation: "A blameless postmortem asks how the system let a reasonable action cause \
             harm. Phrases like \"human error\", \"should have known\" or \"careless\" end that \
@@ -136,6 +137,7 @@ rules! {
         name: "vague-action",
         level: Level::Warning,
         status_aware: false,
+        fix: None,
         summary: "say what changes, where, and how you will know it is done (a ticket helps)",
         explanation: "Action items like \"be more careful\" or \"improve monitoring\" cannot be \
             done or verified: they name no system, no change and no ticket. An item with a ticket \

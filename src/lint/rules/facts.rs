@@ -14,6 +14,7 @@ use crate::document::placeholders;
 use crate::document::timeline;
 use crate::git::Removed;
 use crate::lint::check::Checker;
+use crate::lint::fix::{Applicability, Edit, Fix, Offer, written_like};
 use crate::lint::rule::rules;
 use crate::lint::{Level, Rule};
 
@@ -24,6 +25,11 @@ rules! {
         name: "timeline-order",
         level: Level::Error,
         status_aware: true,
+        fix: Some(Offer {
+            applicability: Applicability::Unsafe,
+            safe_in_drafts: false,
+            what: "sorts the table's rows by their time (a row after midnight with no date moves up: give it its date first)",
+        }),
         summary: "order the timeline rows by time; a row after midnight needs its date",
         explanation: "Timeline tables are read top to bottom as the order of events. A row whose \
             time is earlier than the row above is either misplaced or crossed midnight, in which \
@@ -38,6 +44,11 @@ rules! {
         name: "duration-mismatch",
         level: Level::Error,
         status_aware: true,
+        fix: Some(Offer {
+            applicability: Applicability::Safe,
+            safe_in_drafts: false,
+            what: "writes `duration` as resolved_at minus started_at (`1h 19m`)",
+        }),
         summary: "make `duration` equal resolved_at minus started_at",
         explanation: "`duration` is derived from `started_at` and `resolved_at`; when both are \
             there it must agree with them to the minute (±1). Accepted spellings: `1h 19m`, `79m`, \
@@ -52,6 +63,7 @@ rules! {
         name: "timestamp-order",
         level: Level::Error,
         status_aware: true,
+        fix: None,
         summary: "an incident is detected after it starts and resolved after both",
         explanation: "`detected_at` before `started_at`, or `resolved_at` before either, is a typo \
             (often a wrong day or time zone) that would make time-to-detect and time-to-resolve \
@@ -66,6 +78,7 @@ rules! {
         name: "action-without-owner",
         level: Level::Error,
         status_aware: true,
+        fix: None,
         summary: "give the action item an owner (a person or a team handle)",
         explanation: "An action item nobody owns does not get done. Tables need an Owner (or \
             Assignee) column; checklist items an `Owner:` part or sub-item. A closed item (`- [x]`, \
@@ -80,6 +93,7 @@ rules! {
         name: "action-without-due-date",
         level: Level::Error,
         status_aware: true,
+        fix: None,
         summary: "give the action item a due date as YYYY-MM-DD",
         explanation: "Without a due date an action item cannot be tracked or reported overdue \
             (`pm actions --overdue`). Write the date as YYYY-MM-DD. A closed item (done, won't do, \
@@ -94,6 +108,7 @@ rules! {
         name: "action-overdue",
         level: Level::Warning,
         status_aware: false,
+        fix: None,
         summary: "finish the action item, move its due date, or mark it done",
         explanation: "An action item whose due date has passed and that is not closed (done, \
             won't do, cancelled, N/A). A \
@@ -109,6 +124,7 @@ rules! {
         name: "unanswered-why",
         level: Level::Error,
         status_aware: true,
+        fix: None,
         summary: "answer the why, or remove it",
         explanation: "In a 5 whys section every \"Why …?\" needs an answer (text after the question \
             or a nested item); a chain that stops early has not reached the root cause.",
@@ -122,6 +138,7 @@ rules! {
         name: "broken-link",
         level: Level::Error,
         status_aware: false,
+        fix: None,
         summary: "fix the path, or link to the file where it now lives",
         explanation: "A relative link (to another postmortem, a runbook, a graph) must point at a \
             file that exists, relative to the postmortem's folder. Web addresses, `mailto:` links \
@@ -140,6 +157,7 @@ rules! {
         name: "duplicate-incident-id",
         level: Level::Error,
         status_aware: false,
+        fix: None,
         summary: "give one of the postmortems the next free id (`pm new` picks one)",
         explanation: "Two postmortems share an `incident_id`, usually because two branches each \
             took the next free number. Ids must be unique for lists, links and metrics. Each linted \
@@ -207,19 +225,39 @@ fn check_front_matter_times(c: &mut Checker<'_>) {
     if actual < 0 {
         return; // the order is wrong: PM303 says so, no duration is right
     }
+    let right = human_minutes(actual);
+    let help = format!("write `duration: {right}`");
     match &facts.duration {
-        Fact::Missing | Fact::Empty { .. } => {}
+        Fact::Missing => {}
+        Fact::Empty { key } => {
+            let fix = fill_empty(c.doc, key, &right, &help);
+            c.report_with_fix(
+                &DURATION,
+                key.clone(),
+                format!("`duration` is empty but resolved_at - started_at is {right}"),
+                help,
+                fix,
+            );
+        }
         Fact::Valid { value, .. } if value.minutes.abs_diff(actual) <= 1 => {}
-        Fact::Valid { value, span, .. } => c.report_with_help(
-            &DURATION,
-            span.clone(),
-            format!(
-                "`duration` is {} but resolved_at - started_at is {}",
-                human_minutes(value.minutes),
-                human_minutes(actual)
-            ),
-            format!("write `duration: {}`", human_minutes(actual)),
-        ),
+        Fact::Valid { value, span, .. } => {
+            let fix = Fix::replace(
+                Applicability::Safe,
+                help.clone(),
+                span.clone(),
+                written_like(c.doc.text.get(span.clone()).unwrap_or_default(), &right),
+            );
+            c.report_with_fix(
+                &DURATION,
+                span.clone(),
+                format!(
+                    "`duration` is {} but resolved_at - started_at is {right}",
+                    human_minutes(value.minutes),
+                ),
+                help,
+                Some(fix),
+            );
+        }
         Fact::Invalid { span, written, .. } => {
             let Some(text) = written.as_text() else {
                 return; // a list or a mapping: not a duration at all
@@ -227,23 +265,68 @@ fn check_front_matter_times(c: &mut Checker<'_>) {
             if placeholders::is_unfilled(&text) {
                 return; // a placeholder, reported as such
             }
-            c.report_with_help(
+            let fix = Fix::replace(
+                Applicability::Safe,
+                help,
+                span.clone(),
+                written_like(c.doc.text.get(span.clone()).unwrap_or_default(), &right),
+            );
+            c.report_with_fix(
                 &DURATION,
                 span.clone(),
                 format!("`duration` `{text}` is not a duration pm can read"),
-                format!(
-                    "write it like `{}` (or 79m, PT1H19M)",
-                    human_minutes(actual)
-                ),
+                format!("write it like `{right}` (or 79m, PT1H19M)"),
+                Some(fix),
             );
         }
     }
+}
+
+/// The fix that writes `value` after an empty key (`duration:`, `duration:
+/// ""`, `duration = ""`); none when the line holds anything else (a
+/// comment, say).
+fn fill_empty(
+    doc: &crate::document::Document,
+    key: &std::ops::Range<usize>,
+    value: &str,
+    message: &str,
+) -> Option<Fix> {
+    let text = &doc.text;
+    let line_end = text[key.end..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |at| key.end + at);
+    let rest = text.get(key.end..line_end)?;
+    let after = rest.trim_start();
+    let (separator, empty) = match after.chars().next()? {
+        ':' => (':', after[1..].trim()),
+        '=' => ('=', after[1..].trim()),
+        _ => return None,
+    };
+    if !["", "\"\"", "''", "~", "null"].contains(&empty) {
+        return None;
+    }
+    let start = key.end + (rest.len() - after.len()) + 1;
+    let written = if separator == '=' {
+        format!(" \"{value}\"")
+    } else {
+        format!(" {value}")
+    };
+    Some(Fix {
+        positions: Vec::new(),
+        applicability: Applicability::Safe,
+        message: message.to_owned(),
+        edits: vec![Edit {
+            span: start..line_end,
+            text: written,
+        }],
+    })
 }
 
 fn check_timelines(c: &mut Checker<'_>) {
     let doc = c.doc;
     for timeline in doc.timelines() {
         let table = &doc.outline.tables[timeline.table];
+        let sorted = sorted_rows(doc, table, timeline);
         for pair in timeline.entries.windows(2) {
             let [before, entry] = pair else { continue };
             if entry.at >= before.at {
@@ -254,7 +337,7 @@ fn check_timelines(c: &mut Checker<'_>) {
                 continue;
             };
             let before_text = &before.text;
-            c.report_with_help(
+            c.report_with_fix(
                 &TIMELINE_ORDER,
                 cell.span.clone(),
                 format!(
@@ -262,9 +345,51 @@ fn check_timelines(c: &mut Checker<'_>) {
                     cell.text
                 ),
                 "order the rows by time; a row after midnight needs its date, e.g. `2026-06-12 00:14`",
+                sorted.clone(),
             );
         }
     }
+}
+
+/// The fix that sorts a timeline table's rows by time (rows of one time
+/// keep their order); none unless every row has a time.
+fn sorted_rows(
+    doc: &crate::document::Document,
+    table: &crate::document::outline::Table,
+    timeline: &timeline::Timeline,
+) -> Option<Fix> {
+    if timeline.entries.len() != table.rows.len() || table.rows.len() < 2 {
+        return None;
+    }
+    let line_of = |row: usize| doc.lines.line_of(table.rows.get(row)?.span.start).into();
+    let lines: Vec<usize> = (0..table.rows.len()).map(line_of).collect::<Option<_>>()?;
+    // One line per row, one after the other.
+    if lines.windows(2).any(|w| w[1] != w[0] + 1) {
+        return None;
+    }
+    let first = doc.lines.line_range(&doc.text, *lines.first()?);
+    let last = doc.lines.line_range(&doc.text, *lines.last()?);
+    let eol = if doc.text[first.end..].starts_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let mut order: Vec<&timeline::Entry> = timeline.entries.iter().collect();
+    order.sort_by_key(|entry| entry.at);
+    let text = order
+        .iter()
+        .map(|entry| &doc.text[doc.lines.line_range(&doc.text, lines[entry.row])])
+        .collect::<Vec<_>>()
+        .join(eol);
+    Some(Fix {
+        positions: Vec::new(),
+        applicability: Applicability::Unsafe,
+        message: "sort the rows by time".to_owned(),
+        edits: vec![Edit {
+            span: first.start..last.end,
+            text,
+        }],
+    })
 }
 
 fn check_actions(c: &mut Checker<'_>, today: NaiveDate) {

@@ -3,10 +3,12 @@
 
 use std::ops::Range;
 
+use crate::document::dates;
 use crate::document::facts::{Absence, Fact};
 use crate::document::front_matter::{Field, Parsed, State, Value};
 use crate::document::placeholders;
 use crate::lint::check::{Checker, Stage};
+use crate::lint::fix::{Applicability, Fix, Offer};
 use crate::lint::rule::rules;
 use crate::lint::rules;
 use crate::lint::{Level, Rule};
@@ -18,6 +20,7 @@ rules! {
         name: "missing-front-matter",
         level: Level::Error,
         status_aware: false,
+        fix: None,
         summary: "start the file with a `---` YAML block holding title, incident_id, date, severity and status",
         explanation: "pm list, pm stats, status-aware linting and duplicate-id checks all read the \
             front matter. Without it a postmortem cannot be indexed or checked for its status.",
@@ -31,6 +34,7 @@ rules! {
         name: "invalid-front-matter",
         level: Level::Error,
         status_aware: false,
+        fix: None,
         summary: "fix the YAML between the `---` lines",
         explanation: "The front matter must be a YAML mapping closed by a second `---` line (or \
             TOML between `+++` lines, as Hugo and Zola write it). A block that does not parse is \
@@ -45,6 +49,11 @@ rules! {
         name: "missing-key",
         level: Level::Error,
         status_aware: true,
+        fix: Some(Offer {
+            applicability: Applicability::Unsafe,
+            safe_in_drafts: true,
+            what: "adds each missing key, empty, at the end of the front matter",
+        }),
         summary: "add the key with a value",
         explanation: "Every postmortem needs title, incident_id, date, severity and status; a \
             finished one (in-review or final, or any document with --strict) also needs \
@@ -61,6 +70,11 @@ rules! {
         name: "unknown-severity",
         level: Level::Error,
         status_aware: false,
+        fix: Some(Offer {
+            applicability: Applicability::Safe,
+            safe_in_drafts: false,
+            what: "writes a severity spelled another way as the scale spells it (`sev2` → `SEV-2`)",
+        }),
         summary: "use a severity from the scale",
         explanation: "Severities are compared and counted by pm stats, so they must be spelled \
             exactly as in the configured scale (by default SEV-1 to SEV-4).",
@@ -74,6 +88,11 @@ rules! {
         name: "invalid-date",
         level: Level::Error,
         status_aware: false,
+        fix: Some(Offer {
+            applicability: Applicability::Safe,
+            safe_in_drafts: false,
+            what: "writes a date or timestamp with other separators in ISO 8601 (`2026/11/22` → `2026-11-22`)",
+        }),
         summary: "write dates as YYYY-MM-DD and timestamps as YYYY-MM-DDTHH:MM:SSZ",
         explanation: "`date` is an ISO 8601 day (or a timestamp, whose day counts, as Hugo and \
             Jekyll write it); `started_at`, `detected_at` and `resolved_at` are \
@@ -89,6 +108,11 @@ rules! {
         name: "unknown-status",
         level: Level::Error,
         status_aware: false,
+        fix: Some(Offer {
+            applicability: Applicability::Safe,
+            safe_in_drafts: false,
+            what: "writes a status spelled another way as configured (`Final` → `final`, `In review` → `in-review`)",
+        }),
         summary: "use a configured status: draft, in-review or final",
         explanation: "The status decides how strict pm lint is: a draft may hold placeholders, an \
             in-review or final postmortem may not. An unknown status is treated as final.",
@@ -156,7 +180,14 @@ fn check_facts(c: &mut Checker<'_>, parsed: &Parsed) {
     for (key, absence) in required {
         match absence {
             Some(Absence::Missing) => {
-                c.report(&MISSING_KEY, 0..3, format!("front matter has no `{key}`"));
+                let fix = add_key(c, parsed, key);
+                c.report_with_fix(
+                    &MISSING_KEY,
+                    0..3,
+                    format!("front matter has no `{key}`"),
+                    MISSING_KEY.summary,
+                    Some(fix),
+                );
             }
             Some(Absence::Empty(key_span)) => {
                 c.report(&MISSING_KEY, key_span, format!("`{key}` is empty"));
@@ -174,10 +205,13 @@ fn check_facts(c: &mut Checker<'_>, parsed: &Parsed) {
     if checkable("date")
         && let Fact::Invalid { span, written, .. } = &facts.date
     {
-        c.report(
+        let fix = iso_rewrite(c, span, written, true);
+        c.report_with_fix(
             &INVALID_DATE,
             span.clone(),
             format!("`date` is {}, not a YYYY-MM-DD date", shown(written)),
+            INVALID_DATE.summary,
+            fix,
         );
     }
     for (key, fact) in [
@@ -188,13 +222,16 @@ fn check_facts(c: &mut Checker<'_>, parsed: &Parsed) {
         if checkable(key)
             && let Fact::Invalid { span, written, .. } = fact
         {
-            c.report(
+            let fix = iso_rewrite(c, span, written, false);
+            c.report_with_fix(
                 &INVALID_DATE,
                 span.clone(),
                 format!(
                     "`{key}` is {}, not an ISO 8601 timestamp like 2026-11-22T10:00:00Z",
                     shown(written)
                 ),
+                INVALID_DATE.summary,
+                fix,
             );
         }
     }
@@ -224,26 +261,52 @@ fn check_severity(c: &mut Checker<'_>, fact: &Fact<String>) {
     if scale.levels().contains(text) {
         return;
     }
-    let help = match scale.normalize(text) {
-        Some(level) => format!("write it as `{level}`"),
-        None => format!("use one of {}", scale.levels().join(", ")),
+    let (help, fix) = match scale.normalize(text) {
+        Some(level) => {
+            let help = format!("write it as `{level}`");
+            let fix = Fix::replace(
+                Applicability::Safe,
+                help.clone(),
+                span.clone(),
+                written_like(c, &span, level),
+            );
+            (help, Some(fix))
+        }
+        None => (format!("use one of {}", scale.levels().join(", ")), None),
     };
-    c.report_with_help(
+    c.report_with_fix(
         &UNKNOWN_SEVERITY,
         span,
         format!("severity `{text}` is not in the scale"),
         help,
+        fix,
     );
 }
 
 fn check_status(c: &mut Checker<'_>, fact: &Fact<String>) {
     let statuses = &c.config.statuses;
-    let (message, span) = match fact {
+    let (message, span, fix) = match fact {
         Fact::Valid { value, .. } if statuses.contains(value) => return,
-        Fact::Valid { value, span, .. } => (
-            format!("status `{value}` is not one of {}", statuses.join(", ")),
-            span,
-        ),
+        Fact::Valid { value, span, .. } => {
+            // `Final`, `In review`, `in_review`: a configured status
+            // spelled another way.
+            let fix = statuses
+                .iter()
+                .find(|status| status_key(status) == status_key(value))
+                .map(|status| {
+                    Fix::replace(
+                        Applicability::Safe,
+                        format!("write it as `{status}`"),
+                        span.clone(),
+                        written_like(c, span, status),
+                    )
+                });
+            (
+                format!("status `{value}` is not one of {}", statuses.join(", ")),
+                span,
+                fix,
+            )
+        }
         Fact::Invalid { span, written, .. } => (
             format!(
                 "`status` is {}, not one of {}",
@@ -251,15 +314,93 @@ fn check_status(c: &mut Checker<'_>, fact: &Fact<String>) {
                 statuses.join(", ")
             ),
             span,
+            None,
         ),
         Fact::Missing | Fact::Empty { .. } => return,
     };
-    c.report_with_help(
-        &UNKNOWN_STATUS,
+    let help = match &fix {
+        Some(fix) => fix.message.clone(),
+        None => format!("use one of {}", statuses.join(", ")),
+    };
+    c.report_with_fix(&UNKNOWN_STATUS, span.clone(), message, help, fix);
+}
+
+/// A status as compared for the fix: lowercase, spaces and underscores as
+/// dashes.
+fn status_key(status: &str) -> String {
+    status.trim().to_lowercase().replace([' ', '_'], "-")
+}
+
+/// `value` written as the value at `span` is: in the same quotes, if any.
+fn written_like(c: &Checker<'_>, span: &Range<usize>, value: &str) -> String {
+    crate::lint::fix::written_like(c.doc.text.get(span.clone()).unwrap_or_default(), value)
+}
+
+/// The fix of a date (`day`) or timestamp written with other separators
+/// than ISO 8601's, where that is all that is wrong: `2026/11/22`,
+/// `2026.11.22`, `2026/11/22 10:00Z`.
+fn iso_rewrite(c: &Checker<'_>, span: &Range<usize>, written: &Value, day: bool) -> Option<Fix> {
+    let text = written.as_text()?;
+    let text = text.trim();
+    let b = text.as_bytes();
+    let separated = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && matches!(b[4], b'/' | b'.')
+        && b[7] == b[4];
+    if !separated {
+        return None;
+    }
+    let mut iso = format!("{}-{}-{}", &text[..4], &text[5..7], &text[8..10]);
+    let rest = &text[10..];
+    if day {
+        if !rest.is_empty() {
+            return None;
+        }
+        dates::parse_date(&iso)?;
+    } else {
+        let rest = rest
+            .strip_prefix(' ')
+            .map_or(rest.to_owned(), |r| format!("T{r}"));
+        iso.push_str(&rest);
+        dates::parse_timestamp(&iso)?;
+    }
+    Some(Fix::replace(
+        Applicability::Safe,
+        format!("write it as `{iso}`"),
         span.clone(),
-        message,
-        format!("use one of {}", statuses.join(", ")),
-    );
+        written_like(c, span, &iso),
+    ))
+}
+
+/// The fix of a missing key: the key, empty, on a line of its own at the
+/// end of the front matter. Safe in a draft (the key is to be filled in);
+/// unsafe in a finished document, where an empty key is still a finding.
+fn add_key(c: &Checker<'_>, parsed: &Parsed, key: &str) -> Fix {
+    let text = &c.doc.text;
+    let block = text.get(parsed.span.clone()).unwrap_or_default();
+    let eol = if block.contains("\r\n") { "\r\n" } else { "\n" };
+    // The closing fence starts after the last line break before the end
+    // of the block (the block may end with its own line break).
+    let inner_end = block.trim_end_matches(['\n', '\r']).len();
+    let fence_start = block[..inner_end].rfind('\n').map_or(0, |at| at + 1);
+    let line = match parsed.format {
+        crate::document::front_matter::Format::Yaml => format!("{key}:{eol}"),
+        crate::document::front_matter::Format::Toml => format!("{key} = \"\"{eol}"),
+    };
+    let applicability = match c.stage {
+        Stage::Draft => Applicability::Safe,
+        Stage::Final => Applicability::Unsafe,
+    };
+    let at = parsed.span.start + fence_start;
+    Fix {
+        positions: Vec::new(),
+        applicability,
+        message: format!("add `{key}`, empty, to fill in"),
+        edits: vec![crate::lint::fix::Edit {
+            span: at..at,
+            text: line,
+        }],
+    }
 }
 
 /// Reports the placeholders in a field's string values; true if any.

@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::document::placeholders::{self, Kind, prose};
 use crate::error::Error;
 use crate::lint::check::{Checker, Stage};
+use crate::lint::fix::{Applicability, Edit, Fix, Offer};
 use crate::lint::rule::rules;
 use crate::lint::{Level, Rule};
 
@@ -50,6 +51,7 @@ rules! {
         name: "bracket-placeholder",
         level: Level::Error,
         status_aware: true,
+        fix: None,
         summary: "replace the bracketed text with the real content",
         explanation: "Templates mark what to write as `[Your Name]`, `[X hours Y minutes]` or \
             `<insert date>`. Bracketed text is reported when it reads as a description of what goes \
@@ -70,6 +72,7 @@ rules! {
         name: "brace-placeholder",
         level: Level::Error,
         status_aware: true,
+        fix: None,
         summary: "replace the template variable with the real value",
         explanation: "`{TITLE}`, `{INCIDENT_URL}` and `{{ impact }}` are template variables \
             nobody filled in. Lower-case braces, `${VAR}`, LaTeX (`x_{N}`), Hugo shortcodes \
@@ -85,6 +88,7 @@ rules! {
         name: "format-placeholder",
         level: Level::Error,
         status_aware: true,
+        fix: None,
         summary: "write the actual date, time or amount",
         explanation: "`YYYY-MM-DD`, `HH:MM` and `$X` show the shape of a value, not the value, in \
             any letter case (`hh:mm`, `HH:mm:ss`, `dd/mm/yyyy`). Real times (`14:02`) and amounts \
@@ -99,6 +103,7 @@ rules! {
         name: "numbered-stand-in",
         level: Level::Error,
         status_aware: true,
+        fix: None,
         summary: "replace the numbered stand-in with the real item",
         explanation: "Templates list `Factor 1`, `Action 2`, `Learning 3` as stand-ins for real \
             entries. An item that is only such a label (or a label followed by a placeholder) was \
@@ -113,6 +118,7 @@ rules! {
         name: "todo-marker",
         level: Level::Error,
         status_aware: true,
+        fix: None,
         summary: "resolve the TODO and remove the marker",
         explanation: "`TODO`, `TBD`, `TBC`, `TBA` and `FIXME` mark work left to do in the document.",
         bad: "Root cause: TBD",
@@ -125,6 +131,7 @@ rules! {
         name: "empty-table-row",
         level: Level::Error,
         status_aware: true,
+        fix: None,
         summary: "fill the row or delete it",
         explanation: "A table row whose cells are all empty (or only `N/A`, `-`, `…`) is a row the \
             template left for an entry (a timeline event, a responder, an action item).",
@@ -138,6 +145,7 @@ rules! {
         name: "empty-list-item",
         level: Level::Error,
         status_aware: true,
+        fix: None,
         summary: "write the item, or delete it",
         explanation: "An empty bullet, number or task box (`- `, `1.`, `- [ ]`), or a label with \
             nothing after its colon (`- Users affected:` among other labels, or last before the next \
@@ -154,6 +162,7 @@ rules! {
         name: "template-text",
         level: Level::Error,
         status_aware: true,
+        fix: None,
         summary: "replace the line with this incident's content",
         explanation: "For a document whose front matter names its template, a line left exactly \
             as that template wrote it (an example row, a sample item) was never filled in, even \
@@ -169,6 +178,11 @@ rules! {
         name: "guidance-comment",
         level: Level::Error,
         status_aware: false,
+        fix: Some(Offer {
+            applicability: Applicability::Unsafe,
+            safe_in_drafts: false,
+            what: "removes the comment (and its line, when it has one of its own)",
+        }),
         summary: "delete the comment once the section is written",
         explanation: "Template guidance such as `<!-- Steps taken to restore service -->` is for \
             the writer. It is fine in a draft; in an in-review or final document it is left over. \
@@ -186,6 +200,7 @@ rules! {
         name: "custom-placeholder",
         level: Level::Error,
         status_aware: true,
+        fix: None,
         summary: "replace the text matching a placeholder pattern from .pm.yaml",
         explanation: "Teams with their own placeholder style list regular expressions under \
             `placeholders:` in .pm.yaml; text outside code that matches one is reported like any \
@@ -200,6 +215,7 @@ rules! {
         name: "stand-in-text",
         level: Level::Error,
         status_aware: true,
+        fix: None,
         summary: "write the real text in place of the stand-in",
         explanation: "Text a template writes in place of content: Lorem ipsum, \"details here\", \
             \"text goes here\", \"(to be filled in)\", \"to be determined\", and upper-case stand-ins \
@@ -215,6 +231,7 @@ rules! {
         name: "template-instruction",
         level: Level::Error,
         status_aware: true,
+        fix: None,
         summary: "replace the template's instruction with what it asks for",
         explanation: "Templates tell the writer what to write in an italic line (`*Explain what \
             the on-call engineer saw first*`, `_To be done pre-meeting…_`) or in bare bullets \
@@ -231,6 +248,7 @@ rules! {
         name: "unknown-digits",
         level: Level::Warning,
         status_aware: true,
+        fix: None,
         summary: "fill in the digits, or say the time is approximate",
         explanation: "A date or time with question marks for digits (`2025-03-??`, `09:??`) was not \
             known when it was written. A warning: the writer may really not know, but the timeline \
@@ -662,11 +680,55 @@ fn check_comments(c: &mut Checker<'_>) {
         if section.is_some_and(|h| !h.has_content && !h.has_children) {
             continue;
         }
-        c.report(
+        let fix = Fix {
+            positions: Vec::new(),
+            applicability: Applicability::Unsafe,
+            message: "remove the comment".to_owned(),
+            edits: vec![Edit {
+                span: removal(&doc.text, comment.span.clone()),
+                text: String::new(),
+            }],
+        };
+        c.report_with_fix(
             &GUIDANCE_COMMENT,
             comment.span.clone(),
             "template guidance comment left in a finished document",
+            GUIDANCE_COMMENT.summary,
+            Some(fix),
         );
+    }
+}
+
+/// What removing the text at `span` removes: the span, or its whole lines
+/// when nothing else is on them, and then one of the blank lines that would
+/// be left doubled.
+fn removal(text: &str, span: Range<usize>) -> Range<usize> {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |at| span.end + at + 1);
+    let alone = text[line_start..span.start].trim().is_empty()
+        && text[span.end..line_end].trim().is_empty();
+    if !alone {
+        // At the end of a line of text: the spaces before it go too.
+        let rest = text[span.end..line_end].trim_end_matches(['\n', '\r']);
+        if rest.trim().is_empty() {
+            let before = text[line_start..span.start].trim_end_matches([' ', '\t']);
+            return line_start + before.len()..span.end + rest.len();
+        }
+        return span;
+    }
+    let blank_before = line_start == 0
+        || text[..line_start].ends_with("\n\n")
+        || text[..line_start].ends_with("\n\r\n");
+    let next_end = text[line_end..]
+        .find('\n')
+        .map_or(text.len(), |at| line_end + at + 1);
+    let blank_after = line_end < text.len() && text[line_end..next_end].trim().is_empty();
+    if blank_before && blank_after {
+        line_start..next_end
+    } else {
+        line_start..line_end
     }
 }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use crate::config::Config;
 use crate::document::sections::{self, DEFAULT_REQUIRED};
 use crate::lint::check::Checker;
+use crate::lint::fix::{Applicability, Edit, Fix, Offer};
 use crate::lint::rule::rules;
 use crate::lint::{Level, Rule};
 
@@ -38,6 +39,11 @@ rules! {
         name: "missing-section",
         level: Level::Error,
         status_aware: false,
+        fix: Some(Offer {
+            applicability: Applicability::Unsafe,
+            safe_in_drafts: false,
+            what: "adds the section as the document's template writes it, where the template puts it",
+        }),
         summary: "add the section (any of its usual titles is accepted)",
         explanation: "A postmortem made from a template must keep that template's core sections \
             (summary, timeline, root cause, resolution, action items, …); one whose template is \
@@ -54,6 +60,7 @@ rules! {
         name: "empty-section",
         level: Level::Error,
         status_aware: true,
+        fix: None,
         summary: "write the section, or delete it if it does not apply",
         explanation: "A heading followed by nothing (or only a guidance comment) is a section \
             someone meant to write. A section that holds only placeholders is reported through \
@@ -69,6 +76,7 @@ rules! {
         name: "duplicate-section",
         level: Level::Error,
         status_aware: false,
+        fix: None,
         summary: "merge the two sections",
         explanation: "Two sibling sections with the same title (or two titles for the same \
             section, such as \"Root Cause\" and \"Root Cause Analysis\") split what readers and \
@@ -166,13 +174,64 @@ fn check_missing(c: &mut Checker<'_>) {
                 also.join(", ")
             )
         };
-        c.report_with_help(
+        let fix = canonical.and_then(|k| section_from_template(c, k.id));
+        c.report_with_fix(
             &MISSING_SECTION,
             anchor.clone(),
             format!("missing section `{name}`"),
             help,
+            fix,
         );
     }
+}
+
+/// The fix of a missing section `id`: the section as the document's
+/// template (else the default one) writes it, before the first section
+/// the document has that the template puts after it, else at the end.
+fn section_from_template(c: &Checker<'_>, id: &str) -> Option<Fix> {
+    let doc = c.doc;
+    let template = doc
+        .facts
+        .template
+        .value()
+        .map_or_else(|| c.config.default_template(), String::as_str);
+    let sections = &c.settings.profiles.get(template)?.sections;
+    let at = sections.iter().position(|(sid, _)| *sid == id)?;
+    let eol = if doc.text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let section = sections[at].1.replace('\n', eol);
+    let later = sections[at + 1..].iter().find_map(|(later, _)| {
+        doc.outline
+            .headings
+            .iter()
+            .find(|h| h.canonical.is_some_and(|k| k.id == *later))
+    });
+    let (point, text) = match later {
+        Some(heading) => (heading.span.start, format!("{section}{eol}{eol}")),
+        None => {
+            let end = doc.text.len();
+            let before = if doc.text.ends_with(&format!("{eol}{eol}")) {
+                ""
+            } else if doc.text.ends_with(eol) {
+                eol
+            } else {
+                &format!("{eol}{eol}")
+            };
+            (end, format!("{before}{section}{eol}"))
+        }
+    };
+    Some(Fix {
+        positions: Vec::new(),
+        applicability: Applicability::Unsafe,
+        message: format!("add the section as the `{template}` template writes it"),
+        edits: vec![Edit {
+            span: point..point,
+            text,
+        }],
+    })
 }
 
 fn check_empty(c: &mut Checker<'_>) {
