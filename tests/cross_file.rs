@@ -8,7 +8,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{pm, tmp};
+use common::{TODAY, pm, tmp};
 use tempfile::TempDir;
 
 const OLD: &str = "docs/postmortems/2026-02-09-db-pool.md";
@@ -68,7 +68,7 @@ fn lint(dir: &TempDir, args: &[&str]) -> (i32, String, String) {
             "--format",
             "concise",
             "--today",
-            "2026-03-01",
+            TODAY,
         ])
         .args(args)
         .output()

@@ -5,8 +5,9 @@
 
 mod common;
 
-use common::lint::{Run, run, write};
+use common::lint::{lint, run, write};
 use common::{TODAY, pm, tmp};
+
 use tempfile::TempDir;
 
 /// A finished postmortem with every finding pm can fix: the date, the
@@ -72,21 +73,6 @@ a.md:17:52: PM209 [error] template guidance comment left in a finished document
 a.md:24:3: PM301 [error] timeline row `10:00` is earlier than the row above (`10:05`)
 ";
 
-/// `pm lint --format concise <args>` as of the pinned day, with no
-/// configuration.
-fn lint(tmp: &TempDir, args: &[&str]) -> Run {
-    run(pm(tmp)
-        .args([
-            "--no-config",
-            "lint",
-            "--format",
-            "concise",
-            "--today",
-            TODAY,
-        ])
-        .args(args))
-}
-
 fn read(tmp: &TempDir, path: &str) -> String {
     common::read(tmp.path().join(path))
 }
@@ -109,15 +95,22 @@ fn fix_applies_the_safe_fixes_and_reports_what_is_left() {
         &BROKEN[BROKEN.find("\n# ").unwrap_or(0)..]
     );
 
-    // A second run changes nothing.
-    let again = lint(&tmp, &["--fix", "a.md"]);
-    assert_eq!(again.stdout, LEFT_AFTER_SAFE);
+    let again = fix_again(&tmp, &["--fix"], &fixed);
+    assert_eq!(again, LEFT_AFTER_SAFE);
+}
+
+/// Runs `pm lint <flags> a.md` again: it must fix nothing and leave
+/// `fixed` as it is. Returns what it reports.
+fn fix_again(tmp: &TempDir, flags: &[&str], fixed: &str) -> String {
+    let args: Vec<&str> = flags.iter().copied().chain(["a.md"]).collect();
+    let again = lint(tmp, &args);
     assert!(
         again.stderr.starts_with("Nothing to fix.\n"),
         "{}",
         again.stderr
     );
-    assert_eq!(read(&tmp, "a.md"), fixed);
+    assert_eq!(read(tmp, "a.md"), fixed);
+    again.stdout
 }
 
 #[test]
@@ -152,13 +145,7 @@ fn unsafe_fixes_add_the_section_remove_the_comment_and_sort_the_rows() {
          ## Action Items\n\n| Action | Owner | Due |\n|---|---|---|\n\
          | Raise the pool limit (OPS-1) | Dana Kim | 2026-12-20 |\n"
     );
-    let again = lint(&tmp, &["--fix", "--unsafe-fixes", "a.md"]);
-    assert!(
-        again.stderr.starts_with("Nothing to fix.\n"),
-        "{}",
-        again.stderr
-    );
-    assert_eq!(read(&tmp, "a.md"), fixed);
+    fix_again(&tmp, &["--fix", "--unsafe-fixes"], &fixed);
 }
 
 #[test]
