@@ -20,6 +20,7 @@ pub mod exit;
 pub mod files;
 pub mod git;
 pub mod lint;
+pub mod lsp;
 pub mod output;
 pub mod portfolio;
 pub mod scaffold;
@@ -41,9 +42,13 @@ pub fn run(cli: cli::Cli) -> Result<Outcome, Error> {
     if let cli::Command::Init { postmortems } = &cli.command {
         return commands::init::run(postmortems.as_deref());
     }
+    // Each file's configuration, found from its folder.
+    if let cli::Command::Lsp = &cli.command {
+        return commands::lsp::run(source);
+    }
     let config = config::load(&source)?;
     match cli.command {
-        cli::Command::Init { .. } => Ok(Outcome::Success),
+        cli::Command::Init { .. } | cli::Command::Lsp => Ok(Outcome::Success),
         cli::Command::Config => commands::config::run(&config),
         cli::Command::List(args) => commands::list::run(&config, args),
         cli::Command::Index(args) => commands::index::run(&config, args),

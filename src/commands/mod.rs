@@ -9,6 +9,7 @@ pub mod index;
 pub mod init;
 pub mod lint;
 pub mod list;
+pub mod lsp;
 pub mod new;
 pub mod rules;
 pub mod stats;
