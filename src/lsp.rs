@@ -39,7 +39,17 @@ use crate::lint::{Finding, Level};
 /// file's own, found from its folder.
 pub fn serve(source: Source) -> Result<(), Error> {
     let (connection, io_threads) = Connection::stdio();
-    let failed = |e: lsp_server::ProtocolError| Error::Usage(format!("pm lsp: {e}"));
+    let failed = |e: lsp_server::ProtocolError| {
+        if e.channel_is_disconnected() {
+            Error::Usage(
+                "pm lsp: the client closed the connection before it ended the session \
+                 (pm lsp speaks the Language Server Protocol on stdin and stdout, for an editor to start)"
+                    .to_owned(),
+            )
+        } else {
+            Error::Usage(format!("pm lsp: {e}"))
+        }
+    };
     let capabilities = ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Options(
             TextDocumentSyncOptions {

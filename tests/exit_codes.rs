@@ -184,6 +184,9 @@ const ROWS: &[Row] = &[
     (Setup::NoGit, &["hook", "install"], &[], 2),
     (Setup::Hook, &["hook", "uninstall"], &[], 0),
     (Setup::NoGit, &["hook", "uninstall"], &[], 2),
+    // pm lsp: no client on stdin
+    (Setup::Plain, &["lsp"], &[], 2),
+    (Setup::Plain, &["lsp", "extra"], &[], 2),
     // pm completions, man, and no command
     (Setup::Plain, &["completions", "bash"], &[], 0),
     (Setup::Plain, &["completions", "nope"], &[], 2),
