@@ -44,7 +44,14 @@ fn neovim_shows_the_diagnostics_of_pm_lsp() {
     write(&tmp, "check.lua", CHECK);
     let nvim = std::env::var("PM_NEOVIM").unwrap_or_else(|_| "nvim".to_owned());
     let out = std::process::Command::new(&nvim)
-        .args(["--headless", "--clean", "-u", "NONE", "-c", "luafile check.lua"])
+        .args([
+            "--headless",
+            "--clean",
+            "-u",
+            "NONE",
+            "-c",
+            "luafile check.lua",
+        ])
         .arg("docs/postmortems/a.md")
         .current_dir(tmp.path())
         .env("PM_BIN", assert_cmd::cargo::cargo_bin("pm"))
