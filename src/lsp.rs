@@ -201,7 +201,10 @@ impl Server {
                     }
                     None => Vec::new(),
                 };
-                publish(&sender, &uri, diagnostics, version);
+                // Closed while it was linted: its diagnostics are cleared.
+                if lock(&state.0).open.contains_key(&uri) {
+                    publish(&sender, &uri, diagnostics, version);
+                }
             }
         })
     }

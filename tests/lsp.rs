@@ -425,3 +425,54 @@ fn a_changed_configuration_is_read_again() {
     assert!(located(&after).iter().all(|d| d.0 != "PM004"), "{after:?}");
     assert_eq!(client.shut_down(), 0);
 }
+
+#[test]
+fn saving_a_configuration_or_a_change_on_disk_is_read_again() {
+    let tmp = tmp();
+    let uri = repository(&tmp, "docs/postmortems/a.md");
+    let config_uri = repository(&tmp, ".pm.yaml");
+    let mut client = Client::start(&tmp);
+    client.open(&uri, DRAFT);
+    assert!(
+        located(&client.diagnostics(&uri, Some(1)))
+            .iter()
+            .any(|d| d.0 == "PM004")
+    );
+
+    // The configuration saved in the editor.
+    write(&tmp, ".pm.yaml", "severities: [sev1, sev2, sev3]\n");
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": config_uri } }),
+    );
+    let saved = client.diagnostics(&uri, Some(1));
+    assert!(located(&saved).iter().all(|d| d.0 != "PM004"), "{saved:?}");
+
+    // Changed on disk, as the client's file watcher reports it.
+    write(&tmp, ".pm.yaml", "severities: [SEV-1, SEV-2]\n");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": config_uri, "type": 2 }] }),
+    );
+    let watched = client.diagnostics(&uri, Some(1));
+    assert!(
+        located(&watched).iter().any(|d| d.0 == "PM004"),
+        "{watched:?}"
+    );
+    assert_eq!(client.shut_down(), 0);
+}
+
+#[test]
+fn a_closed_buffer_has_its_diagnostics_cleared() {
+    let tmp = tmp();
+    let uri = repository(&tmp, "docs/postmortems/a.md");
+    let mut client = Client::start(&tmp);
+    client.open(&uri, DRAFT);
+    assert!(!client.diagnostics(&uri, Some(1)).is_empty());
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    assert_eq!(client.diagnostics(&uri, None), Vec::<Value>::new());
+    assert_eq!(client.shut_down(), 0);
+}
