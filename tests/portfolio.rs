@@ -690,7 +690,8 @@ fn actions_csv_parses_back_to_the_json_items() {
         assert_eq!(
             header,
             [
-                "due", "owner", "priority", "status", "action", "incident", "source", "overdue"
+                "due", "owner", "priority", "state", "action", "tracker", "reason", "incident",
+                "source", "overdue"
             ]
         );
         let want: Vec<Vec<String>> = json
@@ -712,8 +713,10 @@ fn actions_csv_parses_back_to_the_json_items() {
                     safe(&i["due"]),
                     safe(&i["owner"]),
                     safe(&i["priority"]),
-                    safe(&i["status"]),
+                    safe(&i["state"]),
                     safe(&i["action"]),
+                    safe(&i["tracker"]),
+                    safe(&i["reason"]),
                     cell(&i["incident_id"]),
                     format!("{}:{}", cell(&i["path"]), i["line"]),
                     if i["overdue"] == true { "yes" } else { "" }.to_owned(),

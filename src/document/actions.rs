@@ -42,6 +42,9 @@ pub struct ActionItem {
     /// Whether it is closed: done, or closed without doing (won't do,
     /// cancelled, not applicable).
     pub done: bool,
+    /// The whole row or item (nested items included), where a tracker
+    /// reference may be.
+    pub source: Range<usize>,
     /// Whether it is a template's example row (`[Action item 1]`,
     /// `Action 2`), not an action item anyone wrote.
     pub placeholder: bool,
@@ -86,8 +89,8 @@ const KEYS: &[(&str, Role)] = &[
     ("status", Role::Status),
 ];
 
-/// Statuses of an item that is closed: done, or closed without doing.
-const CLOSED: &[&str] = &[
+/// Statuses of an item that is done.
+const DONE: &[&str] = &[
     "done",
     "complete",
     "completed",
@@ -103,6 +106,10 @@ const CLOSED: &[&str] = &[
     "✔️",
     "☑",
     "☑️",
+];
+
+/// Statuses of an item closed without doing it.
+const NOT_DONE: &[&str] = &[
     "won't do",
     "wont do",
     "won't fix",
@@ -181,12 +188,168 @@ pub fn is_done(status: &str) -> bool {
         .trim()
         .replace('’', "'")
         .to_lowercase();
-    CLOSED.iter().any(|d| {
-        status == *d
-            || status
-                .strip_prefix(d)
-                .is_some_and(|rest| rest.starts_with([' ', ':', '-', '(', ',', '.', '—', '–']))
-    })
+    DONE.iter()
+        .chain(NOT_DONE)
+        .any(|d| closing_word(&status, d).is_some())
+}
+
+/// What follows `word` when `status` (lowercase) starts with it as a word:
+/// `won't do: covered by OPS-12` and `won't do` → `: covered by OPS-12`, ``.
+fn closing_word<'a>(status: &'a str, word: &str) -> Option<&'a str> {
+    let rest = status.strip_prefix(word)?;
+    (rest.is_empty() || rest.starts_with([' ', ':', '-', '(', ',', '.', '—', '–'])).then_some(rest)
+}
+
+impl ActionItem {
+    /// Where it stands, and why it was closed without doing when its status
+    /// says (read when asked: lint does not need it).
+    pub fn state(&self) -> (State, Option<String>) {
+        state_of(self.status.as_deref(), self.done)
+    }
+
+    /// Its tracker reference in the document's `text`, if any.
+    pub fn tracker(&self, text: &str) -> Option<String> {
+        tracker_in(text.get(self.source.clone()).unwrap_or_default())
+    }
+}
+
+/// Where an action item stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// Not started, or nothing said.
+    Open,
+    /// Being worked on.
+    InProgress,
+    /// Waiting on something.
+    Blocked,
+    /// Done.
+    Done,
+    /// Closed without doing it (won't do, cancelled, not applicable).
+    Closed,
+}
+
+impl State {
+    /// `open`, `in progress`, `blocked`, `done` or `closed`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            State::Open => "open",
+            State::InProgress => "in progress",
+            State::Blocked => "blocked",
+            State::Done => "done",
+            State::Closed => "closed",
+        }
+    }
+}
+
+/// The state a status (as written) gives an item whose box is `ticked` or
+/// not, and for an item closed without doing it, the reason the status
+/// gives (`Won't do: covered by OPS-12` → `covered by OPS-12`).
+pub fn state_of(status: Option<&str>, ticked: bool) -> (State, Option<String>) {
+    let Some(status) = status else {
+        return (if ticked { State::Done } else { State::Open }, None);
+    };
+    let lower = status
+        .trim()
+        .trim_matches(|c| c == '*' || c == '_' || c == '`')
+        .trim()
+        .replace('’', "'")
+        .to_lowercase();
+    if is_done(status) || ticked {
+        // The reason is written as the status is, after its word.
+        let reason = NOT_DONE.iter().find_map(|word| {
+            let rest = closing_word(&lower, word)?;
+            let start = lower.len() - rest.len();
+            let written = status.trim().get(start..).unwrap_or_default();
+            let reason = written
+                .trim_start_matches([' ', ':', '-', '(', ',', '.', '—', '–'])
+                .trim_end_matches(')')
+                .trim();
+            Some(reason.to_owned())
+        });
+        return match reason {
+            Some(reason) => (State::Closed, (!reason.is_empty()).then_some(reason)),
+            None => (State::Done, None),
+        };
+    }
+    if lower.starts_with("not ") {
+        return (State::Open, None);
+    }
+    let says = |words: &[&str]| {
+        words.iter().any(|w| {
+            lower == *w
+                || lower.starts_with(&format!("{w} "))
+                || lower.ends_with(&format!(" {w}"))
+                || lower.contains(&format!("({w})"))
+        })
+    };
+    let state = if says(&[
+        "in progress",
+        "in-progress",
+        "wip",
+        "started",
+        "ongoing",
+        "doing",
+        "in review",
+        "underway",
+        "🚧",
+    ]) {
+        State::InProgress
+    } else if says(&["blocked", "on hold", "waiting", "stalled", "paused"]) {
+        State::Blocked
+    } else {
+        State::Open
+    };
+    (state, None)
+}
+
+/// The tracker reference in an action item's text: an issue or pull
+/// request URL, a key like `OPS-1423`, or `#123`.
+pub fn tracker_in(text: &str) -> Option<String> {
+    static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"https?://[^\s<>()\[\]|`]+").expect("a valid pattern")
+    });
+    static KEY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b([A-Z][A-Z0-9]{1,9})-[0-9]+\b").expect("a valid pattern")
+    });
+    static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?:^|[\s(\[,])(#[0-9]+)\b").expect("a valid pattern")
+    });
+    /// Where an issue lives in the URLs of the trackers teams use.
+    const ISSUE_PATHS: &[&str] = &[
+        "/issues/",
+        "/pull/",
+        "/merge_requests/",
+        "/browse/",
+        "/tickets/",
+        "/ticket/",
+        "linear.app/",
+        "/workitems/",
+        "/_workitems/",
+    ];
+    if let Some(url) = URL
+        .find_iter(text)
+        .map(|m| m.as_str().trim_end_matches(['.', ',', ';', ':', '*', '_']))
+        .find(|url| ISSUE_PATHS.iter().any(|p| url.contains(p)))
+    {
+        return Some(url.to_owned());
+    }
+    /// Keys that are not tickets: severities, incident ids, CVEs, zones,
+    /// standards.
+    const NOT_TICKETS: &[&str] = &[
+        "SEV", "INC", "CVE", "UTC", "GMT", "ISO", "RFC", "UTF", "TLS",
+    ];
+    if let Some(key) = KEY
+        .captures_iter(text)
+        .filter(|c| c.get(1).is_some_and(|p| !NOT_TICKETS.contains(&p.as_str())))
+        .filter_map(|c| c.get(0))
+        .next()
+    {
+        return Some(key.as_str().to_owned());
+    }
+    NUMBER
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_owned())
 }
 
 /// The action items of a document's body.
@@ -225,6 +388,7 @@ pub fn extract(text: &str, lines: &LineIndex, outline: &Outline) -> Vec<ActionIt
             priority: None,
             status: None,
             done: item.task == Some(true),
+            source: item.span.clone(),
             placeholder: false,
         };
         // Fields may sit on the lines an item wraps onto (`… —` then
@@ -318,6 +482,7 @@ fn table_actions(table: &Table, roles: &[Role], out: &mut Vec<ActionItem>) {
                     .cloned()
             }),
             done: false,
+            source: row.span.clone(),
             placeholder: false,
         };
         finish(&mut action);
@@ -325,6 +490,8 @@ fn table_actions(table: &Table, roles: &[Role], out: &mut Vec<ActionItem>) {
     }
 }
 
+/// Completes an item: whether it is closed, its due date, and whether it
+/// is a template's example.
 fn finish(action: &mut ActionItem) {
     if action.status.is_none() {
         action.status = trailing_state(&action.text);

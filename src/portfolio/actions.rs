@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
 use crate::document::Document;
+use crate::document::actions::State;
 use crate::output::portable_path;
 
 /// Which action items to show.
@@ -39,6 +40,9 @@ struct Action {
     due_date: Option<NaiveDate>,
     priority: Option<String>,
     status: Option<String>,
+    state: State,
+    reason: Option<String>,
+    tracker: Option<String>,
     done: bool,
     overdue: bool,
 }
@@ -51,7 +55,8 @@ impl FileActions {
             .actions
             .iter()
             .filter(|a| !a.placeholder)
-            .map(|a| Action {
+            .map(|a| (a, a.state()))
+            .map(|(a, (state, reason))| Action {
                 line: doc.position(a.span.start).line,
                 text: a.text.clone(),
                 owner: a.owner.as_ref().map(|o| o.text.clone()),
@@ -59,6 +64,9 @@ impl FileActions {
                 due_date: a.due_date,
                 priority: a.priority.clone(),
                 status: a.status.clone(),
+                state,
+                reason,
+                tracker: a.tracker(&doc.text),
                 done: a.done,
                 overdue: !a.done && a.due_date.is_some_and(|d| d < today),
             })
@@ -130,6 +138,9 @@ impl Listing {
                 due: a.due.as_deref(),
                 priority: a.priority.as_deref(),
                 status: a.status.as_deref(),
+                state: a.state.as_str(),
+                reason: a.reason.as_deref(),
+                tracker: a.tracker.as_deref(),
                 done: a.done,
                 overdue: a.overdue,
             }
@@ -163,6 +174,14 @@ pub struct Item<'a> {
     pub priority: Option<&'a str>,
     /// Its status, as written.
     pub status: Option<&'a str>,
+    /// Where it stands: open, in progress, blocked, done or closed (closed
+    /// without doing it).
+    pub state: &'static str,
+    /// Why it was closed without doing, when the status says.
+    pub reason: Option<&'a str>,
+    /// Its tracker reference: an issue URL, `#123` or a key like
+    /// `OPS-1423`.
+    pub tracker: Option<&'a str>,
     /// Whether it is finished.
     pub done: bool,
     /// Whether its due date has passed and it is not finished.
@@ -175,8 +194,9 @@ pub fn owner_key(owner: &str) -> String {
 }
 
 /// Column titles of the table and CSV forms.
-pub const HEADER: [&str; 8] = [
-    "due", "owner", "priority", "status", "action", "incident", "source", "overdue",
+pub const HEADER: [&str; 10] = [
+    "due", "owner", "priority", "state", "action", "tracker", "reason", "incident", "source",
+    "overdue",
 ];
 
 /// An item's cells, in [`HEADER`] order.
@@ -188,8 +208,10 @@ pub fn cells(item: Item<'_>) -> Vec<Cow<'_, str>> {
         text(item.due),
         text(item.owner),
         text(item.priority),
-        text(item.status),
+        Cow::Borrowed(item.state),
         Cow::Borrowed(item.action),
+        text(item.tracker),
+        text(item.reason),
         text(item.incident_id),
         Cow::Owned(format!("{}:{}", item.path, item.line)),
         Cow::Borrowed(if item.overdue { "yes" } else { "" }),
