@@ -66,6 +66,8 @@ pub struct Config {
     pub only_postmortems: bool,
     /// The largest file pm reads, in bytes.
     pub max_file_size: u64,
+    /// How long action items may take, by priority (`actions`).
+    pub actions: crate::document::actions::Policy,
 }
 
 /// A value as the configuration file writes it, and where.
@@ -147,6 +149,7 @@ impl Default for Config {
             legacy: Vec::new(),
             only_postmortems: false,
             max_file_size: crate::files::DEFAULT_MAX_FILE_SIZE,
+            actions: crate::document::actions::Policy::default(),
         }
     }
 }
@@ -283,6 +286,15 @@ struct File {
     legacy: Option<Vec<Spanned<String>>>,
     only_postmortems: Option<bool>,
     max_file_size: Option<Spanned<SizeSetting>>,
+    actions: Option<ActionsFile>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActionsFile {
+    due_by_priority: Option<BTreeMap<String, Spanned<String>>>,
+    from: Option<crate::document::actions::PolicyStart>,
+    report_later_due: Option<bool>,
 }
 
 /// A size: bytes, or a number with a unit (`64 MiB`, `10MB`).
@@ -489,6 +501,28 @@ pub fn from_text(path: &Path, root: &Path, text: &str) -> Result<Config, Error> 
     if let Some(only) = file.only_postmortems {
         config.only_postmortems = only;
     }
+    let actions = file.actions.unwrap_or_default();
+    for (priority, allowed) in actions.due_by_priority.iter().flatten() {
+        let minutes = crate::document::dates::parse_duration(&allowed.value)
+            .filter(|&m| m > 0)
+            .ok_or_else(|| {
+                spanned_error(
+                    &allowed.referenced,
+                    format!(
+                        "actions.due_by_priority.{priority}: `{}` is not a number of days such as `30d`",
+                        allowed.value
+                    ),
+                )
+            })?;
+        // Part of a day counts as a day.
+        let days = (minutes + 24 * 60 - 1) / (24 * 60);
+        config
+            .actions
+            .due_by_priority
+            .push((priority.clone(), days));
+    }
+    config.actions.from = actions.from.unwrap_or_default();
+    config.actions.report_later_due = actions.report_later_due.unwrap_or(false);
     if let Some(size) = &file.max_file_size {
         config.max_file_size = size.value.bytes().filter(|&n| n > 0).ok_or_else(|| {
             spanned_error(

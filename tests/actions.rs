@@ -149,3 +149,106 @@ fn the_table_and_csv_show_the_state_and_the_tracker() {
          2027-01-01,Dana,,closed,Add a disk alert (OPS-7),OPS-7,superseded,INC-2026-0001,pm/a.md:15,\n"
     );
 }
+
+/// A deadline policy: P0 in 7 days, P1 in 30, counted from `resolved_at`.
+const POLICY: &str = "actions:\n  due_by_priority: {P0: 7d, P1: 30d}\n";
+
+/// A postmortem resolved on 2026-10-01 with three open items: P1 with no
+/// date (due 2026-10-31 by the policy), P0 with a date later than the
+/// policy allows, P2 with no date (no policy for P2).
+fn with_policy_items() -> String {
+    with_items(
+        "| Action | Owner | Priority | Due |\n|---|---|---|---|\n\
+         | Add a disk alert | Dana | P1 |  |\n\
+         | Resize the volume | Dana | P0 | 2026-12-20 |\n\
+         | Rotate the logs | Dana | P2 |  |\n",
+    )
+    .replace(
+        "status: final\n",
+        "status: final\nstarted_at: 2026-10-01T09:00:00Z\ndetected_at: 2026-10-01T09:05:00Z\n\
+         resolved_at: 2026-10-01T10:00:00Z\n",
+    )
+}
+
+/// The findings of `pm lint pm/a.md` about action items (PM3xx).
+fn action_findings(tmp: &tempfile::TempDir) -> String {
+    let out = common::lint::lint(tmp, &["pm/a.md"]);
+    out.stdout
+        .lines()
+        .filter(|line| line.contains(": PM3"))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+#[test]
+fn the_deadline_policy_dates_items_without_a_due_date() {
+    let tmp = tmp();
+    write(&tmp, ".pm.yaml", POLICY);
+    write(&tmp, "pm/a.md", with_policy_items());
+    let lint = action_findings(&tmp);
+    assert_eq!(
+        lint,
+        "pm/a.md:18:1: PM306 [warning] action item `Add a disk alert` was due 2026-10-31 by the P1 deadline (30 days after resolved_at) and is not done (31 days ago)\n\
+         pm/a.md:20:1: PM305 [error] action item `Rotate the logs` has no due date\n"
+    );
+    let overdue = run(pm(&tmp).args([
+        "actions",
+        "--overdue",
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+        "pm",
+    ]));
+    let json: Value = serde_json::from_str(&overdue.stdout).expect("JSON");
+    assert_eq!(json.as_array().map(Vec::len), Some(1), "{json}");
+    assert_eq!(json[0]["action"], "Add a disk alert");
+    assert_eq!(json[0]["due"], "2026-10-31 (P1: 30 days after resolved_at)");
+    assert_eq!(json[0]["due_by_policy"], true);
+
+    // Without the policy, the items have no date and none is overdue.
+    let plain = common::tmp();
+    write(&plain, "pm/a.md", with_policy_items());
+    let lint = action_findings(&plain);
+    assert_eq!(
+        lint,
+        "pm/a.md:18:1: PM305 [error] action item `Add a disk alert` has no due date\n\
+         pm/a.md:20:1: PM305 [error] action item `Rotate the logs` has no due date\n"
+    );
+}
+
+#[test]
+fn a_due_date_later_than_the_policy_allows_is_reported_when_asked() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        ".pm.yaml",
+        format!("{POLICY}  from: date\n  report_later_due: true\n"),
+    );
+    write(&tmp, "pm/a.md", with_policy_items());
+    // Counted from `date` (2026-11-02): P1 is due 2026-12-02, P0 2026-11-09.
+    assert_eq!(
+        action_findings(&tmp),
+        "pm/a.md:19:35: PM310 [warning] action item `Resize the volume` is due 2026-12-20, after the P0 deadline of 7 days (2026-11-09)\n\
+         pm/a.md:20:1: PM305 [error] action item `Rotate the logs` has no due date\n"
+    );
+}
+
+#[test]
+fn a_policy_that_is_not_a_number_of_days_is_a_config_error() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        ".pm.yaml",
+        "actions:\n  due_by_priority: {P1: soon}\n",
+    );
+    write(&tmp, "pm/a.md", with_policy_items());
+    let out = run(pm(&tmp).args(["actions", "pm"]));
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (
+            2,
+            "error: .pm.yaml:2:25: actions.due_by_priority.P1: `soon` is not a number of days such as `30d`\n"
+        )
+    );
+}

@@ -284,7 +284,7 @@ fn an_unknown_key_stops_every_command_with_its_line() {
     write(&tmp, "docs/postmortems/a.md", "# not linted\n");
     let message = "error: .pm.yaml:2:1: unknown key `sevrity`, expected one of postmortems, templates, \
                    severities, severity_aliases, timezone, date_order, statuses, sections, rules, placeholders, blame_words, vague_actions, legacy, only_postmortems, \
-                   max_file_size\n";
+                   max_file_size, actions\n";
     for args in [
         &["lint"][..],
         &["new", "--no-input", "--title", "x"][..],

@@ -523,7 +523,7 @@ fn a_file_given_twice_is_linted_once() {
 
 // pm rules
 
-const RULES: [(&str, &str); 34] = [
+const RULES: [(&str, &str); 35] = [
     ("PM000", "unreadable-file"),
     ("PM001", "missing-front-matter"),
     ("PM002", "invalid-front-matter"),
@@ -556,6 +556,7 @@ const RULES: [(&str, &str); 34] = [
     ("PM307", "unanswered-why"),
     ("PM308", "broken-link"),
     ("PM309", "duplicate-incident-id"),
+    ("PM310", "due-after-policy"),
     ("PM401", "blame-language"),
     ("PM402", "vague-action"),
 ];

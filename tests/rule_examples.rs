@@ -73,6 +73,18 @@ fn setting(id: &str, example: &str, bad: bool) -> (Vec<(String, Vec<u8>)>, Optio
             None,
         ),
         "PM307" => (one(format!("## 5 Whys\n\n{example}")), None),
+        // A deadline policy that reports later due dates, and an incident
+        // resolved on 2026-11-20.
+        "PM310" => (
+            one(format!(
+                "{}{}",
+                front_matter("resolved_at: 2026-11-20T10:00:00Z\n"),
+                actions(&format!(
+                    "| Action | Owner | Priority | Due |\n|---|---|---|---|\n{example}"
+                ))
+            )),
+            Some("actions:\n  due_by_priority: {P1: 30d}\n  report_later_due: true\n"),
+        ),
         // A link to a file: the good one names a file that is there.
         "PM308" => {
             let mut files = one(example.to_owned());

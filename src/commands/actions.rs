@@ -20,7 +20,7 @@ pub fn run(config: &Config, args: ActionsArgs) -> Result<Outcome, Error> {
     let (files, problems) = portfolio::load(
         &paths_or_default(&args.paths, config),
         config.max_file_size,
-        |doc| FileActions::of(doc, &filter, today),
+        |doc| FileActions::of(doc, &filter, today, &config.actions),
     )?;
     super::warn_skipped(&problems);
     let listing = Listing::new(files);

@@ -200,6 +200,94 @@ fn closing_word<'a>(status: &'a str, word: &str) -> Option<&'a str> {
     (rest.is_empty() || rest.starts_with([' ', ':', '-', '(', ',', '.', '—', '–'])).then_some(rest)
 }
 
+/// How long action items may take, by priority (`actions` in `.pm.yaml`):
+/// an item with no due date is due that many days after the incident.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Policy {
+    /// Days allowed per priority, the priority as written.
+    pub due_by_priority: Vec<(String, i64)>,
+    /// What the days are counted from.
+    pub from: PolicyStart,
+    /// Whether a due date later than the policy allows is reported (PM310).
+    pub report_later_due: bool,
+}
+
+/// The front matter date a deadline policy counts from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PolicyStart {
+    /// `resolved_at`, else `date`.
+    #[default]
+    ResolvedAt,
+    /// `started_at`, else `date`.
+    StartedAt,
+    /// `detected_at`, else `date`.
+    DetectedAt,
+    /// `date`.
+    Date,
+}
+
+impl PolicyStart {
+    /// The key, as `.pm.yaml` writes it.
+    pub const fn key(self) -> &'static str {
+        match self {
+            PolicyStart::ResolvedAt => "resolved_at",
+            PolicyStart::StartedAt => "started_at",
+            PolicyStart::DetectedAt => "detected_at",
+            PolicyStart::Date => "date",
+        }
+    }
+}
+
+/// When the policy has an item due: its priority's days after the
+/// incident, with the priority key matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyDue {
+    /// The day.
+    pub date: NaiveDate,
+    /// The priority, as the policy writes it.
+    pub priority: String,
+    /// Days allowed.
+    pub days: i64,
+}
+
+impl Policy {
+    /// When `action` of a document with `facts` is due by the policy; `None`
+    /// when no priority of the policy is the item's, or the document has no
+    /// date to count from.
+    pub fn due(&self, action: &ActionItem, facts: &super::facts::Facts) -> Option<PolicyDue> {
+        if self.due_by_priority.is_empty() {
+            return None;
+        }
+        let priority = action.priority.as_deref()?.trim().to_lowercase();
+        let (key, days) = self.due_by_priority.iter().find(|(key, _)| {
+            let key = key.to_lowercase();
+            priority == key
+                || priority
+                    .strip_prefix(&key)
+                    .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
+        })?;
+        let day_of = |t: &super::facts::Fact<dates::Timestamp>| {
+            t.value().map(|t| match t {
+                dates::Timestamp::Zoned(t) => t.date_naive(),
+                dates::Timestamp::Local(t) => t.date(),
+            })
+        };
+        let start = match self.from {
+            PolicyStart::ResolvedAt => day_of(&facts.resolved_at),
+            PolicyStart::StartedAt => day_of(&facts.started_at),
+            PolicyStart::DetectedAt => day_of(&facts.detected_at),
+            PolicyStart::Date => None,
+        }
+        .or_else(|| facts.date.value().copied())?;
+        Some(PolicyDue {
+            date: start.checked_add_days(chrono::Days::new(u64::try_from(*days).ok()?))?,
+            priority: key.clone(),
+            days: *days,
+        })
+    }
+}
+
 impl ActionItem {
     /// Where it stands, and why it was closed without doing when its status
     /// says (read when asked: lint does not need it).

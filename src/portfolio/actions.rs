@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
 use crate::document::Document;
-use crate::document::actions::State;
+use crate::document::actions::{Policy, State};
 use crate::output::portable_path;
 
 /// Which action items to show.
@@ -37,6 +37,7 @@ struct Action {
     text: String,
     owner: Option<String>,
     due: Option<String>,
+    due_by_policy: bool,
     due_date: Option<NaiveDate>,
     priority: Option<String>,
     status: Option<String>,
@@ -48,27 +49,45 @@ struct Action {
 }
 
 impl FileActions {
-    /// The action items of `doc` that pass `filter`, on `today`.
-    pub fn of(doc: &Document, filter: &Filter, today: NaiveDate) -> FileActions {
+    /// The action items of `doc` that pass `filter`, on `today`; an item
+    /// without a due date is due when `policy` says.
+    pub fn of(doc: &Document, filter: &Filter, today: NaiveDate, policy: &Policy) -> FileActions {
         let wanted_owner = filter.owner.as_deref().map(owner_key);
         let actions = doc
             .actions
             .iter()
             .filter(|a| !a.placeholder)
-            .map(|a| (a, a.state()))
-            .map(|(a, (state, reason))| Action {
+            .map(|a| {
+                let by_policy = (a.due.is_none())
+                    .then(|| policy.due(a, &doc.facts))
+                    .flatten();
+                (a, a.state(), by_policy)
+            })
+            .map(|(a, (state, reason), by_policy)| Action {
                 line: doc.position(a.span.start).line,
                 text: a.text.clone(),
                 owner: a.owner.as_ref().map(|o| o.text.clone()),
-                due: a.due.as_ref().map(|d| d.text.clone()),
-                due_date: a.due_date,
+                due: match &by_policy {
+                    Some(p) => Some(format!(
+                        "{} ({}: {} days after {})",
+                        p.date,
+                        p.priority,
+                        p.days,
+                        policy.from.key()
+                    )),
+                    None => a.due.as_ref().map(|d| d.text.clone()),
+                },
+                due_by_policy: by_policy.is_some(),
+                due_date: a.due_date.or(by_policy.as_ref().map(|p| p.date)),
                 priority: a.priority.clone(),
                 status: a.status.clone(),
                 state,
                 reason,
                 tracker: a.tracker(&doc.text),
                 done: a.done,
-                overdue: !a.done && a.due_date.is_some_and(|d| d < today),
+                overdue: !a.done
+                    && (a.due_date.or(by_policy.as_ref().map(|p| p.date)))
+                        .is_some_and(|d| d < today),
             })
             .filter(|a| !filter.open || !a.done)
             .filter(|a| !filter.overdue || a.overdue)
@@ -136,6 +155,7 @@ impl Listing {
                 action: &a.text,
                 owner: a.owner.as_deref(),
                 due: a.due.as_deref(),
+                due_by_policy: a.due_by_policy,
                 priority: a.priority.as_deref(),
                 status: a.status.as_deref(),
                 state: a.state.as_str(),
@@ -168,8 +188,11 @@ pub struct Item<'a> {
     pub action: &'a str,
     /// Who owns it.
     pub owner: Option<&'a str>,
-    /// When it is due, as written.
+    /// When it is due, as written, or as the deadline policy has it
+    /// (`2026-12-09 (P1: 30 days after resolved_at)`).
     pub due: Option<&'a str>,
+    /// Whether the due date is the deadline policy's.
+    pub due_by_policy: bool,
     /// Its priority, as written.
     pub priority: Option<&'a str>,
     /// Its status, as written.

@@ -167,6 +167,21 @@ rules! {
         bad: "a.md: incident_id: INC-2026-0042\nb.md: incident_id: INC-2026-0042",
         good: "a.md: incident_id: INC-2026-0042\nb.md: incident_id: INC-2026-0043",
     };
+
+    /// PM310
+    DUE_AFTER_POLICY = Rule {
+        id: "PM310",
+        name: "due-after-policy",
+        level: Level::Warning,
+        status_aware: false,
+        fix: None,
+        summary: "bring the due date within the deadline the priority allows",
+        explanation: "`actions.due_by_priority` in .pm.yaml says how long an action item of each \
+            priority may take, counted from `resolved_at` (or `actions.from`). An item due later \
+            than that is reported when `actions.report_later_due` is true; by default it is not.",
+        bad: "| Add a pool alert | Dana Kim | P1 | 2027-06-01 |",
+        good: "| Add a pool alert | Dana Kim | P1 | 2026-12-01 |",
+    };
 }
 
 /// Checks the facts of one document (duplicate ids are checked across files
@@ -178,7 +193,12 @@ pub fn check(c: &mut Checker<'_>, today: NaiveDate) {
     if c.any_on(&[&TIMELINE_ORDER]) {
         check_timelines(c);
     }
-    if c.any_on(&[&ACTION_OWNER, &ACTION_DUE, &ACTION_OVERDUE]) {
+    if c.any_on(&[
+        &ACTION_OWNER,
+        &ACTION_DUE,
+        &ACTION_OVERDUE,
+        &DUE_AFTER_POLICY,
+    ]) {
         check_actions(c, today);
     }
     if c.any_on(&[&UNANSWERED_WHY]) {
@@ -412,8 +432,11 @@ fn check_actions(c: &mut Checker<'_>, today: NaiveDate) {
                 format!("action item {}has no owner", label()),
             );
         }
+        // The deadline policy dates an item that has no date of its own.
+        let policy = c.config.actions.due(action, &doc.facts);
         if !placeholder(&action.due) {
             match (&action.due, action.due_date) {
+                (None, _) if policy.is_some() => {}
                 (None, _) => c.report(
                     &ACTION_DUE,
                     action.span.clone(),
@@ -427,18 +450,51 @@ fn check_actions(c: &mut Checker<'_>, today: NaiveDate) {
                 _ => {}
             }
         }
-        if let Some(due) = action.due_date
-            && due < today
+        if let (Some(due), Some(allowed)) = (action.due_date, &policy)
+            && c.config.actions.report_later_due
+            && due > allowed.date
         {
             let span = action
                 .due
                 .as_ref()
                 .map_or(action.span.clone(), |d| d.span.clone());
             c.report(
+                &DUE_AFTER_POLICY,
+                span,
+                format!(
+                    "action item {}is due {due}, after the {} deadline of {} days ({})",
+                    label(),
+                    allowed.priority,
+                    allowed.days,
+                    allowed.date
+                ),
+            );
+        }
+        let by_policy = action.due_date.is_none() && action.due.is_none();
+        let due = action
+            .due_date
+            .or_else(|| policy.as_ref().filter(|_| by_policy).map(|p| p.date));
+        if let Some(due) = due
+            && due < today
+        {
+            let span = action
+                .due
+                .as_ref()
+                .map_or(action.span.clone(), |d| d.span.clone());
+            let how = match &policy {
+                Some(p) if by_policy => format!(
+                    " by the {} deadline ({} days after {})",
+                    p.priority,
+                    p.days,
+                    c.config.actions.from.key()
+                ),
+                _ => String::new(),
+            };
+            c.report(
                 &ACTION_OVERDUE,
                 span,
                 format!(
-                    "action item {}was due {due} and is not done ({} ago)",
+                    "action item {}was due {due}{how} and is not done ({} ago)",
                     label(),
                     match (today - due).num_days() {
                         1 => "1 day".to_owned(),
