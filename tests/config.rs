@@ -773,3 +773,20 @@ fn pm_config_shows_the_settings_for_postmortems_pm_did_not_write() {
         assert!(out.contains(line), "no {line:?} in:\n{out}");
     }
 }
+
+#[test]
+fn pm_config_shows_the_deadline_policy_in_days() {
+    let tmp = repo();
+    write(
+        &tmp,
+        ".pm.yaml",
+        "actions:\n  due_by_priority: {P0: 7d, P1: 36h}\n  from: date\n",
+    );
+    let out = stdout_of(pm(&tmp).args(["config"]));
+    assert!(
+        out.ends_with(
+            "actions:\n  due_by_priority:\n    P0: 7d\n    P1: 2d\n  from: date\n  report_later_due: false\n"
+        ),
+        "{out}"
+    );
+}

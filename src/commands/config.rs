@@ -48,6 +48,14 @@ struct Effective {
     legacy: Vec<String>,
     only_postmortems: bool,
     max_file_size: String,
+    actions: EffectiveActions,
+}
+
+#[derive(Debug, Serialize)]
+struct EffectiveActions {
+    due_by_priority: BTreeMap<String, String>,
+    from: &'static str,
+    report_later_due: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -111,6 +119,13 @@ impl Effective {
             legacy: config.legacy.iter().map(|g| g.value.clone()).collect(),
             only_postmortems: config.only_postmortems,
             max_file_size: crate::files::size_text(config.max_file_size),
+            actions: EffectiveActions {
+                due_by_priority: (config.actions.due_by_priority.iter())
+                    .map(|(priority, days)| (priority.clone(), format!("{days}d")))
+                    .collect(),
+                from: config.actions.from.key(),
+                report_later_due: config.actions.report_later_due,
+            },
         }
     }
 }
