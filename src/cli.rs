@@ -292,9 +292,29 @@ pub struct ActionsArgs {
     /// The day "overdue" is measured against, as YYYY-MM-DD [default: today].
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
-    /// How to print.
+    /// How to print: markdown is a digest to post (overdue items, then those due soon, by owner).
     #[arg(long, value_enum, default_value = "table")]
-    pub format: crate::portfolio::Format,
+    pub format: ActionsFormat,
+    /// With --format markdown: list the items due within this many days after the overdue ones.
+    #[arg(long, value_name = "DAYS", default_value_t = 14)]
+    pub within: u32,
+    /// With --format markdown: prefix of the links to postmortems, e.g.
+    /// https://github.com/org/repo/blob/main/ [default: the paths as shown].
+    #[arg(long, value_name = "URL")]
+    pub link_base: Option<String>,
+}
+
+/// How `pm actions` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ActionsFormat {
+    /// Aligned columns for people.
+    Table,
+    /// JSON for scripts.
+    Json,
+    /// CSV for spreadsheets.
+    Csv,
+    /// A Markdown digest to post as an issue comment or a chat message.
+    Markdown,
 }
 
 /// Arguments of `pm stats`.

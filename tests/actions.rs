@@ -252,3 +252,78 @@ fn a_policy_that_is_not_a_number_of_days_is_a_config_error() {
         )
     );
 }
+
+#[test]
+fn the_digest_lists_overdue_items_then_those_due_soon_by_owner() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pm/2026-11-02-disk-full.md",
+        with_items(
+            "| Action | Owner | Due | Status |\n|---|---|---|---|\n\
+             | Add a [disk] alert | @sre-oncall | 2026-11-20 | Open |\n\
+             | Resize the volume | Dana Kim | 2026-11-30 | In progress |\n\
+             | Rotate the logs (#77) | @sre-oncall | 2026-12-01 | Open |\n\
+             | Shard the table | | 2026-12-10 | Blocked |\n\
+             | Move to object storage (https://github.com/acme/infra/issues/9) | Dana Kim | 2026-12-20 | Open |\n\
+             | Drop the old cache | Dana Kim | 2026-11-01 | Done |\n",
+        ),
+    );
+    let out = run(pm(&tmp).args([
+        "actions",
+        "--format",
+        "markdown",
+        "--today",
+        TODAY,
+        "--link-base",
+        "https://github.com/acme/shop/blob/main/",
+        "pm",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let link = "https://github.com/acme/shop/blob/main/pm/2026-11-02-disk-full.md";
+    assert_eq!(
+        out.stdout,
+        format!(
+            "## Action items: 2 overdue, 2 due in the next 14 days\n\n\
+             As of 2026-12-01.\n\n\
+             ### Overdue\n\n\
+             **Dana Kim**\n\n\
+             - [Resize the volume]({link}#L16): due 2026-11-30, 1 day ago · INC-2026-0001\n\n\
+             **@sre-oncall**\n\n\
+             - [Add a \\[disk\\] alert]({link}#L15): due 2026-11-20, 11 days ago · INC-2026-0001\n\n\
+             ### Due in the next 14 days\n\n\
+             **@sre-oncall**\n\n\
+             - [Rotate the logs (#77)]({link}#L17): due 2026-12-01, today · #77 · INC-2026-0001\n\n\
+             **No owner**\n\n\
+             - [Shard the table]({link}#L18): due 2026-12-10, in 9 days · INC-2026-0001\n"
+        )
+    );
+    // Further ahead, the tracker link: with --within 30.
+    let later = run(pm(&tmp).args([
+        "actions", "--format", "markdown", "--today", TODAY, "--within", "30", "pm",
+    ]));
+    assert!(
+        later.stdout.contains(
+            "- [Move to object storage (https://github.com/acme/infra/issues/9)](pm/2026-11-02-disk-full.md#L19): \
+             due 2026-12-20, in 19 days · [github.com/acme/infra/issues/9](https://github.com/acme/infra/issues/9) · INC-2026-0001\n"
+        ),
+        "{}",
+        later.stdout
+    );
+
+    // Nothing due: one line says so.
+    let none = run(pm(&tmp).args([
+        "actions",
+        "--format",
+        "markdown",
+        "--today",
+        "2026-01-01",
+        "--within",
+        "7",
+        "pm",
+    ]));
+    assert_eq!(
+        none.stdout,
+        "## Action items: nothing overdue or due in the next 7 days\n\nAs of 2026-01-01.\n"
+    );
+}

@@ -467,3 +467,40 @@ fn the_action_builds_from_source_without_a_release() {
         "{calls}"
     );
 }
+
+#[test]
+fn the_digest_workflow_writes_the_digest_of_the_postmortems_folder() {
+    let workflow = yaml("examples/ci/github-digest.yml");
+    let job = &workflow["jobs"]["digest"];
+    assert_eq!(workflow["permissions"]["issues"], "write");
+    let checkout = tmp();
+    let dir = checkout.path();
+    // Due yesterday, as the job runs today: overdue.
+    let yesterday = (chrono::Local::now().date_naive() - chrono::Duration::days(1)).to_string();
+    write(
+        dir,
+        "docs/postmortems/2026-02-09-db-pool.md",
+        &postmortem("INC-2026-0007").replace("2026-12-15", &yesterday),
+    );
+    let out = bash(
+        dir,
+        step_run(job, "Make the digest"),
+        &[("LINK_BASE", "https://github.com/acme/shop/blob/abc123/")],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let digest = std::fs::read_to_string(dir.join("digest.md")).expect("digest.md");
+    assert!(
+        digest.starts_with("## Action items: 1 overdue, "),
+        "{digest}"
+    );
+    assert!(
+        digest.contains(
+            "](https://github.com/acme/shop/blob/abc123/docs/postmortems/2026-02-09-db-pool.md#L76): due "
+        ),
+        "{digest}"
+    );
+    assert!(
+        step_run(job, "Post it on the tracking issue").contains("--body-file digest.md"),
+        "the digest is what is posted"
+    );
+}

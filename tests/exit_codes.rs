@@ -176,6 +176,13 @@ const ROWS: &[Row] = &[
         2,
     ),
     (Setup::Plain, &["actions", "--today", TODAY], &[], 0),
+    (
+        Setup::Plain,
+        &["actions", "--format", "markdown", "--today", TODAY],
+        &[],
+        0,
+    ),
+    (Setup::Plain, &["actions", "--within", "soon"], &[], 2),
     (Setup::Plain, &["actions", "--today", "someday"], &[], 2),
     (Setup::Plain, &["stats", "--today", TODAY], &[], 0),
     (Setup::Plain, &["stats", "--today", "someday"], &[], 2),

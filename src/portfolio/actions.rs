@@ -156,6 +156,7 @@ impl Listing {
                 owner: a.owner.as_deref(),
                 due: a.due.as_deref(),
                 due_by_policy: a.due_by_policy,
+                due_date: a.due_date,
                 priority: a.priority.as_deref(),
                 status: a.status.as_deref(),
                 state: a.state.as_str(),
@@ -193,6 +194,9 @@ pub struct Item<'a> {
     pub due: Option<&'a str>,
     /// Whether the due date is the deadline policy's.
     pub due_by_policy: bool,
+    /// The due date: the item's, else the policy's.
+    #[serde(skip)]
+    pub due_date: Option<NaiveDate>,
     /// Its priority, as written.
     pub priority: Option<&'a str>,
     /// Its status, as written.

@@ -4,6 +4,7 @@
 //! over the entries.
 
 pub mod actions;
+pub mod digest;
 pub mod index;
 pub mod list;
 pub mod stats;
