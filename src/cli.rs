@@ -329,6 +329,9 @@ pub struct StatsArgs {
     /// How to print (table or json).
     #[arg(long, value_enum, default_value = "table")]
     pub format: crate::portfolio::Format,
+    /// Group time to detect and time to resolve by severity, service or month.
+    #[arg(long, value_enum, default_value = "severity")]
+    pub by: crate::portfolio::stats::By,
 }
 
 /// `pm adopt`

@@ -327,3 +327,128 @@ fn the_digest_lists_overdue_items_then_those_due_soon_by_owner() {
         "## Action items: nothing overdue or due in the next 7 days\n\nAs of 2026-01-01.\n"
     );
 }
+
+/// A postmortem resolved in `minutes` after it started, on `date`, with
+/// `services`, and action items `items`.
+fn incident(date: &str, severity: &str, services: &str, minutes: u32, items: &str) -> String {
+    let (h, m) = (10 + minutes / 60, minutes % 60);
+    format!(
+        "---\ntitle: T\nincident_id: INC-{date}\ndate: {date}\nseverity: {severity}\nstatus: final\n\
+         services: [{services}]\nstarted_at: {date}T10:00:00Z\ndetected_at: {date}T10:05:00Z\n\
+         resolved_at: {date}T{h:02}:{m:02}:00Z\n---\n\n# T\n\n## Action Items\n\n{items}"
+    )
+}
+
+#[test]
+fn stats_give_follow_through_and_times_by_service_and_by_month() {
+    let tmp = tmp();
+    let item = |due: &str, state: &str| format!("| Do it | Dana | {due} | {state} |\n");
+    let table = |rows: &[String]| {
+        format!(
+            "| Action | Owner | Due | Status |\n|---|---|---|---|\n{}",
+            rows.concat()
+        )
+    };
+    write(
+        &tmp,
+        "pm/a.md",
+        incident(
+            "2026-09-01",
+            "SEV-1",
+            "api, db",
+            30,
+            &table(&[item("2026-10-01", "Done"), item("2026-10-02", "Open")]),
+        ),
+    );
+    write(
+        &tmp,
+        "pm/b.md",
+        incident(
+            "2026-09-20",
+            "SEV-2",
+            "api",
+            90,
+            &table(&[item("2026-11-01", "Won't do"), item("2027-01-01", "Open")]),
+        ),
+    );
+    write(
+        &tmp,
+        "pm/c.md",
+        incident(
+            "2026-10-05",
+            "SEV-2",
+            "web",
+            60,
+            &table(&[item("2026-11-30", "Done")]),
+        ),
+    );
+    let stats = |by: &str| -> Value {
+        let out = run(pm(&tmp).args([
+            "stats", "--format", "json", "--by", by, "--today", TODAY, "pm",
+        ]));
+        serde_json::from_str(&out.stdout).expect("JSON")
+    };
+    let json = stats("service");
+    // Four items due by 2026-12-01; three closed (done, won't do, done).
+    assert_eq!(
+        json["follow_through"],
+        serde_json::json!({ "due": 4, "closed": 3, "rate": 0.75 })
+    );
+    assert_eq!(
+        json["by_service"],
+        serde_json::json!([
+            { "key": "api", "count": 2 },
+            { "key": "db", "count": 1 },
+            { "key": "web", "count": 1 },
+        ])
+    );
+    let resolve = |json: &Value| -> Vec<(String, u64, f64, u64)> {
+        json["time_to_resolve"]
+            .as_array()
+            .expect("spreads")
+            .iter()
+            .map(|s| {
+                (
+                    s["severity"].as_str().unwrap_or("").to_owned(),
+                    s["count"].as_u64().unwrap_or(0),
+                    s["median_minutes"].as_f64().unwrap_or(0.0),
+                    s["p90_minutes"].as_u64().unwrap_or(0),
+                )
+            })
+            .collect()
+    };
+    // api: 30 and 90 minutes, median 60, p90 90.
+    assert_eq!(
+        resolve(&json),
+        [
+            ("api".to_owned(), 2, 60.0, 90),
+            ("db".to_owned(), 1, 30.0, 30),
+            ("web".to_owned(), 1, 60.0, 60),
+        ]
+    );
+    assert_eq!(json["by"], "service");
+    assert_eq!(
+        resolve(&stats("month")),
+        [
+            ("2026-09".to_owned(), 2, 60.0, 90),
+            ("2026-10".to_owned(), 1, 60.0, 60),
+        ]
+    );
+    let table = run(pm(&tmp).args(["stats", "--by", "month", "--today", TODAY, "pm"]));
+    assert!(
+        table.stdout.contains(
+            "time to resolve by month  incidents  median  p90\n\
+             2026-09                   2          1h 0m   1h 30m\n\
+             2026-10                   1          1h 0m   1h 0m\n"
+        ),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        table
+            .stdout
+            .contains("follow-through  due  closed  rate\naction items    4    3       75%\n"),
+        "{}",
+        table.stdout
+    );
+}

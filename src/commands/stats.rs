@@ -20,7 +20,7 @@ pub fn run(config: &Config, args: StatsArgs) -> Result<Outcome, Error> {
         |doc| portfolio::Entry::of(doc, config),
     )?;
     super::warn_skipped(&problems);
-    let stats = stats::compute(&entries, config.severities.levels(), today);
+    let stats = stats::compute(&entries, config.severities.levels(), today, args.by);
     let mut out = Vec::new();
     match args.format {
         Format::Json => serde_json::to_writer_pretty(&mut out, &stats)
@@ -46,14 +46,27 @@ fn table(stats: &Stats, out: &mut Vec<u8>) -> std::io::Result<()> {
         cells.iter().map(|cell| cell.to_string()).collect()
     };
     let mut tables: Vec<Vec<Vec<String>>> = vec![vec![row(&[&"postmortems", &stats.postmortems])]];
-    for (key, counts) in [("severity", &stats.by_severity), ("month", &stats.by_month)] {
+    for (key, counts) in [
+        ("severity", &stats.by_severity),
+        ("service", &stats.by_service),
+        ("month", &stats.by_month),
+    ] {
+        // No postmortem names a service: no table.
+        if counts.is_empty() && key == "service" {
+            continue;
+        }
         let mut rows = vec![row(&[&key, &"count"])];
         rows.extend(counts.iter().map(|c| row(&[&c.key, &c.count])));
         tables.push(rows);
     }
+    let by = match stats.by {
+        stats::By::Severity => "",
+        stats::By::Service => " by service",
+        stats::By::Month => " by month",
+    };
     for (title, spreads) in [
-        ("time to detect", &stats.time_to_detect),
-        ("time to resolve", &stats.time_to_resolve),
+        (format!("time to detect{by}"), &stats.time_to_detect),
+        (format!("time to resolve{by}"), &stats.time_to_resolve),
     ] {
         let mut rows = vec![row(&[&title, &"incidents", &"median", &"p90"])];
         rows.extend(spreads.iter().map(|s| {
@@ -62,6 +75,14 @@ fn table(stats: &Stats, out: &mut Vec<u8>) -> std::io::Result<()> {
         }));
         tables.push(rows);
     }
+    let follow = &stats.follow_through;
+    let rate = follow
+        .rate
+        .map_or_else(|| "-".to_owned(), |r| format!("{:.0}%", r * 100.0));
+    tables.push(vec![
+        row(&[&"follow-through", &"due", &"closed", &"rate"]),
+        row(&[&"action items", &follow.due, &follow.closed, &rate]),
+    ]);
     let mut owners = vec![row(&[&"owner", &"open actions", &"overdue"])];
     owners.extend(
         (stats.actions_by_owner.iter()).map(|load| row(&[&load.owner, &load.open, &load.overdue])),

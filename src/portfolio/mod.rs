@@ -60,6 +60,8 @@ pub struct Entry {
     pub duration: Option<String>,
     /// Minutes from started_at to resolved_at.
     pub duration_minutes: Option<i64>,
+    /// `services`.
+    pub services: Vec<String>,
     /// Action items, as counted.
     pub actions: Vec<ActionFacts>,
 }
@@ -141,6 +143,15 @@ impl Entry {
             resolved,
             duration: duration.or_else(|| duration_minutes.map(human_minutes)),
             duration_minutes,
+            services: match &facts.services {
+                Fact::Missing => (inferred().services.as_ref())
+                    .map(|f| f.value.clone())
+                    .unwrap_or_default(),
+                fact => fact
+                    .value()
+                    .map(|items| items.iter().map(|s| s.value.clone()).collect())
+                    .unwrap_or_default(),
+            },
             actions: doc
                 .actions
                 .iter()

@@ -9,10 +9,24 @@ use serde::Serialize;
 use crate::portfolio::Entry;
 use crate::portfolio::actions::owner_key;
 
+/// What the counts and times of `pm stats` are grouped by (`--by`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum By {
+    /// The severity, in scale order.
+    #[default]
+    Severity,
+    /// Each service the postmortem names (one incident counts for each).
+    Service,
+    /// The month of the incident's date, oldest first.
+    Month,
+}
+
 /// Median and 90th percentile of a set of durations, in minutes.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Spread {
-    /// The severity they belong to (empty until assigned).
+    /// The group they belong to: a severity, a service or a month (empty
+    /// until assigned).
     pub severity: String,
     /// How many incidents have both timestamps.
     pub count: usize,
@@ -64,25 +78,50 @@ pub struct Count {
     pub count: usize,
 }
 
+/// How many action items due by now were closed.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FollowThrough {
+    /// Items whose due date is today or earlier.
+    pub due: usize,
+    /// Of those, the items closed (done, or closed without doing).
+    pub closed: usize,
+    /// `closed / due`; `None` when nothing is due yet.
+    pub rate: Option<f64>,
+}
+
 /// Everything `pm stats` reports.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Stats {
     /// Postmortems counted.
     pub postmortems: usize,
+    /// What `time_to_detect` and `time_to_resolve` are grouped by.
+    pub by: By,
     /// Count per severity, in scale order (then any others).
     pub by_severity: Vec<Count>,
+    /// Count per service named, most first.
+    pub by_service: Vec<Count>,
     /// Count per month (`YYYY-MM`), oldest first.
     pub by_month: Vec<Count>,
-    /// Time from start to detection per severity.
+    /// Time from start to detection per group (`by`).
     pub time_to_detect: Vec<Spread>,
-    /// Time from start to resolution per severity.
+    /// Time from start to resolution per group (`by`).
     pub time_to_resolve: Vec<Spread>,
+    /// Action items due by today, and how many of them were closed.
+    pub follow_through: FollowThrough,
     /// Open and overdue action items per owner, most open first.
     pub actions_by_owner: Vec<OwnerLoad>,
 }
 
-/// Computes the stats of `entries`; `scale` orders the severities.
-pub fn compute(entries: &[Entry], scale: &[String], today: NaiveDate) -> Stats {
+/// The month of an entry, `YYYY-MM`.
+fn month_of(entry: &Entry) -> String {
+    entry
+        .date
+        .map_or_else(|| "(no date)".to_owned(), |d| d.format("%Y-%m").to_string())
+}
+
+/// Computes the stats of `entries`, times grouped `by`; `scale` orders the
+/// severities.
+pub fn compute(entries: &[Entry], scale: &[String], today: NaiveDate, by: By) -> Stats {
     let severity_of = |e: &Entry| e.severity.clone().unwrap_or_else(|| "(none)".to_owned());
     let order = |severity: &str| {
         scale
@@ -103,26 +142,54 @@ pub fn compute(entries: &[Entry], scale: &[String], today: NaiveDate) -> Stats {
         .collect();
     let mut months: BTreeMap<String, usize> = BTreeMap::new();
     for entry in entries {
-        let month = entry
-            .date
-            .map_or_else(|| "(no date)".to_owned(), |d| d.format("%Y-%m").to_string());
-        *months.entry(month).or_default() += 1;
+        *months.entry(month_of(entry)).or_default() += 1;
     }
-    let per_severity = |measure: fn(&Entry) -> Option<i64>| -> Vec<Spread> {
-        severities
+    let mut services: BTreeMap<String, usize> = BTreeMap::new();
+    for service in entries.iter().flat_map(|e| &e.services) {
+        *services.entry(service.clone()).or_default() += 1;
+    }
+    let mut by_service: Vec<Count> = services
+        .into_iter()
+        .map(|(key, count)| Count { key, count })
+        .collect();
+    by_service.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    // The groups of `by`, in order, and whether an entry is in one.
+    let groups: Vec<String> = match by {
+        By::Severity => severities.clone(),
+        By::Service => by_service.iter().map(|c| c.key.clone()).collect(),
+        By::Month => months.keys().cloned().collect(),
+    };
+    let in_group = |e: &Entry, group: &str| match by {
+        By::Severity => severity_of(e) == group,
+        By::Service => e.services.iter().any(|s| s == group),
+        By::Month => month_of(e) == group,
+    };
+    let per_group = |measure: fn(&Entry) -> Option<i64>| -> Vec<Spread> {
+        groups
             .iter()
-            .filter_map(|s| {
+            .filter_map(|group| {
                 let mut values: Vec<i64> = entries
                     .iter()
-                    .filter(|e| severity_of(e) == *s)
+                    .filter(|e| in_group(e, group))
                     .filter_map(measure)
                     .collect();
                 spread(&mut values).map(|sp| Spread {
-                    severity: s.clone(),
+                    severity: group.clone(),
                     ..sp
                 })
             })
             .collect()
+    };
+    let due: Vec<_> = entries
+        .iter()
+        .flat_map(|e| &e.actions)
+        .filter(|a| a.due_date.is_some_and(|d| d <= today))
+        .collect();
+    let closed = due.iter().filter(|a| a.done).count();
+    let follow_through = FollowThrough {
+        due: due.len(),
+        closed,
+        rate: (!due.is_empty()).then(|| closed as f64 / due.len() as f64),
     };
     let mut owners: BTreeMap<String, OwnerLoad> = BTreeMap::new();
     for action in entries.iter().flat_map(|e| &e.actions) {
@@ -146,13 +213,16 @@ pub fn compute(entries: &[Entry], scale: &[String], today: NaiveDate) -> Stats {
     });
     Stats {
         postmortems: entries.len(),
+        by,
         by_severity,
+        by_service,
         by_month: months
             .into_iter()
             .map(|(key, count)| Count { key, count })
             .collect(),
-        time_to_detect: per_severity(Entry::time_to_detect),
-        time_to_resolve: per_severity(Entry::time_to_resolve),
+        time_to_detect: per_group(Entry::time_to_detect),
+        time_to_resolve: per_group(Entry::time_to_resolve),
+        follow_through,
         actions_by_owner,
     }
 }
