@@ -452,3 +452,18 @@ fn stats_give_follow_through_and_times_by_service_and_by_month() {
         table.stdout
     );
 }
+
+#[test]
+fn stats_count_items_due_by_the_policy_as_due() {
+    let tmp = tmp();
+    write(&tmp, ".pm.yaml", POLICY);
+    write(&tmp, "pm/a.md", with_policy_items());
+    let out = run(pm(&tmp).args(["stats", "--format", "json", "--today", TODAY, "pm"]));
+    let json: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    // The P1 item, due 2026-10-31 by the policy, is due and open.
+    assert_eq!(
+        json["follow_through"],
+        serde_json::json!({ "due": 1, "closed": 0, "rate": 0.0 })
+    );
+    assert_eq!(json["actions_by_owner"][0]["overdue"], 1);
+}

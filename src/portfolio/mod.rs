@@ -158,7 +158,14 @@ impl Entry {
                 .filter(|a| !a.placeholder)
                 .map(|a| ActionFacts {
                     owner: a.owner.as_ref().map(|o| o.text.clone()),
-                    due_date: a.due_date,
+                    // An item with no date is due when the deadline
+                    // policy says, as in `pm actions`.
+                    due_date: a.due_date.or_else(|| {
+                        a.due
+                            .is_none()
+                            .then(|| config.actions.due(a, &doc.facts).map(|p| p.date))
+                            .flatten()
+                    }),
                     done: a.done,
                 })
                 .collect(),
