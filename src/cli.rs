@@ -46,12 +46,12 @@ pub enum Command {
         pm lint --format github $(git diff --name-only origin/main -- docs/postmortems)\n\n\
         Exit codes: 0 no errors, 1 errors found, 2 pm could not run (bad arguments, missing path).")]
     Lint(LintArgs),
-    /// List the lint rules, or explain one.
     /// Run a language server on stdin and stdout: findings as you type, fixes as code actions.
     #[command(
         after_help = "Examples:\n  pm lsp                 # started by the editor (see the README for each editor)\n  pm --config .pm.yaml lsp"
     )]
     Lsp,
+    /// List the lint rules, or explain one.
     #[command(
         after_help = "Examples:\n  pm rules\n  pm rules PM201\n  pm rules bracket-placeholder"
     )]

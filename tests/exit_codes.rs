@@ -247,6 +247,20 @@ fn every_command_has_a_row() {
         .filter(|c| *c != "help")
         .collect();
     assert!(commands.len() >= 12, "{commands:?}");
+    // Each command says what it does, on its own line of `--help`.
+    for line in help
+        .split("Commands:\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| l.starts_with("  "))
+        .filter(|l| !l.starts_with("   "))
+    {
+        assert!(
+            line.split_whitespace().count() > 1,
+            "no description: {line:?}"
+        );
+    }
     for command in commands {
         assert!(
             ROWS.iter()
