@@ -381,3 +381,21 @@ fn pm_rules_says_what_each_fix_does() {
         out.stdout
     );
 }
+
+#[test]
+fn a_date_with_a_character_across_its_tenth_byte_is_reported_not_fixed() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "a.md",
+        BROKEN.replace("date: 2026/11/22", "date: 2026/11/2é"),
+    );
+    let out = lint(&tmp, &["a.md"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("a.md:4:7: PM005 [error] `date` is `2026/11/2é`, not a YYYY-MM-DD date\n"),
+        "{}",
+        out.stdout
+    );
+}

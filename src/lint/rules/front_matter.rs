@@ -350,8 +350,14 @@ fn iso_rewrite(c: &Checker<'_>, span: &Range<usize>, written: &Value, day: bool)
     if !separated {
         return None;
     }
-    let mut iso = format!("{}-{}-{}", &text[..4], &text[5..7], &text[8..10]);
-    let rest = &text[10..];
+    // Byte 10 may fall inside a character (`2026/11/2é`): no date then.
+    let mut iso = format!(
+        "{}-{}-{}",
+        text.get(..4)?,
+        text.get(5..7)?,
+        text.get(8..10)?
+    );
+    let rest = text.get(10..)?;
     if day {
         if !rest.is_empty() {
             return None;
