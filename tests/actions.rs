@@ -58,7 +58,8 @@ fn every_status_word_gives_its_state() {
         | I | Dana | 2027-01-09 | Cancelled |\n\
         | J | Dana | 2027-01-10 | N/A (service retired) |\n\
         | K | Dana | 2027-01-11 | Not started |\n\
-        | L | Dana | 2027-01-12 |  |\n";
+        | L | Dana | 2027-01-12 |  |\n\
+        | M | Dana | 2027-01-13 | **Won’t do: covered by OPS-12** |\n";
     assert_eq!(
         states(table),
         [
@@ -74,6 +75,7 @@ fn every_status_word_gives_its_state() {
             row(["J", "closed", "service retired", "-"]),
             row(["K", "open", "-", "-"]),
             row(["L", "open", "-", "-"]),
+            row(["M", "closed", "covered by OPS-12", "OPS-12"]),
         ]
     );
 }

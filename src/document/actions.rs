@@ -336,18 +336,18 @@ pub fn state_of(status: Option<&str>, ticked: bool) -> (State, Option<String>) {
     let Some(status) = status else {
         return (if ticked { State::Done } else { State::Open }, None);
     };
-    let lower = status
+    let clean = status
         .trim()
         .trim_matches(|c| c == '*' || c == '_' || c == '`')
         .trim()
-        .replace('’', "'")
-        .to_lowercase();
+        .replace('’', "'");
+    let lower = clean.to_lowercase();
     if is_done(status) || ticked {
         // The reason is written as the status is, after its word.
         let reason = NOT_DONE.iter().find_map(|word| {
             let rest = closing_word(&lower, word)?;
             let start = lower.len() - rest.len();
-            let written = status.trim().get(start..).unwrap_or_default();
+            let written = clean.get(start..).unwrap_or_default();
             let reason = written
                 .trim_start_matches([' ', ':', '-', '(', ',', '.', '—', '–'])
                 .trim_end_matches(')')
