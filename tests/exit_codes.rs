@@ -235,27 +235,23 @@ fn every_command_has_a_row() {
     let dir = tmp();
     let out = pm(&dir).arg("--help").output().unwrap();
     let help = String::from_utf8(out.stdout).unwrap();
-    let commands: Vec<&str> = help
+    // One line per command; a wrapped description continues further in.
+    let lines: Vec<&str> = help
         .split("Commands:\n")
         .nth(1)
         .unwrap()
         .lines()
         .take_while(|l| l.starts_with("  "))
-        // A wrapped description continues further in.
         .filter(|l| !l.starts_with("   "))
+        .collect();
+    let commands: Vec<&str> = lines
+        .iter()
         .filter_map(|l| l.split_whitespace().next())
         .filter(|c| *c != "help")
         .collect();
     assert!(commands.len() >= 12, "{commands:?}");
     // Each command says what it does, on its own line of `--help`.
-    for line in help
-        .split("Commands:\n")
-        .nth(1)
-        .unwrap()
-        .lines()
-        .take_while(|l| l.starts_with("  "))
-        .filter(|l| !l.starts_with("   "))
-    {
+    for line in &lines {
         assert!(
             line.split_whitespace().count() > 1,
             "no description: {line:?}"
