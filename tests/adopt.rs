@@ -145,19 +145,7 @@ fn the_report_lists_what_was_found_and_what_was_not() {
              pm/cache.md  incident_id                        not found: fill it in\n\
              pm/cache.md  services                           not found: fill it in\n",
         );
-    let out = pm(&tmp)
-        .args([
-            "--no-config",
-            "adopt",
-            "--dry-run",
-            "--report",
-            "--format",
-            "json",
-            "pm",
-        ])
-        .output()
-        .expect("runs");
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let report = common::adopt_report(&tmp);
     assert_eq!(report[0]["path"], "pm/cache.md");
     assert_eq!(report[0]["changed"], true);
     assert_eq!(report[0]["filled"][1]["key"], "date");

@@ -220,16 +220,7 @@ fn what_is_not_a_field_of_the_document_is_not_read_as_one() {
         facts(&rows),
         [row(["API outage", "-", "-", "-", "draft", "-"])]
     );
-    let out = stdout_of(pm(&tmp).args([
-        "--no-config",
-        "adopt",
-        "--dry-run",
-        "--report",
-        "--format",
-        "json",
-        "pm",
-    ]));
-    let report: Value = serde_json::from_str(&out).expect("JSON");
+    let report = common::adopt_report(&tmp);
     assert_eq!(
         report[0]["empty"],
         serde_json::json!([

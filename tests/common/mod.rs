@@ -80,6 +80,21 @@ pub fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8(output).expect("stdout is UTF-8")
 }
 
+/// `pm --no-config adopt --dry-run --report --format json pm` inside
+/// `tmp`, parsed: what adopting the folder `pm` would fill and leave empty.
+pub fn adopt_report(tmp: &TempDir) -> serde_json::Value {
+    let out = stdout_of(pm(tmp).args([
+        "--no-config",
+        "adopt",
+        "--dry-run",
+        "--report",
+        "--format",
+        "json",
+        "pm",
+    ]));
+    serde_json::from_str(&out).expect("JSON")
+}
+
 /// What is in a folder: every file and folder below it, by path relative to
 /// it, with the bytes of each file (`None` for a folder).
 pub type Snapshot = BTreeMap<PathBuf, Option<Vec<u8>>>;
