@@ -304,7 +304,7 @@ fn finished_status(config: &Config) -> String {
 /// in a new YAML block at the top. Line endings follow the file's.
 fn insert(doc: &Document, format: Option<Format>, keys: &[(&'static str, Written)]) -> String {
     let text = &doc.text;
-    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let eol = doc.line_ending();
     let format = format.unwrap_or(Format::Yaml);
     let mut block = String::new();
     for (key, value) in keys {

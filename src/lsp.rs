@@ -402,11 +402,7 @@ impl Server {
                     fix.applicability == Applicability::Safe,
                 ));
             }
-            let eol = if doc.text.contains("\r\n") {
-                "\r\n"
-            } else {
-                "\n"
-            };
+            let eol = doc.line_ending();
             // A comment in the front matter would break it: only the
             // file-wide switch, after the front matter, for findings there.
             if finding.span.start >= doc.body_start && finding.span.end > 0 {

@@ -100,6 +100,16 @@ impl Document {
         }
     }
 
+    /// The line ending lines added to this document should use: CRLF when
+    /// the file has any, else LF.
+    pub fn line_ending(&self) -> &'static str {
+        if self.text.contains("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        }
+    }
+
     /// Parses a file's text.
     pub fn parse(path: PathBuf, mut text: String) -> Document {
         if text.starts_with('\u{feff}') {

@@ -197,11 +197,7 @@ fn section_from_template(c: &Checker<'_>, id: &str) -> Option<Fix> {
         .map_or_else(|| c.config.default_template(), String::as_str);
     let sections = &c.settings.profiles.get(template)?.sections;
     let at = sections.iter().position(|(sid, _)| *sid == id)?;
-    let eol = if doc.text.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    };
+    let eol = doc.line_ending();
     let section = sections[at].1.replace('\n', eol);
     let later = sections[at + 1..].iter().find_map(|(later, _)| {
         doc.outline
