@@ -399,3 +399,25 @@ fn a_date_with_a_character_across_its_tenth_byte_is_reported_not_fixed() {
         out.stdout
     );
 }
+
+#[test]
+fn a_file_fix_could_not_write_is_a_note_in_json() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tmp();
+    write(&tmp, "a.md", BROKEN);
+    let a = tmp.path().join("a.md");
+    std::fs::set_permissions(&a, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let out = run(pm(&tmp).args([
+        "lint", "--fix", "--format", "json", "--today", TODAY, "a.md",
+    ]));
+    assert_eq!(out.code, 2);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(
+        json["notes"],
+        serde_json::json!([{
+            "level": "error",
+            "path": "a.md",
+            "message": "a.md: not fixed: it is read-only; make it writable to fix it",
+        }])
+    );
+}
