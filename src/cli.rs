@@ -86,6 +86,11 @@ pub enum Command {
     /// Incident metrics: counts by severity and month, time to detect and resolve, open actions by owner.
     #[command(after_help = "Examples:\n  pm stats\n  pm stats --format json docs/postmortems")]
     Stats(StatsArgs),
+    /// Write an HTML report: charts of incidents, times, follow-through and open actions, and the list.
+    #[command(
+        after_help = "Examples:\n  pm report -o report.html\n  pm report -o report.html --since 2026-01-01 --severity SEV-1 --severity SEV-2\n  pm report -o site/incidents.html --link-base https://github.com/acme/app/blob/main/"
+    )]
+    Report(ReportArgs),
     /// Add pm front matter to postmortems pm did not write, from what their text says.
     #[command(
         after_help = "Examples:\n  pm adopt --dry-run              # the diff, nothing written\n  pm adopt docs/postmortems\n  pm adopt --report --format json # what was found, and what was not"
@@ -332,6 +337,42 @@ pub struct StatsArgs {
     /// Group time to detect and time to resolve by severity, service or month.
     #[arg(long, value_enum, default_value = "severity")]
     pub by: crate::portfolio::stats::By,
+}
+
+/// Arguments of `pm report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Files or folders [default: the postmortems folder].
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The HTML file to write (`-` for standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE even when it is not a report pm wrote.
+    #[arg(long)]
+    pub force: bool,
+    /// The page's heading.
+    #[arg(long, value_name = "TEXT", default_value = "Postmortem report")]
+    pub title: String,
+    /// Only this severity (normalized like `pm new`); repeat for several.
+    #[arg(long = "severity", value_name = "LEVEL")]
+    pub severities: Vec<String>,
+    /// Only this status; repeat for several.
+    #[arg(long = "status", value_name = "STATUS")]
+    pub statuses: Vec<String>,
+    /// Only incidents on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only incidents on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Link each postmortem under this URL (e.g. a repository's blob URL)
+    /// instead of relative to FILE.
+    #[arg(long, value_name = "URL")]
+    pub link_base: Option<String>,
+    /// The day "overdue" is measured against, as YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
 }
 
 /// `pm adopt`

@@ -54,6 +54,7 @@ pub fn run(cli: cli::Cli) -> Result<Outcome, Error> {
         cli::Command::Index(args) => commands::index::run(&config, args),
         cli::Command::Actions(args) => commands::actions::run(&config, args),
         cli::Command::Stats(args) => commands::stats::run(&config, args),
+        cli::Command::Report(args) => commands::report::run(&config, args),
         cli::Command::Adopt(args) => commands::adopt::run(&config, args),
         cli::Command::Hook(cli::HookCommand::Install { force }) => commands::hook::install(force),
         cli::Command::Hook(cli::HookCommand::Uninstall) => commands::hook::uninstall(),

@@ -224,12 +224,12 @@ fn the_github_workflow_lints_what_the_pull_request_changes() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains(&format!(
-            "::error file={NEW},line=21,col=14,endLine=21,endColumn=25,title=PM201::unfilled placeholder `[Your Name]` (bracket-placeholder)\n"
+            "::error file={NEW},line=22,col=14,endLine=22,endColumn=25,title=PM201::unfilled placeholder `[Your Name]` (bracket-placeholder)\n"
         )),
         "{stdout}"
     );
     assert!(
-        stdout.contains(&format!("::error file={LINKS},line=105")),
+        stdout.contains(&format!("::error file={LINKS},line=106")),
         "{stdout}"
     );
     assert!(!stdout.contains("README"), "{stdout}");
@@ -306,8 +306,8 @@ fn the_action_lints_a_pull_request_and_the_paths_it_is_given() {
     assert_eq!(
         stdout,
         format!(
-            "{NEW}:21:14: PM201 [error] unfilled placeholder `[Your Name]`\n\
-             {LINKS}:105:5: PM308 [error] link to `2026-02-09-db-pool.md`: the change deletes {OLD}\n"
+            "{NEW}:22:14: PM201 [error] unfilled placeholder `[Your Name]`\n\
+             {LINKS}:106:5: PM308 [error] link to `2026-02-09-db-pool.md`: the change deletes {OLD}\n"
         )
     );
 
@@ -334,7 +334,7 @@ fn the_action_lints_a_pull_request_and_the_paths_it_is_given() {
     );
     assert_eq!(
         (out.status.code(), String::from_utf8_lossy(&out.stdout).as_ref()),
-        (Some(1), format!("{LINKS}:105:5: PM308 [error] link to `2026-02-09-db-pool.md`: no such file (docs/postmortems/2026-02-09-db-pool.md)\n").as_str()),
+        (Some(1), format!("{LINKS}:106:5: PM308 [error] link to `2026-02-09-db-pool.md`: no such file (docs/postmortems/2026-02-09-db-pool.md)\n").as_str()),
         "{}",
         text(&out)
     );
@@ -495,7 +495,7 @@ fn the_digest_workflow_writes_the_digest_of_the_postmortems_folder() {
     );
     assert!(
         digest.contains(
-            "](https://github.com/acme/shop/blob/abc123/docs/postmortems/2026-02-09-db-pool.md#L76): due "
+            "](https://github.com/acme/shop/blob/abc123/docs/postmortems/2026-02-09-db-pool.md#L77): due "
         ),
         "{digest}"
     );

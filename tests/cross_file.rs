@@ -162,7 +162,7 @@ fn a_staged_deletion_of_a_linked_postmortem_is_reported_on_the_file_that_links()
     assert_eq!(
         out,
         format!(
-            "{LINKS}:105:5: PM308 [error] link to `2026-02-09-db-pool.md`: the change deletes {OLD}\n"
+            "{LINKS}:106:5: PM308 [error] link to `2026-02-09-db-pool.md`: the change deletes {OLD}\n"
         )
     );
     assert_eq!(
@@ -212,7 +212,7 @@ fn a_deletion_in_the_working_tree_is_found_when_other_files_are_linted() {
     assert_eq!(
         out,
         format!(
-            "{LINKS}:105:5: PM308 [error] link to `2026-02-09-db-pool.md`: the change deletes {OLD}\n"
+            "{LINKS}:106:5: PM308 [error] link to `2026-02-09-db-pool.md`: the change deletes {OLD}\n"
         )
     );
     assert_eq!(code, 1);
@@ -236,7 +236,7 @@ fn a_link_broken_before_the_change_is_left_to_the_lint_of_its_own_file() {
     assert_eq!(
         out,
         format!(
-            "{OLD}:105:5: PM308 [error] link to `runbooks/gone.md`: no such file (docs/postmortems/runbooks/gone.md)\n"
+            "{OLD}:106:5: PM308 [error] link to `runbooks/gone.md`: no such file (docs/postmortems/runbooks/gone.md)\n"
         )
     );
     assert_eq!(code, 1);
@@ -275,7 +275,7 @@ fn changed_since_lints_what_a_branch_changes_and_what_it_breaks() {
         out,
         format!(
             "{NEW}:3:14: PM309 [error] incident id `INC-2026-0008` is also used by {LINKS}\n\
-             {LINKS}:105:5: PM308 [error] link to `2026-02-09-db-pool.md`: the change renames {OLD} to {NEW}\n"
+             {LINKS}:106:5: PM308 [error] link to `2026-02-09-db-pool.md`: the change renames {OLD} to {NEW}\n"
         )
     );
     assert_eq!(
@@ -440,9 +440,9 @@ fn links_written_in_other_forms_and_to_a_folder_are_found() {
     assert_eq!(
         out,
         format!(
-            "{LINKS}:105:1: PM308 [error] link to `db%20(primary).md`: the change deletes docs/postmortems/db (primary).md\n\
-             {LINKS}:105:25: PM308 [error] link to `r&d.md`: the change deletes docs/postmortems/r&d.md\n\
-             {LINKS}:105:45: PM308 [error] link to `runbooks/`: the change deletes the folder docs/postmortems/runbooks/\n"
+            "{LINKS}:106:1: PM308 [error] link to `db%20(primary).md`: the change deletes docs/postmortems/db (primary).md\n\
+             {LINKS}:106:25: PM308 [error] link to `r&d.md`: the change deletes docs/postmortems/r&d.md\n\
+             {LINKS}:106:45: PM308 [error] link to `runbooks/`: the change deletes the folder docs/postmortems/runbooks/\n"
         )
     );
     assert_eq!(code, 1);
@@ -458,7 +458,7 @@ fn a_file_removed_from_the_index_but_kept_on_disk_is_gone_for_the_commit() {
         (
             1,
             format!(
-                "{LINKS}:105:5: PM308 [error] link to `2026-02-09-db-pool.md`: the change deletes {OLD}\n"
+                "{LINKS}:106:5: PM308 [error] link to `2026-02-09-db-pool.md`: the change deletes {OLD}\n"
             )
             .as_str()
         )

@@ -186,6 +186,20 @@ const ROWS: &[Row] = &[
     (Setup::Plain, &["actions", "--today", "someday"], &[], 2),
     (Setup::Plain, &["stats", "--today", TODAY], &[], 0),
     (Setup::Plain, &["stats", "--today", "someday"], &[], 2),
+    (
+        Setup::Plain,
+        &["report", "--today", TODAY, "-o", "report.html"],
+        &[],
+        0,
+    ),
+    // an existing file pm did not write is not replaced
+    (
+        Setup::StaleIndex,
+        &["report", "--today", TODAY, "-o", "README.md"],
+        &[],
+        2,
+    ),
+    (Setup::Plain, &["report", "--since", "2026-13-01"], &[], 2),
     // pm hook
     (Setup::Plain, &["hook", "install"], &[], 0),
     (Setup::NoGit, &["hook", "install"], &[], 2),

@@ -237,6 +237,22 @@ fn a_byte_order_mark_and_quotes_are_kept() {
 }
 
 #[test]
+fn a_review_day_and_timestamp_with_slashes_are_written_in_iso_8601() {
+    let tmp = tmp();
+    let doc = SAFELY_FIXED.replace(
+        "duration: 1h 19m\n",
+        "duration: 1h 19m\nreviewed_at: 2026/11/25\npublished_at: 2026/11/26 09:00Z\n",
+    );
+    write(&tmp, "a.md", &doc);
+    lint(&tmp, &["--fix", "a.md"]);
+    let fixed = read(&tmp, "a.md");
+    assert!(
+        fixed.contains("\nreviewed_at: 2026-11-25\npublished_at: 2026-11-26T09:00Z\n"),
+        "{fixed}"
+    );
+}
+
+#[test]
 fn a_file_that_cannot_be_written_keeps_its_bytes() {
     use std::os::unix::fs::PermissionsExt;
     let tmp = tmp();

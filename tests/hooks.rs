@@ -127,7 +127,7 @@ fn hook_install_rejects_an_unfilled_postmortem_and_accepts_a_filled_one() {
         output.contains("error[PM201]: unfilled placeholder `[Your Name]`"),
         "{output}"
     );
-    assert!(output.contains(&format!(" --> {DOC}:21:14")), "{output}");
+    assert!(output.contains(&format!(" --> {DOC}:22:14")), "{output}");
     let head = git(repo.path(), &["rev-parse", "--verify", "-q", "HEAD"]);
     assert!(!head.status.success(), "no commit was made");
 
@@ -175,7 +175,7 @@ fn cross_file_changes_are_blocked(repo: &Path, env: &[(&str, PathBuf)]) {
         )),
         "{output}"
     );
-    assert!(output.contains(&format!(" --> {links}:105:5")), "{output}");
+    assert!(output.contains(&format!(" --> {links}:106:5")), "{output}");
 
     std::fs::write(
         repo.join(links),
@@ -376,7 +376,7 @@ fn the_staged_content_is_linted_not_the_working_tree() {
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     assert!(
         stdout.contains(&format!(
-            "{DOC}:21:14: PM201 [error] unfilled placeholder `[Your Name]`"
+            "{DOC}:22:14: PM201 [error] unfilled placeholder `[Your Name]`"
         )),
         "{stdout}"
     );
@@ -404,7 +404,7 @@ fn a_staged_postmortem_missing_from_the_working_tree_is_linted_from_the_index() 
         .assert()
         .code(1);
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
-    assert!(stdout.contains(&format!("{DOC}:21:14: PM201")), "{stdout}");
+    assert!(stdout.contains(&format!("{DOC}:22:14: PM201")), "{stdout}");
 }
 
 #[test]
@@ -424,7 +424,7 @@ fn renamed_and_spaced_staged_postmortems_are_linted_under_their_new_names() {
         .code(1);
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     assert!(
-        stdout.contains(&format!("{renamed}:21:14: PM201")),
+        stdout.contains(&format!("{renamed}:22:14: PM201")),
         "{stdout}"
     );
     assert!(!stdout.contains(DOC), "{stdout}");
@@ -572,7 +572,7 @@ fn pre_commit_blocks_what_pm_finds(pre_commit: &Path, config: &str, env: &[(&str
         output.contains("error[PM201]: unfilled placeholder `[Your Name]`"),
         "{output}"
     );
-    assert!(output.contains(&format!(" --> {DOC}:21:14")), "{output}");
+    assert!(output.contains(&format!(" --> {DOC}:22:14")), "{output}");
 
     stage(repo.path(), &good);
     stage_index(repo.path());

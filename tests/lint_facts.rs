@@ -333,6 +333,30 @@ fn pm303_resolved_before_both_is_reported_once() {
 }
 
 #[test]
+fn pm303_a_review_before_the_resolution_is_reported() {
+    let doc = with_front_line("reviewed_at: 2026-11-21\npublished_at: 2026-11-20T23:00:00Z");
+    assert_errors(
+        &lint_doc(&doc, &[]),
+        &[
+            "a.md:10:14: PM303 [error] `reviewed_at` is before the day of `resolved_at` (2026-11-22)",
+            "a.md:11:15: PM303 [error] `published_at` is before the day of `resolved_at` (2026-11-22)",
+        ],
+    );
+}
+
+#[test]
+fn pm303_a_review_on_the_day_of_the_resolution_is_not_reported() {
+    // Resolved at 23:30 in UTC-08:00: the day is the 22nd where it was written.
+    let doc = edit(
+        &with_front_line("reviewed_at: 2026-11-22"),
+        "resolved_at: 2026-11-22T15:21:00Z\n",
+        "resolved_at: 2026-11-22T23:30:00-08:00\n",
+    );
+    let run = lint_doc(&doc, &["--strict"]);
+    assert_no(&run, "PM303");
+}
+
+#[test]
 fn pm303_timestamps_in_order_are_not_reported_across_time_zones() {
     // 16:06+02:00 is 14:06Z, after started_at 14:02Z.
     let doc = with_field("detected_at", "2026-11-22T16:06:00+02:00");

@@ -219,7 +219,7 @@ fn brackets_inside_an_autolink() {
 /// What `pm lint --strict examples/postmortems` finds as of [`common::TODAY`]:
 /// nothing but the action items due by then and still open.
 const EXAMPLES_AT_TODAY: &str = "\
-examples/postmortems/2026-08-19-card-payments-declined-after-payment-gateway-api-key.md:80:151: PM306 [warning] action item `Alert when a secrets-sync run fails or a…` was due 2026-11-27 and is not done (4 days ago)
+examples/postmortems/2026-08-19-card-payments-declined-after-payment-gateway-api-key.md:81:151: PM306 [warning] action item `Alert when a secrets-sync run fails or a…` was due 2026-11-27 and is not done (4 days ago)
 examples/postmortems/2026-10-14-admin-console-slow-after-audit-log-table-bloat.md:74:186: PM306 [warning] action item `Add \"drop the replica's replication slot…` was due 2026-11-24 and is not done (7 days ago)
 examples/postmortems/2026-10-14-admin-console-slow-after-audit-log-table-bloat.md:75:163: PM306 [warning] action item `Alert on any Postgres replication slot i…` was due 2026-11-25 and is not done (6 days ago)
 examples/postmortems/2026-11-05-delayed-shipping-labels-from-carrier-api-rate-limiting.md:74:212: PM306 [warning] action item `Add per-carrier client-side rate limits …` was due 2026-11-30 and is not done (1 day ago)

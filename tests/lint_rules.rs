@@ -589,6 +589,33 @@ const PM005_INVALID_DATE: &[Case] = &[
         args: &["--strict"],
         findings: &[],
     },
+    Case {
+        name: "pm005_a_review_day_that_is_not_a_day_is_reported",
+        doc: || {
+            edit(
+                CLEAN,
+                "resolved_at: 2026-11-22T15:21:00Z\n",
+                "resolved_at: 2026-11-22T15:21:00Z\nreviewed_at: next week\npublished_at: 25.11.2026\n",
+            )
+        },
+        args: &[],
+        findings: &[
+            "a.md:10:14: PM005 [error] `reviewed_at` is `next week`, not a YYYY-MM-DD date or an ISO 8601 timestamp",
+            "a.md:11:15: PM005 [error] `published_at` is `25.11.2026`, not a YYYY-MM-DD date or an ISO 8601 timestamp",
+        ],
+    },
+    Case {
+        name: "pm005_a_review_day_or_timestamp_is_not_reported",
+        doc: || {
+            edit(
+                CLEAN,
+                "resolved_at: 2026-11-22T15:21:00Z\n",
+                "resolved_at: 2026-11-22T15:21:00Z\nreviewed_at: 2026-11-25\npublished_at: 2026-11-26T09:00:00Z\n",
+            )
+        },
+        args: &["--strict"],
+        findings: &[],
+    },
 ];
 
 #[test]

@@ -1311,3 +1311,62 @@ fn a_template_that_loops_without_end_fails_naming_it_and_lint_goes_on() {
         .code(1)
         .stderr("Found 11 errors and 0 warnings in 1 of 1 file checked.\n");
 }
+
+#[test]
+fn every_template_writes_the_review_day_for_pm_stats_to_count() {
+    for template in common::templates() {
+        let tmp = tmp();
+        pm_new(&tmp)
+            .args(["--template", &template, "--severity", "SEV-2"])
+            .args(["--title", "Checkout API returned 500s", "--dir", "pm"])
+            .assert()
+            .success();
+        let path = tmp
+            .path()
+            .join("pm/2026-11-22-checkout-api-returned-500s.md");
+        let doc = read(&path);
+        let (yaml, _) = split_front_matter(&doc);
+        let keys: Vec<&str> = yaml
+            .lines()
+            .filter_map(|line| line.split_once(':').map(|(key, _)| key))
+            .filter(|key| !key.starts_with(' ') && !key.starts_with('-'))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "title",
+                "incident_id",
+                "date",
+                "severity",
+                "status",
+                "started_at",
+                "detected_at",
+                "resolved_at",
+                "duration",
+                "reviewed_at",
+                "lead",
+                "services",
+                "template"
+            ],
+            "{template}"
+        );
+        assert!(
+            yaml.contains("\nreviewed_at: null\n"),
+            "{template}:\n{yaml}"
+        );
+        // Filled in, the days from the resolution to the review are counted.
+        let filled = doc
+            .replace("resolved_at: null", "resolved_at: 2026-11-22T11:19:00Z")
+            .replace("reviewed_at: null", "reviewed_at: 2026-11-27");
+        std::fs::write(&path, filled).expect("write the filled postmortem");
+        let stats: serde_json::Value = serde_json::from_str(&stdout_of(
+            pm(&tmp).args(["stats", "--format", "json", "pm"]),
+        ))
+        .expect("JSON");
+        assert_eq!(
+            stats["time_to_postmortem"],
+            serde_json::json!([{"severity": "SEV-2", "count": 1, "median_days": 5.0, "p90_days": 5}]),
+            "{template}"
+        );
+    }
+}

@@ -127,7 +127,7 @@ fn actions_overdue_json_is_exactly_the_four_overdue_items() {
     let want = [
         ("INC-2026-0063", "@platform-network", "2026-11-24", 74),
         ("INC-2026-0063", "@sre-oncall", "2026-11-25", 75),
-        ("INC-2026-0051", "@sre-oncall", "2026-11-27", 80),
+        ("INC-2026-0051", "@sre-oncall", "2026-11-27", 81),
         ("INC-2026-0069", "Jonas Becker", "2026-11-30", 74),
     ]
     .map(|(id, owner, due, line)| (id.to_owned(), owner.to_owned(), due.to_owned(), line));
@@ -279,6 +279,48 @@ fn stats_json_time_to_resolve_per_severity() {
         values.sort_unstable();
         assert_eq!((values[1] as f64, values[2]), (*median, *p90), "{severity}");
     }
+}
+
+#[test]
+fn stats_json_time_to_postmortem_counts_days_from_resolution_to_review() {
+    let tmp = with_examples();
+    let stats = pm_json(&tmp, &["stats", "--today", TODAY, DIR]);
+    let days = |stats: &Value| -> Vec<(String, u64, f64, i64)> {
+        stats["time_to_postmortem"]
+            .as_array()
+            .expect("time_to_postmortem")
+            .iter()
+            .map(|s| {
+                (
+                    s["severity"].as_str().expect("a group").to_owned(),
+                    s["count"].as_u64().expect("a count"),
+                    s["median_days"].as_f64().expect("a median"),
+                    s["p90_days"].as_i64().expect("a p90"),
+                )
+            })
+            .collect()
+    };
+    // Days from the day of resolved_at to reviewed_at (or published_at),
+    // read from the ten final examples (the two in review have neither):
+    // SEV-1: 03-14 -> 03-17 (3), 04-03 -> 04-08 (5), 08-19 -> 08-21 (2).
+    // SEV-2: 02-09 -> 02-13 (4), 03-27 -> 04-04 (8), 07-08 -> 07-17 (9).
+    // SEV-3: 05-21 -> published 06-03 (13), 06-12 -> 06-19 (7).
+    // SEV-4: 01-13 -> 01-19 (6), 09-17 -> 09-28 (11).
+    let want = [
+        ("SEV-1", 3, 3.0, 5),
+        ("SEV-2", 3, 8.0, 9),
+        ("SEV-3", 2, 10.0, 13),
+        ("SEV-4", 2, 8.5, 11),
+    ]
+    .map(|(s, n, m, p)| (s.to_owned(), n, m, p));
+    assert_eq!(days(&stats), want);
+    // By month of the incident: March has two (3 and 8 days).
+    let by_month = pm_json(&tmp, &["stats", "--today", TODAY, "--by", "month", DIR]);
+    let march = days(&by_month)
+        .into_iter()
+        .find(|(month, ..)| month == "2026-03")
+        .expect("March");
+    assert_eq!(march, ("2026-03".to_owned(), 2, 5.5, 8));
 }
 
 #[test]

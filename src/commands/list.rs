@@ -10,25 +10,8 @@ use crate::portfolio::{self, list, table};
 
 /// Runs `pm list`.
 pub fn run(config: &Config, args: ListArgs) -> Result<Outcome, Error> {
-    let severities = args
-        .severities
-        .iter()
-        .map(|s| {
-            config
-                .severities
-                .normalize(s)
-                .map(str::to_owned)
-                .ok_or_else(|| {
-                    Error::invalid_value(
-                        "--severity",
-                        s,
-                        format_args!("one of {}", config.severities.levels().join(", ")),
-                    )
-                })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
     let filter = list::Filter {
-        severities,
+        severities: severities(config, &args.severities)?,
         statuses: args.statuses.clone(),
         since: date_flag("--since", args.since.as_deref())?,
         until: date_flag("--until", args.until.as_deref())?,
@@ -44,4 +27,24 @@ pub fn run(config: &Config, args: ListArgs) -> Result<Outcome, Error> {
     let cells = || rows.iter().map(list::cells);
     print_with(|out| table::write(args.format, &list::HEADER, cells, &rows, out))?;
     Ok(Outcome::Success)
+}
+
+/// The `--severity` values, each normalized onto the configured scale.
+pub(crate) fn severities(config: &Config, given: &[String]) -> Result<Vec<String>, Error> {
+    given
+        .iter()
+        .map(|s| {
+            config
+                .severities
+                .normalize(s)
+                .map(str::to_owned)
+                .ok_or_else(|| {
+                    Error::invalid_value(
+                        "--severity",
+                        s,
+                        format_args!("one of {}", config.severities.levels().join(", ")),
+                    )
+                })
+        })
+        .collect()
 }

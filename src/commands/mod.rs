@@ -11,6 +11,7 @@ pub mod lint;
 pub mod list;
 pub mod lsp;
 pub mod new;
+pub mod report;
 pub mod rules;
 pub mod stats;
 pub mod templates;

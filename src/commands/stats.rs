@@ -75,6 +75,21 @@ fn table(stats: &Stats, out: &mut Vec<u8>) -> std::io::Result<()> {
         }));
         tables.push(rows);
     }
+    let mut rows = vec![row(&[
+        &format!("time to postmortem{by}"),
+        &"postmortems",
+        &"median",
+        &"p90",
+    ])];
+    rows.extend(stats.time_to_postmortem.iter().map(|s| {
+        row(&[
+            &s.severity,
+            &s.count,
+            &days(s.median_days),
+            &days(s.p90_days as f64),
+        ])
+    }));
+    tables.push(rows);
     let follow = &stats.follow_through;
     let rate = follow
         .rate
@@ -95,6 +110,11 @@ fn table(stats: &Stats, out: &mut Vec<u8>) -> std::io::Result<()> {
         crate::portfolio::table::write_columns(rows, out)?;
     }
     Ok(())
+}
+
+/// Days, with the half day a median of two can have: `3d`, `4.5d`.
+fn days(days: f64) -> String {
+    format!("{days}d")
 }
 
 /// The median, to the minute (half minutes round up).

@@ -22,12 +22,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 /// timestamp falls on where it was written (`2024-03-13T23:30:00-07:00` is
 /// the 13th), as Hugo and Jekyll write `date`.
 pub fn parse_day(text: &str) -> Option<NaiveDate> {
-    parse_date(text).or_else(|| {
-        Some(match parse_timestamp(text)? {
-            Timestamp::Zoned(t) => t.date_naive(),
-            Timestamp::Local(t) => t.date(),
-        })
-    })
+    parse_date(text).or_else(|| Some(parse_timestamp(text)?.day()))
 }
 
 /// An ISO 8601 timestamp, as a point in time when it has an offset and as a
@@ -141,6 +136,14 @@ impl Timestamp {
     /// A local time is compared with a zoned one as if it were UTC.
     pub fn minutes_until(&self, later: &Timestamp) -> i64 {
         (later.as_utc_naive() - self.as_utc_naive()).num_minutes()
+    }
+
+    /// The day it falls on where it was written (in its own offset).
+    pub fn day(&self) -> NaiveDate {
+        match self {
+            Timestamp::Zoned(t) => t.date_naive(),
+            Timestamp::Local(t) => t.date(),
+        }
     }
 
     /// The timestamp as a UTC wall-clock time.

@@ -143,6 +143,11 @@ pub struct Facts {
     pub resolved_at: Fact<Timestamp>,
     /// `duration`.
     pub duration: Fact<Duration>,
+    /// `reviewed_at`: the day the postmortem was reviewed (a day, or the
+    /// day of a timestamp).
+    pub reviewed_at: Fact<NaiveDate>,
+    /// `published_at`: the day it was published, as some teams write it.
+    pub published_at: Fact<NaiveDate>,
     /// `lead`.
     pub lead: Fact<String>,
     /// `services`: a list, or one text of names separated by commas.
@@ -165,12 +170,12 @@ impl Facts {
                 v.as_text().and_then(|t| dates::parse_timestamp(&t))
             })
         };
+        let day =
+            |key: &str| Fact::of(get(key), |v| v.as_text().and_then(|t| dates::parse_day(&t)));
         Facts {
             title: text_of("title"),
             incident_id: text_of("incident_id"),
-            date: Fact::of(get("date"), |v| {
-                v.as_text().and_then(|t| dates::parse_day(&t))
-            }),
+            date: day("date"),
             severity: text_of("severity"),
             status: text_of("status"),
             started_at: timestamp("started_at"),
@@ -181,10 +186,23 @@ impl Facts {
                 let minutes = dates::parse_duration(&text)?;
                 Some(Duration { minutes, text })
             }),
+            reviewed_at: day("reviewed_at"),
+            published_at: day("published_at"),
             lead: text_of("lead"),
             services: Fact::of(get("services"), |v| services(text, v, get("services"))),
             template: text_of("template"),
         }
+    }
+
+    /// The day the postmortem was finished: `reviewed_at`, else
+    /// `published_at`, with the key it came from.
+    pub fn finished(&self) -> Option<(&'static str, NaiveDate)> {
+        [
+            ("reviewed_at", &self.reviewed_at),
+            ("published_at", &self.published_at),
+        ]
+        .into_iter()
+        .find_map(|(key, fact)| fact.value().map(|day| (key, *day)))
     }
 
     /// The incident id a file's text states in its front matter, trimmed:

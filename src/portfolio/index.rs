@@ -48,7 +48,7 @@ fn escape(text: &str) -> String {
 
 /// `path` (relative to the current folder) as a link from `from_dir`, with
 /// forward slashes and spaces encoded.
-fn relative_link(path: &Path, from_dir: &Path) -> String {
+pub(crate) fn relative_link(path: &Path, from_dir: &Path) -> String {
     let absolute = |p: &Path| -> PathBuf {
         let joined = std::env::current_dir().unwrap_or_default().join(p);
         let mut out = PathBuf::new();

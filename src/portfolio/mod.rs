@@ -7,6 +7,7 @@ pub mod actions;
 pub mod digest;
 pub mod index;
 pub mod list;
+pub mod report;
 pub mod stats;
 pub mod table;
 
@@ -62,6 +63,9 @@ pub struct Entry {
     pub duration_minutes: Option<i64>,
     /// `services`.
     pub services: Vec<String>,
+    /// The day the postmortem was finished (`reviewed_at`, else
+    /// `published_at`).
+    pub finished: Option<NaiveDate>,
     /// Action items, as counted.
     pub actions: Vec<ActionFacts>,
 }
@@ -152,6 +156,7 @@ impl Entry {
                     .map(|items| items.iter().map(|s| s.value.clone()).collect())
                     .unwrap_or_default(),
             },
+            finished: facts.finished().map(|(_, day)| day),
             actions: doc
                 .actions
                 .iter()
@@ -188,6 +193,11 @@ impl Entry {
                 .as_ref()?
                 .minutes_until(self.resolved.as_ref()?),
         )
+    }
+
+    /// Days from the day of the resolution to the finished postmortem.
+    pub fn days_to_postmortem(&self) -> Option<i64> {
+        Some((self.finished? - self.resolved.as_ref()?.day()).num_days())
     }
 
     /// Open action items.

@@ -1,5 +1,6 @@
-//! `pm stats`: counts by severity and month, time to detect and to resolve
-//! by severity, and open and overdue action items by owner.
+//! `pm stats`: counts by severity, service and month, time to detect, to
+//! resolve and to a finished postmortem by severity (or service, or month),
+//! follow-through, and open and overdue action items by owner.
 
 use std::collections::BTreeMap;
 
@@ -58,6 +59,20 @@ pub fn spread(values: &mut [i64]) -> Option<Spread> {
     })
 }
 
+/// Median and p90 of the days from resolution to a finished postmortem.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DaySpread {
+    /// The group, as in [`Spread`].
+    pub severity: String,
+    /// How many postmortems have a resolution and a `reviewed_at` or
+    /// `published_at` day.
+    pub count: usize,
+    /// The middle value, in days.
+    pub median_days: f64,
+    /// The nearest-rank 90th percentile, in days.
+    pub p90_days: i64,
+}
+
 /// Open and overdue action items of one owner.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct OwnerLoad {
@@ -106,6 +121,8 @@ pub struct Stats {
     pub time_to_detect: Vec<Spread>,
     /// Time from start to resolution per group (`by`).
     pub time_to_resolve: Vec<Spread>,
+    /// Days from resolution to the finished postmortem per group (`by`).
+    pub time_to_postmortem: Vec<DaySpread>,
     /// Action items due by today, and how many of them were closed.
     pub follow_through: FollowThrough,
     /// Open and overdue action items per owner, most open first.
@@ -222,6 +239,15 @@ pub fn compute(entries: &[Entry], scale: &[String], today: NaiveDate, by: By) ->
             .collect(),
         time_to_detect: per_group(Entry::time_to_detect),
         time_to_resolve: per_group(Entry::time_to_resolve),
+        time_to_postmortem: per_group(Entry::days_to_postmortem)
+            .into_iter()
+            .map(|s| DaySpread {
+                severity: s.severity,
+                count: s.count,
+                median_days: s.median_minutes,
+                p90_days: s.p90_minutes,
+            })
+            .collect(),
         follow_through,
         actions_by_owner,
     }

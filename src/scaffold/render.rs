@@ -45,6 +45,9 @@ pub struct FrontMatter {
     pub resolved_at: Option<String>,
     /// How long it lasted, e.g. `1h 19m`.
     pub duration: Option<String>,
+    /// The day the postmortem was reviewed: `pm stats` counts the days
+    /// from the resolution to it.
+    pub reviewed_at: Option<String>,
     /// Incident lead.
     pub lead: Option<String>,
     /// Affected services.
@@ -92,6 +95,7 @@ impl NewPostmortem {
             detected_at: None,
             resolved_at: None,
             duration: None,
+            reviewed_at: None,
             lead: self.lead.clone(),
             services: self.services.clone(),
             template: Some(template.to_owned()),

@@ -67,7 +67,8 @@ rules! {
         summary: "an incident is detected after it starts and resolved after both",
         explanation: "`detected_at` before `started_at`, or `resolved_at` before either, is a typo \
             (often a wrong day or time zone) that would make time-to-detect and time-to-resolve \
-            negative in pm stats.",
+            negative in pm stats. So is a `reviewed_at` or `published_at` day before the day of \
+            `resolved_at`: the postmortem is written after the incident.",
         bad: "started_at: 2026-03-02T08:10:00Z\ndetected_at: 2026-03-02T07:14:00Z",
         good: "started_at: 2026-03-02T08:10:00Z\ndetected_at: 2026-03-02T08:14:00Z",
     };
@@ -236,6 +237,23 @@ fn check_front_matter_times(c: &mut Checker<'_>) {
                 span.clone(),
                 format!("`resolved_at` is before `{key}`"),
             );
+        }
+    }
+    if let Some((resolve, _)) = &resolved {
+        let resolved_day = resolve.day();
+        for (key, fact) in [
+            ("reviewed_at", &facts.reviewed_at),
+            ("published_at", &facts.published_at),
+        ] {
+            if let Some((day, span)) = fact.spanned()
+                && *day < resolved_day
+            {
+                c.report(
+                    &TIMESTAMP_ORDER,
+                    span,
+                    format!("`{key}` is before the day of `resolved_at` ({resolved_day})"),
+                );
+            }
         }
     }
     let (Some((start, _)), Some((resolve, _))) = (&started, &resolved) else {

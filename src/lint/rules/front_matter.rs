@@ -96,7 +96,8 @@ rules! {
         summary: "write dates as YYYY-MM-DD and timestamps as YYYY-MM-DDTHH:MM:SSZ",
         explanation: "`date` is an ISO 8601 day (or a timestamp, whose day counts, as Hugo and \
             Jekyll write it); `started_at`, `detected_at` and `resolved_at` are \
-            ISO 8601 timestamps, ideally with a time zone. Anything else cannot be sorted or used \
+            ISO 8601 timestamps, ideally with a time zone; `reviewed_at` and `published_at` are \
+            a day or a timestamp. Anything else cannot be sorted or used \
             for durations.",
         bad: "date: 22/11/2026\nstarted_at: 10am",
         good: "date: 2026-11-22\nstarted_at: 2026-11-22T10:00:00Z",
@@ -228,6 +229,27 @@ fn check_facts(c: &mut Checker<'_>, parsed: &Parsed) {
                 span.clone(),
                 format!(
                     "`{key}` is {}, not an ISO 8601 timestamp like 2026-11-22T10:00:00Z",
+                    shown(written)
+                ),
+                INVALID_DATE.summary,
+                fix,
+            );
+        }
+    }
+    for (key, fact) in [
+        ("reviewed_at", &facts.reviewed_at),
+        ("published_at", &facts.published_at),
+    ] {
+        if checkable(key)
+            && let Fact::Invalid { span, written, .. } = fact
+        {
+            let fix = iso_rewrite(c, span, written, true)
+                .or_else(|| iso_rewrite(c, span, written, false));
+            c.report_with_fix(
+                &INVALID_DATE,
+                span.clone(),
+                format!(
+                    "`{key}` is {}, not a YYYY-MM-DD date or an ISO 8601 timestamp",
                     shown(written)
                 ),
                 INVALID_DATE.summary,

@@ -1,0 +1,111 @@
+//! `pm report -o FILE`.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use crate::cli::ReportArgs;
+use crate::commands::{date_flag, paths_or_default, plural, print, today};
+use crate::config::Config;
+use crate::error::Error;
+use crate::exit::Outcome;
+use crate::portfolio::report::{Options, Report};
+use crate::portfolio::{self, list};
+use crate::write::{Mode, Target, resolve, write_atomic};
+
+/// What a report pm wrote says about itself, so pm replaces its own reports
+/// and nothing else.
+const GENERATOR: &str = "<meta name=\"generator\" content=\"pm ";
+
+/// Runs `pm report`.
+pub fn run(config: &Config, args: ReportArgs) -> Result<Outcome, Error> {
+    let today = today(args.today.as_deref())?;
+    let filter = list::Filter {
+        severities: super::list::severities(config, &args.severities)?,
+        statuses: args.statuses.clone(),
+        since: date_flag("--since", args.since.as_deref())?,
+        until: date_flag("--until", args.until.as_deref())?,
+    };
+    if let (Some(since), Some(until)) = (filter.since, filter.until)
+        && since > until
+    {
+        return Err(Error::Usage(format!(
+            "--since {since} is after --until {until}: no day is in between"
+        )));
+    }
+    let output = match &args.output {
+        Some(path) if path.as_os_str() != "-" => {
+            check_replaceable(path, args.force)?;
+            Some(path.as_path())
+        }
+        _ if std::io::stdout().is_terminal() => {
+            return Err(Error::Usage(
+                "pm report writes an HTML page: give the file with -o report.html, \
+                 or redirect standard output"
+                    .to_owned(),
+            ));
+        }
+        _ => None,
+    };
+    let (entries, problems) = portfolio::load(
+        &paths_or_default(&args.paths, config),
+        config.max_file_size,
+        |doc| portfolio::Entry::of(doc, config),
+    )?;
+    super::warn_skipped(&problems);
+    let entries: Vec<portfolio::Entry> = entries.into_iter().filter(|e| filter.keeps(e)).collect();
+    let dir = output
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let options = Options {
+        title: args.title.clone(),
+        today,
+        since: filter.since,
+        until: filter.until,
+        link_base: args.link_base.clone(),
+        dir,
+    };
+    let report = Report::of(&entries, config.severities.levels(), &options);
+    let html = report.html(&options);
+    match output {
+        Some(path) => {
+            write_atomic(path, html.as_bytes(), Mode::Replace)?;
+            eprintln!(
+                "Wrote the report of {} to {}.",
+                plural(entries.len(), "postmortem"),
+                path.display()
+            );
+        }
+        None => print(html.as_bytes())?,
+    }
+    Ok(Outcome::Success)
+}
+
+/// An existing file is replaced only when it is a report pm wrote, or with
+/// `--force`: `-o` pointed at a postmortem by mistake loses nothing.
+fn check_replaceable(path: &Path, force: bool) -> Result<(), Error> {
+    if force {
+        return Ok(());
+    }
+    let Target::File(real, _) = resolve(path)? else {
+        return Ok(());
+    };
+    let head = read_head(&real).map_err(|e| Error::io(path, e))?;
+    if String::from_utf8_lossy(&head).contains(GENERATOR) {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "{} exists and is not a report pm wrote; choose another file, or pass --force to replace it",
+        path.display()
+    )))
+}
+
+/// The first kilobytes of a file, where a report's generator line is.
+fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)?
+        .take(4096)
+        .read_to_end(&mut head)?;
+    Ok(head)
+}
