@@ -559,7 +559,7 @@ fn table(out: &mut String, report: &Report<'_>, options: &Options) {
             .or_else(|| entry.duration.clone());
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td><a href=\"{}\">{}</a></td><td>{severity}</td>\
+            "<tr><td class=\"nowrap\">{}</td><td class=\"nowrap\">{}</td><td><a href=\"{}\">{}</a></td><td>{severity}</td>\
              <td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
             entry.date.map(|d| d.to_string()).unwrap_or_default(),
             text(&entry.id),
@@ -615,7 +615,7 @@ figcaption p { margin: 2px 0 8px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 16px; }
 figure { margin: 0; background: var(--card); border: 1px solid var(--border); border-radius: 8px; padding: 14px; }
 svg.chart { display: block; width: 100%; height: auto; }
-svg text { fill: var(--fg); font: 11px system-ui, sans-serif; }
+svg text { fill: var(--fg); font: 12px system-ui, sans-serif; }
 svg text.tick, svg text.label { fill: var(--muted); }
 svg text.value { font-weight: 600; }
 .grid { stroke: var(--grid); stroke-width: 1; }
@@ -637,6 +637,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--border); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; }
 td.n { text-align: right; }
+td.nowrap { white-space: nowrap; }
 table.numbers { margin-top: 6px; font-size: 12px; }
 #postmortems { margin-top: 24px; }
 #postmortems h2 { margin-bottom: 8px; }

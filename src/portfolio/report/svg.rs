@@ -18,6 +18,9 @@ const TOP: f64 = 20.0;
 /// Room for the category labels.
 const BOTTOM: f64 = 28.0;
 
+/// The narrowest column that gets its value written above it.
+const LABELLED_COLUMN: f64 = 32.0;
+
 /// Text made safe inside HTML and SVG, attributes included.
 pub fn escape(text: &str) -> String {
     let mut bytes = Vec::with_capacity(text.len());
@@ -193,7 +196,9 @@ pub fn columns(
                 )),
             );
         }
-        if let Some(sum) = total(i) {
+        // Beside narrow columns the labels would run together; each
+        // mark's title still has its value.
+        if let Some(sum) = total(i).filter(|_| width >= LABELLED_COLUMN) {
             let _ = write!(
                 out,
                 r#"<text class="value" x="{x:.1}" y="{y:.1}" text-anchor="middle">{}</text>"#,
@@ -245,12 +250,14 @@ pub fn lines(
                 None => pen_down = false,
             }
         }
-        let _ = write!(
-            out,
-            r#"<path class="line {class}" d="{d}"/>"#,
-            class = s.class,
-            d = path.trim_end(),
-        );
+        if !path.is_empty() {
+            let _ = write!(
+                out,
+                r#"<path class="line {class}" d="{d}"/>"#,
+                class = s.class,
+                d = path.trim_end(),
+            );
+        }
         for (i, value) in s.values.iter().enumerate() {
             let (Some(value), Some(category)) = (value, categories.get(i)) else {
                 continue;
