@@ -19,7 +19,7 @@ Usage: python3 bench/run.py [--sizes 1000,10000,100000] [--runs N] [--quick]
      - the one-file case: `pm --no-config lint --today D <file>` vs
        `pm-baseline <file>`, 30 runs each;
      - `pm list`, `pm stats`, `pm actions` on the 10k corpus vs the same
-       baseline.
+       baseline, and `pm report -o FILE` against `pm stats` in pairs.
 4. Prints Markdown tables (also written to target/bench/results.md, the raw
    samples to target/bench/results.json; results-quick.* with --quick):
    median wall, min-max spread, peak RSS, CPU, the ratio pm/baseline as the
@@ -57,7 +57,7 @@ ONE_FILE = os.path.join(
     ROOT, "examples", "postmortems",
     "2026-02-09-checkout-api-503s-from-orders-db-connection-pool-exhaustion.md")
 TARGETS = {"ratio_10k": 1.5, "rss_mib": 40.0, "ratio_one": 2.0,
-           "scaling_pct": 10.0}
+           "scaling_pct": 10.0, "report_ratio": 1.5, "report_rss_mib": 60.0}
 
 
 T0 = time.monotonic()
@@ -385,6 +385,7 @@ def main():
 
     # The portfolio commands on the 10k corpus (or the size closest to it).
     portfolio = []
+    report_vs_stats = None
     if not a.quick:
         n = min(sizes, key=lambda x: abs(x - 10000))
         path, nbytes = corpora[n]
@@ -400,6 +401,17 @@ def main():
             rows.append((name, n, nbytes, s))
             results[name] = s
             portfolio.append(name)
+        # pm report against pm stats, in pairs: the same files read, the
+        # same numbers computed, plus the page.
+        log("== report vs stats corpus-%d: %d pairs" % (n, runs))
+        page = os.path.join(outdir, "report.html")
+        rep, st = measure("report %d" % n,
+                          [pm_bin, "--no-config", "report", "--today", TODAY,
+                           "-o", page, path],
+                          [pm_bin, "--no-config", "stats", "--today", TODAY,
+                           path], runs, True, outdir, env)
+        report_vs_stats = (n, nbytes, summary(rep, st))
+        results["pm report vs pm stats corpus-%d" % n] = report_vs_stats[2]
 
     phases["measuring"] = time.monotonic() - t_measure
 
@@ -454,6 +466,24 @@ def main():
           "ratio is to the same baseline runs." % (
               other_bin, hashlib.sha256(open(other_bin, "rb").read())
               .hexdigest()[:12]))
+        p("")
+
+    if report_vs_stats:
+        n, nbytes, s = report_vs_stats
+        p("### pm report against pm stats (corpus-%d, %.2f MB)" % (n, nbytes / 1e6))
+        p("")
+        p("| command | median wall | spread (min–max) | peak RSS | CPU | runs |")
+        p("|---|---:|---:|---:|---:|---:|")
+        for label, side in (("pm report -o report.html", s["pm"]),
+                            ("pm stats", s["baseline"])):
+            p("| %s | %s | %s–%s | %.1f MiB | %s | %d |"
+              % (label, fmt_t(side["median"]), fmt_t(side["min"]),
+                 fmt_t(side["max"]), side["rss_mib"], fmt_t(side["cpu"]),
+                 s["runs"]))
+        p("")
+        p("Ratio pm report / pm stats: **%.2f×** [%.2f–%.2f] (median of "
+          "per-pair wall ratios), CPU %.2f×." % (s["ratio"], s["ratio_min"],
+                                               s["ratio_max"], s["cpu_ratio"]))
         p("")
 
     scaling = {}
@@ -513,6 +543,14 @@ def main():
     p("| one file ≤ %.1f× baseline (CPU) | %.2f× | %s |"
       % (TARGETS["ratio_one"], o["cpu_ratio"],
          verdict(o["cpu_ratio"] <= TARGETS["ratio_one"])))
+    if report_vs_stats:
+        s = report_vs_stats[2]
+        p("| report ≤ %.1f× stats (wall) | %.2f× | %s |"
+          % (TARGETS["report_ratio"], s["ratio"],
+             verdict(s["ratio"] <= TARGETS["report_ratio"])))
+        p("| report peak RSS < %.0f MiB | %.1f MiB | %s |"
+          % (TARGETS["report_rss_mib"], s["pm"]["rss_mib"],
+             verdict(s["pm"]["rss_mib"] < TARGETS["report_rss_mib"])))
     for step, d in scaling.items():
         p("| linear scaling %s, within ±%.0f%% | %+.1f%% | %s |"
           % (step, TARGETS["scaling_pct"], d,
@@ -539,6 +577,7 @@ def main():
            "load_after": load_after,
            "rows": [{"name": n, "files": f, "bytes": b, **s}
                     for n, f, b, s in rows],
+           "report_vs_stats": report_vs_stats and report_vs_stats[2],
            "compared": {"binary": other_bin, "rows": compared}}
     with open(os.path.join(out, stem + ".json"), "w") as f:
         json.dump(raw, f, indent=1)

@@ -245,11 +245,7 @@ fn the_cards_give_the_medians_and_the_follow_through() {
     // Days to review sorted: 2 3 4 5 6 | 7 8 9 11 13 -> 6.5.
     assert_eq!(
         card("to-postmortem"),
-        [
-            "Resolution to postmortem",
-            "6.5 days",
-            "median of 10 postmortems"
-        ]
+        ["Time to postmortem", "6.5 days", "median of 10 postmortems"]
     );
 }
 

@@ -139,64 +139,104 @@ fn month_of(entry: &Entry) -> String {
 /// Computes the stats of `entries`, times grouped `by`; `scale` orders the
 /// severities.
 pub fn compute(entries: &[Entry], scale: &[String], today: NaiveDate, by: By) -> Stats {
-    let severity_of = |e: &Entry| e.severity.clone().unwrap_or_else(|| "(none)".to_owned());
+    fn severity_of(e: &Entry) -> &str {
+        e.severity.as_deref().unwrap_or("(none)")
+    }
     let order = |severity: &str| {
         scale
             .iter()
             .position(|s| s == severity)
             .unwrap_or(usize::MAX)
     };
-    let mut severities: Vec<String> = entries.iter().map(severity_of).collect();
-    severities.sort_by(|a, b| (order(a), a).cmp(&(order(b), b)));
-    severities.dedup();
-
-    let by_severity = severities
-        .iter()
-        .map(|s| Count {
-            key: s.clone(),
-            count: entries.iter().filter(|e| severity_of(e) == *s).count(),
-        })
-        .collect();
-    let mut months: BTreeMap<String, usize> = BTreeMap::new();
+    // Each entry's keys are made once: grouping is one pass over the
+    // entries, whatever the number of groups.
+    let mut by_key: BTreeMap<&str, usize> = BTreeMap::new();
     for entry in entries {
-        *months.entry(month_of(entry)).or_default() += 1;
+        *by_key.entry(severity_of(entry)).or_default() += 1;
     }
-    let mut services: BTreeMap<String, usize> = BTreeMap::new();
+    let mut severities: Vec<(&str, usize)> = by_key.into_iter().collect();
+    severities.sort_by(|a, b| (order(a.0), a.0).cmp(&(order(b.0), b.0)));
+    let entry_months: Vec<String> = entries.iter().map(month_of).collect();
+    let mut months: BTreeMap<&str, usize> = BTreeMap::new();
+    for month in &entry_months {
+        *months.entry(month).or_default() += 1;
+    }
+    let mut services: BTreeMap<&str, usize> = BTreeMap::new();
     for service in entries.iter().flat_map(|e| &e.services) {
-        *services.entry(service.clone()).or_default() += 1;
+        *services.entry(service).or_default() += 1;
     }
     let mut by_service: Vec<Count> = services
         .into_iter()
-        .map(|(key, count)| Count { key, count })
+        .map(|(key, count)| Count {
+            key: key.to_owned(),
+            count,
+        })
         .collect();
     by_service.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
-    // The groups of `by`, in order, and whether an entry is in one.
+    // The groups of `by`, in order, and the groups each entry is in.
     let groups: Vec<String> = match by {
-        By::Severity => severities.clone(),
+        By::Severity => severities.iter().map(|(s, _)| (*s).to_owned()).collect(),
         By::Service => by_service.iter().map(|c| c.key.clone()).collect(),
-        By::Month => months.keys().cloned().collect(),
+        By::Month => months.keys().map(|m| (*m).to_owned()).collect(),
     };
-    let in_group = |e: &Entry, group: &str| match by {
-        By::Severity => severity_of(e) == group,
-        By::Service => e.services.iter().any(|s| s == group),
-        By::Month => month_of(e) == group,
-    };
+    let group_of: std::collections::HashMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.as_str(), i))
+        .collect();
+    let memberships: Vec<Vec<usize>> = entries
+        .iter()
+        .zip(&entry_months)
+        .map(|(e, month)| match by {
+            By::Severity => group_of.get(severity_of(e)).copied().into_iter().collect(),
+            By::Service => {
+                let mut in_groups: Vec<usize> = (e.services.iter())
+                    .filter_map(|s| group_of.get(s.as_str()).copied())
+                    .collect();
+                in_groups.sort_unstable();
+                in_groups.dedup();
+                in_groups
+            }
+            By::Month => group_of.get(month.as_str()).copied().into_iter().collect(),
+        })
+        .collect();
     let per_group = |measure: fn(&Entry) -> Option<i64>| -> Vec<Spread> {
+        let mut values: Vec<Vec<i64>> = vec![Vec::new(); groups.len()];
+        for (entry, in_groups) in entries.iter().zip(&memberships) {
+            let Some(value) = measure(entry) else {
+                continue;
+            };
+            for &group in in_groups {
+                if let Some(bucket) = values.get_mut(group) {
+                    bucket.push(value);
+                }
+            }
+        }
         groups
             .iter()
-            .filter_map(|group| {
-                let mut values: Vec<i64> = entries
-                    .iter()
-                    .filter(|e| in_group(e, group))
-                    .filter_map(measure)
-                    .collect();
-                spread(&mut values).map(|sp| Spread {
+            .zip(values.iter_mut())
+            .filter_map(|(group, values)| {
+                spread(values).map(|sp| Spread {
                     severity: group.clone(),
                     ..sp
                 })
             })
             .collect()
     };
+    let by_severity = severities
+        .iter()
+        .map(|(key, count)| Count {
+            key: (*key).to_owned(),
+            count: *count,
+        })
+        .collect();
+    let by_month = months
+        .iter()
+        .map(|(key, count)| Count {
+            key: (*key).to_owned(),
+            count: *count,
+        })
+        .collect();
     let due: Vec<_> = entries
         .iter()
         .flat_map(|e| &e.actions)
@@ -233,10 +273,7 @@ pub fn compute(entries: &[Entry], scale: &[String], today: NaiveDate, by: By) ->
         by,
         by_severity,
         by_service,
-        by_month: months
-            .into_iter()
-            .map(|(key, count)| Count { key, count })
-            .collect(),
+        by_month,
         time_to_detect: per_group(Entry::time_to_detect),
         time_to_resolve: per_group(Entry::time_to_resolve),
         time_to_postmortem: per_group(Entry::days_to_postmortem)

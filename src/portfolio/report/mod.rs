@@ -137,31 +137,33 @@ impl<'a> Report<'a> {
             .enumerate()
             .map(|(i, m)| (m.as_str(), i))
             .collect();
-        let by_severity = stats
+        // One pass: each postmortem adds one to its severity's month.
+        let mut by_severity: Vec<SeverityRow> = stats
             .by_severity
             .iter()
-            .map(|count| {
-                let mut counts = vec![0; months.len()];
-                for entry in entries {
-                    let severity = entry.severity.as_deref().unwrap_or("(none)");
-                    if severity != count.key {
-                        continue;
-                    }
-                    if let Some(i) = entry
-                        .date
-                        .and_then(|d| column.get(month_of(d).as_str()).copied())
-                        && let Some(slot) = counts.get_mut(i)
-                    {
-                        *slot += 1;
-                    }
-                }
-                SeverityRow {
-                    severity: count.key.clone(),
-                    rank: scale.iter().position(|s| *s == count.key),
-                    counts,
-                }
+            .map(|count| SeverityRow {
+                severity: count.key.clone(),
+                rank: scale.iter().position(|s| *s == count.key),
+                counts: vec![0; months.len()],
             })
             .collect();
+        let row_of: BTreeMap<&str, usize> = stats
+            .by_severity
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key.as_str(), i))
+            .collect();
+        for entry in entries {
+            let severity = entry.severity.as_deref().unwrap_or("(none)");
+            let (Some(&row), Some(day)) = (row_of.get(severity), entry.date) else {
+                continue;
+            };
+            if let Some(&i) = column.get(month_of(day).as_str())
+                && let Some(slot) = by_severity.get_mut(row).and_then(|r| r.counts.get_mut(i))
+            {
+                *slot += 1;
+            }
+        }
         let times = |spreads: &[stats::Spread]| -> Vec<TimeRow> {
             spreads
                 .iter()

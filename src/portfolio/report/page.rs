@@ -183,7 +183,7 @@ fn cards(out: &mut String, report: &Report<'_>) {
     if let Some((n, median, _)) = report.to_postmortem {
         cards.push((
             "to-postmortem",
-            "Resolution to postmortem",
+            "Time to postmortem",
             days(median),
             format!("median of {}", plural(n, "postmortem")),
         ));
