@@ -248,6 +248,17 @@ pub struct ListArgs {
     /// Files or folders [default: the postmortems folder].
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Which postmortems.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// How to print.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: crate::portfolio::Format,
+}
+
+/// The filters of `pm list` and `pm report`.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
     /// Only this severity (normalized like `pm new`); repeat for several.
     #[arg(long = "severity", value_name = "LEVEL")]
     pub severities: Vec<String>,
@@ -260,9 +271,6 @@ pub struct ListArgs {
     /// Only incidents on or before this day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// How to print.
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: crate::portfolio::Format,
 }
 
 /// Arguments of `pm index`.
@@ -354,18 +362,9 @@ pub struct ReportArgs {
     /// The page's heading.
     #[arg(long, value_name = "TEXT", default_value = "Postmortem report")]
     pub title: String,
-    /// Only this severity (normalized like `pm new`); repeat for several.
-    #[arg(long = "severity", value_name = "LEVEL")]
-    pub severities: Vec<String>,
-    /// Only this status; repeat for several.
-    #[arg(long = "status", value_name = "STATUS")]
-    pub statuses: Vec<String>,
-    /// Only incidents on or after this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
-    /// Only incidents on or before this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
+    /// Which postmortems.
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// Link each postmortem under this URL (e.g. a repository's blob URL)
     /// instead of relative to FILE.
     #[arg(long, value_name = "URL")]

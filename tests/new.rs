@@ -1271,7 +1271,12 @@ fn with_team_template(name: &str, source: &str) -> tempfile::TempDir {
 fn a_template_that_writes_without_end_fails_naming_it() {
     let tmp = with_team_template(
         "big",
-        "---\ntitle: x\n---\n{% for i in range(end=100000) %}{% for j in range(end=100000) %}x{% endfor %}{% endfor %}\n",
+        // A kilobyte a turn: the 4 MiB limit comes long before the time
+        // limit, even on a loaded machine.
+        &format!(
+            "---\ntitle: x\n---\n{{% for i in range(end=100000) %}}{{% for j in range(end=100000) %}}{}{{% endfor %}}{{% endfor %}}\n",
+            "x".repeat(1024)
+        ),
     );
     let before = snapshot(tmp.path());
     pm_new(&tmp)

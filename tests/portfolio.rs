@@ -451,6 +451,30 @@ fn an_invalid_date_flag_exits_2_naming_the_flag() {
     }
 }
 
+#[test]
+fn since_after_until_is_an_error_not_an_empty_list() {
+    let tmp = with_examples();
+    let run = pm_run(
+        &tmp,
+        &[
+            "list",
+            "--since",
+            "2026-09-01",
+            "--until",
+            "2026-08-01",
+            DIR,
+        ],
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            2,
+            "",
+            "error: --since 2026-09-01 is after --until 2026-08-01: no day is in between\n"
+        )
+    );
+}
+
 // pm actions filters
 
 #[test]

@@ -4,21 +4,16 @@ use crate::exit::Outcome;
 use std::path::Path;
 
 use crate::cli::IndexArgs;
-use crate::commands::{paths_or_default, plural};
+use crate::commands::plural;
 use crate::config::Config;
 use crate::error::Error;
-use crate::portfolio::{self, index, list};
+use crate::portfolio::{index, list};
 use crate::write::{Mode, write_atomic};
 
 /// Runs `pm index`.
 pub fn run(config: &Config, args: IndexArgs) -> Result<Outcome, Error> {
     let file = &args.write;
-    let (mut entries, problems) = portfolio::load(
-        &paths_or_default(&args.paths, config),
-        config.max_file_size,
-        |doc| portfolio::Entry::of(doc, config),
-    )?;
-    super::warn_skipped(&problems);
+    let mut entries = super::entries(&args.paths, config)?;
     // The index may live among the postmortems; it does not list itself.
     if let Ok(target) = std::fs::canonicalize(file) {
         entries.retain(|e| std::fs::canonicalize(&e.path).map_or(true, |p| p != target));

@@ -2,26 +2,16 @@
 
 use crate::exit::Outcome;
 
-use crate::cli::ListArgs;
-use crate::commands::{date_flag, paths_or_default, print_with};
+use crate::cli::{FilterArgs, ListArgs};
+use crate::commands::{date_flag, print_with};
 use crate::config::Config;
 use crate::error::Error;
-use crate::portfolio::{self, list, table};
+use crate::portfolio::{list, table};
 
 /// Runs `pm list`.
 pub fn run(config: &Config, args: ListArgs) -> Result<Outcome, Error> {
-    let filter = list::Filter {
-        severities: severities(config, &args.severities)?,
-        statuses: args.statuses.clone(),
-        since: date_flag("--since", args.since.as_deref())?,
-        until: date_flag("--until", args.until.as_deref())?,
-    };
-    let (entries, problems) = portfolio::load(
-        &paths_or_default(&args.paths, config),
-        config.max_file_size,
-        |doc| portfolio::Entry::of(doc, config),
-    )?;
-    super::warn_skipped(&problems);
+    let filter = filter(config, &args.filter)?;
+    let entries = super::entries(&args.paths, config)?;
     let rows = list::rows(&entries, &filter);
     drop(entries);
     let cells = || rows.iter().map(list::cells);
@@ -29,9 +19,11 @@ pub fn run(config: &Config, args: ListArgs) -> Result<Outcome, Error> {
     Ok(Outcome::Success)
 }
 
-/// The `--severity` values, each normalized onto the configured scale.
-pub(crate) fn severities(config: &Config, given: &[String]) -> Result<Vec<String>, Error> {
-    given
+/// What the filter flags ask for, each `--severity` normalized onto the
+/// configured scale; an error for a bad value or an empty range.
+pub(crate) fn filter(config: &Config, args: &FilterArgs) -> Result<list::Filter, Error> {
+    let severities = args
+        .severities
         .iter()
         .map(|s| {
             config
@@ -46,5 +38,19 @@ pub(crate) fn severities(config: &Config, given: &[String]) -> Result<Vec<String
                     )
                 })
         })
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    let filter = list::Filter {
+        severities,
+        statuses: args.statuses.clone(),
+        since: date_flag("--since", args.since.as_deref())?,
+        until: date_flag("--until", args.until.as_deref())?,
+    };
+    if let (Some(since), Some(until)) = (filter.since, filter.until)
+        && since > until
+    {
+        return Err(Error::Usage(format!(
+            "--since {since} is after --until {until}: no day is in between"
+        )));
+    }
+    Ok(filter)
 }

@@ -56,6 +56,21 @@ pub(crate) fn warn_skipped(problems: &[crate::portfolio::Problem]) {
     }
 }
 
+/// Every postmortem under `paths` (or the postmortems folder) as a
+/// portfolio entry; the files that could not be read are warned about.
+pub(crate) fn entries(
+    paths: &[PathBuf],
+    config: &Config,
+) -> Result<Vec<crate::portfolio::Entry>, Error> {
+    let (entries, problems) = crate::portfolio::load(
+        &paths_or_default(paths, config),
+        config.max_file_size,
+        |doc| crate::portfolio::Entry::of(doc, config),
+    )?;
+    warn_skipped(&problems);
+    Ok(entries)
+}
+
 /// `--today`, or the local date.
 pub(crate) fn today(value: Option<&str>) -> Result<NaiveDate, Error> {
     Ok(date_flag("--today", value)?.unwrap_or_else(|| chrono::Local::now().date_naive()))

@@ -4,12 +4,12 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use crate::cli::ReportArgs;
-use crate::commands::{date_flag, paths_or_default, plural, print, today};
+use crate::commands::{plural, print, today};
 use crate::config::Config;
 use crate::error::Error;
 use crate::exit::Outcome;
+use crate::portfolio;
 use crate::portfolio::report::{Options, Report};
-use crate::portfolio::{self, list};
 use crate::write::{Mode, Target, resolve, write_atomic};
 
 /// What a report pm wrote says about itself, so pm replaces its own reports
@@ -19,19 +19,7 @@ const GENERATOR: &str = "<meta name=\"generator\" content=\"pm ";
 /// Runs `pm report`.
 pub fn run(config: &Config, args: ReportArgs) -> Result<Outcome, Error> {
     let today = today(args.today.as_deref())?;
-    let filter = list::Filter {
-        severities: super::list::severities(config, &args.severities)?,
-        statuses: args.statuses.clone(),
-        since: date_flag("--since", args.since.as_deref())?,
-        until: date_flag("--until", args.until.as_deref())?,
-    };
-    if let (Some(since), Some(until)) = (filter.since, filter.until)
-        && since > until
-    {
-        return Err(Error::Usage(format!(
-            "--since {since} is after --until {until}: no day is in between"
-        )));
-    }
+    let filter = super::list::filter(config, &args.filter)?;
     let output = match &args.output {
         Some(path) if path.as_os_str() != "-" => {
             check_replaceable(path, args.force)?;
@@ -46,12 +34,7 @@ pub fn run(config: &Config, args: ReportArgs) -> Result<Outcome, Error> {
         }
         _ => None,
     };
-    let (entries, problems) = portfolio::load(
-        &paths_or_default(&args.paths, config),
-        config.max_file_size,
-        |doc| portfolio::Entry::of(doc, config),
-    )?;
-    super::warn_skipped(&problems);
+    let entries = super::entries(&args.paths, config)?;
     let entries: Vec<portfolio::Entry> = entries.into_iter().filter(|e| filter.keeps(e)).collect();
     let dir = output
         .and_then(Path::parent)

@@ -4,22 +4,17 @@ use crate::exit::Outcome;
 use std::io::Write;
 
 use crate::cli::StatsArgs;
-use crate::commands::{paths_or_default, print, today};
+use crate::commands::{print, today};
 use crate::config::Config;
 use crate::document::dates::human_minutes;
 use crate::error::Error;
+use crate::portfolio::Format;
 use crate::portfolio::stats::{self, Spread, Stats};
-use crate::portfolio::{self, Format};
 
 /// Runs `pm stats`.
 pub fn run(config: &Config, args: StatsArgs) -> Result<Outcome, Error> {
     let today = today(args.today.as_deref())?;
-    let (entries, problems) = portfolio::load(
-        &paths_or_default(&args.paths, config),
-        config.max_file_size,
-        |doc| portfolio::Entry::of(doc, config),
-    )?;
-    super::warn_skipped(&problems);
+    let entries = super::entries(&args.paths, config)?;
     let stats = stats::compute(&entries, config.severities.levels(), today, args.by);
     let mut out = Vec::new();
     match args.format {

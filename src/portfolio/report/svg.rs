@@ -86,6 +86,29 @@ struct Plot {
 }
 
 impl Plot {
+    /// An `<svg>` with its value axis and grid, fitted to `highest`.
+    fn open(id: &str, label: &str, highest: f64, scale: Scale) -> (Plot, String) {
+        let (top, step) = axis(highest, scale.steps);
+        let plot = Plot { height: 260.0, top };
+        let mut out = String::new();
+        open(&mut out, id, plot.height, label);
+        plot.grid(&mut out, step, scale.format);
+        (plot, out)
+    }
+
+    /// The category axis and its labels, and the end of the `<svg>`.
+    fn close(&self, mut out: String, categories: &[String]) -> String {
+        let _ = write!(
+            out,
+            r#"<line class="axis" x1="{LEFT}" x2="{x2}" y1="{y}" y2="{y}"/>"#,
+            x2 = WIDTH - RIGHT,
+            y = self.bottom(),
+        );
+        category_labels(&mut out, categories, self.bottom());
+        out.push_str("</svg>");
+        out
+    }
+
     fn bottom(&self) -> f64 {
         self.height - BOTTOM
     }
@@ -165,11 +188,7 @@ pub fn columns(
     let highest = (0..categories.len())
         .filter_map(total)
         .fold(scale.max.unwrap_or(0.0), f64::max);
-    let (top, step) = axis(highest, scale.steps);
-    let plot = Plot { height: 260.0, top };
-    let mut out = String::new();
-    open(&mut out, id, plot.height, label);
-    plot.grid(&mut out, step, scale.format);
+    let (plot, mut out) = Plot::open(id, label, highest, scale);
     for (i, category) in categories.iter().enumerate() {
         let (x, width) = slot(i, categories.len());
         let bar = (width * 0.7).min(48.0);
@@ -207,15 +226,7 @@ pub fn columns(
             );
         }
     }
-    let _ = write!(
-        out,
-        r#"<line class="axis" x1="{LEFT}" x2="{x2}" y1="{y}" y2="{y}"/>"#,
-        x2 = WIDTH - RIGHT,
-        y = plot.bottom(),
-    );
-    category_labels(&mut out, categories, plot.bottom());
-    out.push_str("</svg>");
-    out
+    plot.close(out, categories)
 }
 
 /// One line per series across the categories, broken where a value is
@@ -231,11 +242,7 @@ pub fn lines(
         .iter()
         .flat_map(|s| s.values.iter().copied().flatten())
         .fold(scale.max.unwrap_or(0.0), f64::max);
-    let (top, step) = axis(highest, scale.steps);
-    let plot = Plot { height: 260.0, top };
-    let mut out = String::new();
-    open(&mut out, id, plot.height, label);
-    plot.grid(&mut out, step, scale.format);
+    let (plot, mut out) = Plot::open(id, label, highest, scale);
     for s in series {
         let mut path = String::new();
         let mut pen_down = false;
@@ -276,15 +283,7 @@ pub fn lines(
             );
         }
     }
-    let _ = write!(
-        out,
-        r#"<line class="axis" x1="{LEFT}" x2="{x2}" y1="{y}" y2="{y}"/>"#,
-        x2 = WIDTH - RIGHT,
-        y = plot.bottom(),
-    );
-    category_labels(&mut out, categories, plot.bottom());
-    out.push_str("</svg>");
-    out
+    plot.close(out, categories)
 }
 
 /// A horizontal bar per row, stacked from the series in order, its name on
