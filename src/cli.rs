@@ -99,6 +99,9 @@ pub enum Command {
     /// Install (or uninstall) a Git pre-commit hook that lints the staged postmortems.
     #[command(subcommand)]
     Hook(HookCommand),
+    /// Build a timeline from what the incident left behind (a Slack export, a chat log).
+    #[command(subcommand)]
+    Timeline(TimelineCommand),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  pm completions bash > ~/.local/share/bash-completion/completions/pm\n  pm completions zsh > \"${fpath[1]}/_pm\"\n  pm completions fish > ~/.config/fish/completions/pm.fish"
@@ -404,6 +407,42 @@ pub enum HookCommand {
     },
     /// Remove the pre-commit hook pm wrote, and put back the hook it replaced, if any.
     Uninstall,
+}
+
+/// `pm timeline …`
+#[derive(Debug, Subcommand)]
+pub enum TimelineCommand {
+    /// Read the events of chat exports and logs, in UTC, as a Markdown timeline table.
+    #[command(
+        after_help = "Examples:\n  pm timeline import export/incident-4521/2026-11-20.json\n  pm timeline import --tz Europe/Berlin --date 2026-11-20 bridge.log\n  pm timeline import --tz America/Los_Angeles --grep deploy --from dana chat.txt"
+    )]
+    Import(TimelineImportArgs),
+}
+
+/// Arguments of `pm timeline import`.
+#[derive(Debug, Args)]
+pub struct TimelineImportArgs {
+    /// Slack export day files (or a channel's folder of them) and chat logs.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// The zone of times written without one: an IANA name (Europe/Berlin) or an offset (+02:00).
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// The day a log of times of day (`[14:02] …`) starts on, as YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Only events at or after this time (ISO 8601; without a zone, in --tz).
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Only events at or before this time (ISO 8601; without a zone, in --tz).
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+    /// Only events whose text contains TEXT (any case); repeat for several.
+    #[arg(long, value_name = "TEXT")]
+    pub grep: Vec<String>,
+    /// Only events by this person (any case); repeat for several.
+    #[arg(long = "from", value_name = "USER")]
+    pub from: Vec<String>,
 }
 
 /// `pm templates …`

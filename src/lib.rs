@@ -19,6 +19,7 @@ pub mod error;
 pub mod exit;
 pub mod files;
 pub mod git;
+pub mod import;
 pub mod lint;
 pub mod lsp;
 pub mod output;
@@ -58,6 +59,9 @@ pub fn run(cli: cli::Cli) -> Result<Outcome, Error> {
         cli::Command::Adopt(args) => commands::adopt::run(&config, args),
         cli::Command::Hook(cli::HookCommand::Install { force }) => commands::hook::install(force),
         cli::Command::Hook(cli::HookCommand::Uninstall) => commands::hook::uninstall(),
+        cli::Command::Timeline(cli::TimelineCommand::Import(args)) => {
+            commands::timeline::import(&config, args)
+        }
         cli::Command::Completions { shell } => commands::docs::completions(shell),
         cli::Command::Man => commands::docs::man(),
         cli::Command::New(args) => commands::new::run(&config, args),

@@ -200,6 +200,9 @@ const ROWS: &[Row] = &[
         2,
     ),
     (Setup::Plain, &["report", "--since", "2026-13-01"], &[], 2),
+    // pm timeline import: the file is missing; no file at all
+    (Setup::Plain, &["timeline", "import", "chat.log"], &[], 2),
+    (Setup::Plain, &["timeline", "import"], &[], 2),
     // pm hook
     (Setup::Plain, &["hook", "install"], &[], 0),
     (Setup::NoGit, &["hook", "install"], &[], 2),

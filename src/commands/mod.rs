@@ -15,6 +15,7 @@ pub mod report;
 pub mod rules;
 pub mod stats;
 pub mod templates;
+pub mod timeline;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -1,0 +1,141 @@
+//! `pm timeline import`: the events an incident left behind (a Slack
+//! channel export, a chat or terminal log), each at an exact UTC time, ready
+//! to become rows of a postmortem's timeline. Nothing is guessed: a time
+//! without a zone needs `--tz` (or the zone the postmortem states), and a
+//! time of day without a date needs the day it starts on.
+
+pub mod chat;
+pub mod slack;
+pub mod zone;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+pub use zone::Zone;
+
+/// One thing that happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// When, in UTC.
+    pub at: DateTime<Utc>,
+    /// Who wrote or did it, when known.
+    pub who: Option<String>,
+    /// What happened, on one line.
+    pub text: String,
+    /// A link back to the message, when the export gives one.
+    pub link: Option<String>,
+}
+
+/// A file that cannot be imported, and where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct ImportError {
+    /// The file.
+    pub path: PathBuf,
+    /// The line, where there is one.
+    pub line: Option<usize>,
+    /// What is wrong (for JSON, with the path of the value).
+    pub message: String,
+}
+
+impl ImportError {
+    /// An error at `line` of `path`.
+    pub fn at(path: &Path, line: Option<usize>, message: impl Into<String>) -> ImportError {
+        ImportError {
+            path: path.to_owned(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+/// How to read the times of a file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reading {
+    /// The zone of times written without one.
+    pub zone: Option<Zone>,
+    /// The day of the first time written without a date.
+    pub day: Option<NaiveDate>,
+}
+
+/// Which events to keep.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// None before this time.
+    pub since: Option<DateTime<Utc>>,
+    /// None after this time.
+    pub until: Option<DateTime<Utc>>,
+    /// Only events whose text contains one of these (any case).
+    pub grep: Vec<String>,
+    /// Only events by one of these (any case).
+    pub from: Vec<String>,
+}
+
+impl Filter {
+    /// Whether `event` is kept.
+    pub fn keeps(&self, event: &Event) -> bool {
+        let lower = event.text.to_lowercase();
+        self.since.is_none_or(|since| event.at >= since)
+            && self.until.is_none_or(|until| event.at <= until)
+            && (self.grep.is_empty() || self.grep.iter().any(|g| lower.contains(&g.to_lowercase())))
+            && (self.from.is_empty()
+                || event
+                    .who
+                    .as_ref()
+                    .is_some_and(|who| self.from.iter().any(|f| f.eq_ignore_ascii_case(who))))
+    }
+}
+
+/// The events of one file: a Slack export (a JSON array of messages, or a
+/// folder of them) or a chat log, told apart by their content.
+pub fn read(path: &Path, text: &str, reading: Reading) -> Result<Vec<Event>, ImportError> {
+    if text.trim_start().starts_with('[') && slack::looks_like(text) {
+        slack::read(path, text, &slack::Users::beside(path))
+    } else {
+        chat::read(path, text, reading)
+    }
+}
+
+/// `events` sorted by time (stable: the order of the files among equal
+/// times), with exact repeats (same time, author and text) dropped.
+pub fn merge(mut events: Vec<Event>, filter: &Filter) -> Vec<Event> {
+    events.retain(|e| filter.keeps(e));
+    events.sort_by_key(|e| e.at);
+    events.dedup_by(|b, a| a.at == b.at && a.who == b.who && a.text == b.text);
+    events
+}
+
+/// Text on one line, at most `max` characters (cut with `…`), whitespace
+/// runs made one space.
+pub fn one_line(text: &str, max: usize) -> String {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let joined = words.join(" ");
+    if joined.chars().count() > max {
+        let mut cut: String = joined.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    } else {
+        joined
+    }
+}
+
+/// The events as a Markdown timeline table: time (UTC), who, what.
+pub fn table(events: &[Event]) -> String {
+    let mut out = String::from("| Time (UTC) | Who | Event |\n|---|---|---|\n");
+    for event in events {
+        let cell = |text: &str| text.replace('|', "\\|");
+        let what = match &event.link {
+            Some(link) => format!("[{}]({link})", cell(&event.text)),
+            None => cell(&event.text),
+        };
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            event.at.format("%Y-%m-%d %H:%M:%S"),
+            cell(event.who.as_deref().unwrap_or("")),
+            what
+        ));
+    }
+    out
+}

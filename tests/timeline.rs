@@ -1,0 +1,289 @@
+//! `pm timeline import` through the real binary, on fixtures in the
+//! documented formats (a Slack channel export with its users.json, and chat
+//! logs in each line form): exact tables, every time in UTC, zones and
+//! daylight saving, midnight, filters, repeats, and the errors a malformed
+//! or zone-less file gets.
+
+mod common;
+
+use common::lint::{run, write};
+use common::{pm, tmp};
+
+const HEADER: &str = "| Time (UTC) | Who | Event |\n|---|---|---|\n";
+
+/// Runs `pm timeline import ARGS` in `tmp`: (exit code, stdout, stderr).
+fn import(tmp: &tempfile::TempDir, args: &[&str]) -> (i32, String, String) {
+    let out = run(pm(tmp).args(["timeline", "import"]).args(args));
+    (out.code, out.stdout, out.stderr)
+}
+
+fn table(rows: &[&str]) -> String {
+    let mut out = HEADER.to_owned();
+    for row in rows {
+        out.push_str(row);
+        out.push('\n');
+    }
+    out
+}
+
+/// A channel export: users.json at the top, a folder per channel, a file
+/// per day. 1763647200 is 2025-11-20 14:00:00 UTC.
+fn slack_export(tmp: &tempfile::TempDir) {
+    write(
+        tmp,
+        "export/users.json",
+        r#"[
+  {"id": "U1", "name": "dana", "real_name": "Dana Kim", "profile": {"display_name": "", "real_name": "Dana Kim"}},
+  {"id": "U2", "name": "sam", "profile": {"display_name": "Sam", "real_name": "Sam Ortiz"}}
+]"#,
+    );
+    write(
+        tmp,
+        "export/inc-4521/2025-11-20.json",
+        r#"[
+  {"type": "message", "subtype": "bot_message", "username": "PagerDuty", "text": "",
+   "attachments": [{"fallback": "Triggered #4521: checkout error rate above 5%"}], "ts": "1763647200.000000"},
+  {"type": "message", "user": "U1", "text": "Checkout 500s, <@U2> can you look? &lt;urgent&gt;\nsecond line", "ts": "1763647331.000200"},
+  {"type": "message", "subtype": "channel_join", "user": "U2", "text": "<@U2> has joined the channel", "ts": "1763647332.000100"},
+  {"type": "message", "user": "U2", "user_profile": {"display_name": "Sam", "real_name": "Sam Ortiz"},
+   "text": "on it, see <#C42|db-oncall>", "ts": "1763647400.000300", "thread_ts": "1763647331.000200"},
+  {"type": "message", "user": "U1", "text": "rolled back <https://deploy.example/8812|deploy 8812> | pool at 80",
+   "edited": {"user": "U1", "ts": "1763648000.000000"}, "ts": "1763647900.000000",
+   "permalink": "https://acme.slack.com/archives/C1/p1763647900000000"}
+]"#,
+    );
+    write(
+        tmp,
+        "export/inc-4521/2025-11-21.json",
+        r#"[{"type": "message", "user": "U1", "text": "all clear", "ts": "1763683200.000000"}]"#,
+    );
+}
+
+#[test]
+fn a_slack_channel_export_is_read_with_names_threads_bots_and_edits() {
+    let tmp = tmp();
+    slack_export(&tmp);
+    let want = table(&[
+        "| 2025-11-20 14:00:00 | PagerDuty | Triggered #4521: checkout error rate above 5% |",
+        "| 2025-11-20 14:02:11 | Dana Kim | Checkout 500s, @Sam can you look? <urgent> |",
+        "| 2025-11-20 14:03:20 | Sam | ↳ on it, see #db-oncall |",
+        "| 2025-11-20 14:11:40 | Dana Kim | [rolled back deploy 8812 \\| pool at 80](https://acme.slack.com/archives/C1/p1763647900000000) |",
+        "| 2025-11-21 00:00:00 | Dana Kim | all clear |",
+    ]);
+    // The channel's folder, or its day files one by one: no zone needed.
+    assert_eq!(
+        import(&tmp, &["export/inc-4521"]),
+        (0, want.clone(), String::new())
+    );
+    assert_eq!(
+        import(
+            &tmp,
+            &[
+                "export/inc-4521/2025-11-21.json",
+                "export/inc-4521/2025-11-20.json"
+            ]
+        ),
+        (0, want, String::new())
+    );
+}
+
+#[test]
+fn each_chat_log_form_is_read_in_utc() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "forms.log",
+        "[09:58] dana: paging the db on-call\n\
+         09:59:30 <sam> ack, looking\n\
+         2026-11-20 10:01:00 dana: rolled back deploy 8812\n\
+         2026-11-20T10:02:05Z pager: resolved by sam\n\
+         [11/20/26, 10:04:00 AM] Dana: error rate back to 0.1%\n\
+         [11/20/26, 12:05 PM] Sam: all clear\n",
+    );
+    let (code, stdout, stderr) = import(
+        &tmp,
+        &["--tz", "Europe/Berlin", "--date", "2026-11-20", "forms.log"],
+    );
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert_eq!(
+        stdout,
+        table(&[
+            "| 2026-11-20 08:58:00 | dana | paging the db on-call |",
+            "| 2026-11-20 08:59:30 | sam | ack, looking |",
+            "| 2026-11-20 09:01:00 | dana | rolled back deploy 8812 |",
+            "| 2026-11-20 09:04:00 | Dana | error rate back to 0.1% |",
+            "| 2026-11-20 10:02:05 | pager | resolved by sam |",
+            "| 2026-11-20 11:05:00 | Sam | all clear |",
+        ])
+    );
+}
+
+#[test]
+fn times_of_day_run_past_midnight_into_the_next_day() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "bridge.log",
+        "Bridge log for INC-4521\n[23:58] dana: paging the db on-call\n\
+         [23:59:30] sam: ack | looking\n  a continued line\n[00:03] dana: rolled back\n",
+    );
+    assert_eq!(
+        import(
+            &tmp,
+            &["--tz", "+01:00", "--date", "2026-11-20", "bridge.log"]
+        ),
+        (
+            0,
+            table(&[
+                "| 2026-11-20 22:58:00 | dana | paging the db on-call |",
+                "| 2026-11-20 22:59:30 | sam | ack \\| looking |",
+                "| 2026-11-20 23:03:00 | dana | rolled back |",
+            ]),
+            String::new()
+        )
+    );
+}
+
+#[test]
+fn daylight_saving_changes_the_offset_and_the_repeated_hour_is_read_in_order() {
+    let tmp = tmp();
+    // In Los Angeles, 2026-11-01 01:00-02:00 happens twice (PDT, then PST).
+    write(
+        &tmp,
+        "fallback.log",
+        "2026-11-01 00:50:00 dana: error rate rising\n\
+         2026-11-01 01:40:00 sam: failing over\n\
+         2026-11-01 01:10:00 dana: failover done (after the clocks went back)\n\
+         2026-11-01 02:15:00 sam: all clear\n",
+    );
+    assert_eq!(
+        import(&tmp, &["--tz", "America/Los_Angeles", "fallback.log"]),
+        (
+            0,
+            table(&[
+                "| 2026-11-01 07:50:00 | dana | error rate rising |",
+                "| 2026-11-01 08:40:00 | sam | failing over |",
+                "| 2026-11-01 09:10:00 | dana | failover done (after the clocks went back) |",
+                "| 2026-11-01 10:15:00 | sam | all clear |",
+            ]),
+            String::new()
+        )
+    );
+    // An hour the clocks skip never happened.
+    write(&tmp, "spring.log", "2026-03-08 02:30:00 dana: hm\n");
+    assert_eq!(
+        import(&tmp, &["--tz", "America/Los_Angeles", "spring.log"]),
+        (
+            2,
+            String::new(),
+            "error: spring.log:1: 2026-03-08 02:30 does not exist in America/Los_Angeles (the clocks skip that hour)\n".to_owned()
+        )
+    );
+}
+
+#[test]
+fn a_log_without_a_zone_or_a_date_is_an_error_never_a_guess() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "a.log",
+        "header\n2026-11-20 10:01:00 dana: rolled back\n",
+    );
+    assert_eq!(
+        import(&tmp, &["a.log"]),
+        (
+            2,
+            String::new(),
+            "error: a.log:2: the times of this log carry no zone: pass --tz with an IANA name (Europe/Berlin) or an offset (+02:00)\n".to_owned()
+        )
+    );
+    write(&tmp, "b.log", "[10:01] dana: rolled back\n");
+    assert_eq!(
+        import(&tmp, &["--tz", "UTC", "b.log"]),
+        (
+            2,
+            String::new(),
+            "error: b.log:1: the times of this log have no date: give the day it starts on with --date YYYY-MM-DD\n".to_owned()
+        )
+    );
+    let (code, _, stderr) = import(&tmp, &["--tz", "Mars/Olympus", "b.log"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("'Mars/Olympus'") && stderr.contains("--tz"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_malformed_export_names_the_file_and_the_line_or_the_json_path() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "day.json",
+        "[\n  {\"type\": \"message\", \"ts\": \"1\",\n",
+    );
+    let (code, stdout, stderr) = import(&tmp, &["day.json"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(
+        stderr.starts_with("error: day.json:3: not valid JSON: "),
+        "{stderr}"
+    );
+    write(
+        &tmp,
+        "day.json",
+        r#"[{"type": "message", "ts": "1763647200.0", "text": "ok"}, {"type": "message", "ts": true, "text": "x"}]"#,
+    );
+    assert_eq!(
+        import(&tmp, &["day.json"]),
+        (
+            2,
+            String::new(),
+            "error: day.json: [1].ts: not a Slack timestamp such as \"1763647331.000200\"\n"
+                .to_owned()
+        )
+    );
+    write(&tmp, "notes.txt", "just some notes\nwith no times\n");
+    let (code, _, stderr) = import(&tmp, &["notes.txt"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("error: notes.txt: no line is a chat message"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = import(&tmp, &["missing.log"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("missing.log"), "{stderr}");
+}
+
+#[test]
+fn filters_keep_a_window_a_text_or_a_person_and_repeats_are_dropped() {
+    let tmp = tmp();
+    slack_export(&tmp);
+    let day = "export/inc-4521/2025-11-20.json";
+    let (_, stdout, _) = import(&tmp, &["--grep", "ROLLED", day]);
+    assert_eq!(stdout.lines().count(), 3, "{stdout}");
+    assert!(stdout.contains("rolled back deploy 8812"));
+    let (_, stdout, _) = import(&tmp, &["--from", "sam", day]);
+    assert_eq!(
+        stdout,
+        table(&["| 2025-11-20 14:03:20 | Sam | ↳ on it, see #db-oncall |"])
+    );
+    let (_, stdout, _) = import(
+        &tmp,
+        &[
+            "--since",
+            "2025-11-20T15:02:00+01:00",
+            "--until",
+            "2025-11-20T14:05:00Z",
+            day,
+        ],
+    );
+    assert_eq!(stdout.lines().count(), 2 + 2, "{stdout}");
+    // The same file twice: each event once.
+    let (_, twice, _) = import(&tmp, &[day, day]);
+    let (_, once, _) = import(&tmp, &[day]);
+    assert_eq!(twice, once);
+    // A time without a zone in --since needs --tz.
+    let (code, _, stderr) = import(&tmp, &["--since", "2025-11-20 14:00", day]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--since"), "{stderr}");
+}
