@@ -422,7 +422,8 @@ pub enum TimelineCommand {
 /// Arguments of `pm timeline import`.
 #[derive(Debug, Args)]
 pub struct TimelineImportArgs {
-    /// Slack export day files (or a channel's folder of them) and chat logs.
+    /// Slack export day files (or a channel's folder of them), PagerDuty log entries (JSON),
+    /// CSV files of events and chat logs.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
     /// The zone of times written without one: an IANA name (Europe/Berlin) or an offset (+02:00).
@@ -443,6 +444,15 @@ pub struct TimelineImportArgs {
     /// Only events by this person (any case); repeat for several.
     #[arg(long = "from", value_name = "USER")]
     pub from: Vec<String>,
+    /// The time column of a CSV file [default: the first headed time, timestamp, created at …].
+    #[arg(long, value_name = "NAME")]
+    pub time_column: Option<String>,
+    /// The event column of a CSV file [default: the first headed event, summary, description …].
+    #[arg(long, value_name = "NAME")]
+    pub event_column: Option<String>,
+    /// The owner column of a CSV file [default: the first headed owner, agent, user …].
+    #[arg(long, value_name = "NAME")]
+    pub owner_column: Option<String>,
 }
 
 /// `pm templates …`

@@ -287,3 +287,119 @@ fn filters_keep_a_window_a_text_or_a_person_and_repeats_are_dropped() {
     assert_eq!(code, 2);
     assert!(stderr.contains("--since"), "{stderr}");
 }
+
+#[test]
+fn pagerduty_log_entries_are_read_with_their_agents_and_links() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pd.json",
+        r#"{"log_entries": [
+  {"type": "resolve_log_entry", "created_at": "2026-11-20T15:21:00Z", "summary": "Resolved by Sam Ortiz",
+   "agent": {"type": "user_reference", "summary": "Sam Ortiz"}, "html_url": "https://acme.pagerduty.com/incidents/Q1/log_entries/R3"},
+  {"type": "acknowledge_log_entry", "created_at": "2026-11-20T16:09:00+02:00", "summary": "Acknowledged by Sam Ortiz",
+   "agent": {"type": "user_reference", "summary": "Sam Ortiz"}},
+  {"type": "trigger_log_entry", "created_at": "2026-11-20T14:06:00Z", "summary": "Triggered through the API",
+   "agent": {"type": "service_reference", "summary": "checkout-api"}},
+  {"type": "notify_log_entry", "created_at": "2026-11-20T14:06:05Z", "summary": "Notified Sam Ortiz by SMS"}
+]}"#,
+    );
+    assert_eq!(
+        import(&tmp, &["pd.json"]),
+        (
+            0,
+            table(&[
+                "| 2026-11-20 14:06:00 | checkout-api | Triggered through the API |",
+                "| 2026-11-20 14:06:05 |  | Notified Sam Ortiz by SMS |",
+                "| 2026-11-20 14:09:00 | Sam Ortiz | Acknowledged by Sam Ortiz |",
+                "| 2026-11-20 15:21:00 | Sam Ortiz | [Resolved by Sam Ortiz](https://acme.pagerduty.com/incidents/Q1/log_entries/R3) |",
+            ]),
+            String::new()
+        )
+    );
+    write(
+        &tmp,
+        "pd.json",
+        r#"{"log_entries": [{"type": "trigger_log_entry", "created_at": "yesterday"}]}"#,
+    );
+    assert_eq!(
+        import(&tmp, &["pd.json"]),
+        (
+            2,
+            String::new(),
+            "error: pd.json: log_entries[0].created_at: not an ISO 8601 time such as 2026-11-20T14:02:11Z\n".to_owned()
+        )
+    );
+}
+
+#[test]
+fn a_csv_of_events_is_read_by_its_headers_or_the_columns_named() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "events.csv",
+        "Created At,Type,Agent,Summary\n\
+         2026-11-20 14:06:00,trigger,checkout-api,\"Error rate above 5%, paging\"\n\
+         2026-11-20 15:21:00,resolve,Sam Ortiz,Resolved\n\
+         ,,,\n",
+    );
+    assert_eq!(
+        import(&tmp, &["--tz", "Europe/Berlin", "events.csv"]),
+        (
+            0,
+            table(&[
+                "| 2026-11-20 13:06:00 | checkout-api | Error rate above 5%, paging |",
+                "| 2026-11-20 14:21:00 | Sam Ortiz | Resolved |",
+            ]),
+            String::new()
+        )
+    );
+    write(
+        &tmp,
+        "ops.csv",
+        "at_utc;note\n2026-11-20T14:02:00Z;deploy 8812 starts\n",
+    );
+    let (code, _, stderr) = import(&tmp, &["ops.csv"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "error: ops.csv:1: no time column among at_utc;note: name it with --time-column\n"
+    );
+    write(
+        &tmp,
+        "ops.csv",
+        "when_utc,note,by\n2026-11-20T14:02:00Z,deploy 8812 starts,dana\n",
+    );
+    assert_eq!(
+        import(
+            &tmp,
+            &[
+                "--time-column",
+                "when_utc",
+                "--event-column",
+                "note",
+                "--owner-column",
+                "by",
+                "ops.csv"
+            ]
+        ),
+        (
+            0,
+            table(&["| 2026-11-20 14:02:00 | dana | deploy 8812 starts |"]),
+            String::new()
+        )
+    );
+    let (code, _, stderr) = import(&tmp, &["--time-column", "stamp", "ops.csv"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            2,
+            "error: ops.csv:1: no column `stamp`; the columns are when_utc, note, by\n"
+        )
+    );
+    write(&tmp, "late.csv", "time,event\n2026-11-20 14:02,x\nsoon,y\n");
+    assert_eq!(
+        import(&tmp, &["--tz", "UTC", "late.csv"]).2,
+        "error: late.csv:3: `soon` is not a time such as 2026-11-20 14:02 or 2026-11-20T14:02:11Z\n"
+    );
+}

@@ -30,6 +30,11 @@ pub fn import(config: &Config, args: TimelineImportArgs) -> Result<Outcome, Erro
     let reading = Reading {
         zone,
         day: date_flag("--date", args.date.as_deref())?,
+        columns: import::columns::Columns {
+            time: args.time_column.clone(),
+            event: args.event_column.clone(),
+            owner: args.owner_column.clone(),
+        },
     };
     let filter = Filter {
         since: instant("--since", args.since.as_deref(), zone)?,
@@ -50,7 +55,7 @@ pub fn import(config: &Config, args: TimelineImportArgs) -> Result<Outcome, Erro
                 ))
             })?;
             events.extend(
-                import::read(&path, &text, reading).map_err(|e| Error::Usage(e.to_string()))?,
+                import::read(&path, &text, &reading).map_err(|e| Error::Usage(e.to_string()))?,
             );
         }
     }

@@ -136,7 +136,7 @@ fn parse(line: &str) -> Option<Result<Line, String>> {
 }
 
 /// The messages of a chat log.
-pub fn read(path: &Path, text: &str, reading: Reading) -> Result<Vec<Event>, ImportError> {
+pub fn read(path: &Path, text: &str, reading: &Reading) -> Result<Vec<Event>, ImportError> {
     let mut events = Vec::new();
     // The day and wall-clock time of the line before, for times of day.
     let mut clock: Option<NaiveDateTime> = None;
@@ -189,6 +189,7 @@ pub fn read(path: &Path, text: &str, reading: Reading) -> Result<Vec<Event>, Imp
             who: Some(line.who),
             text: one_line(&line.text, MAX_TEXT),
             link: None,
+            kind: None,
         });
     }
     if events.is_empty() {
@@ -197,7 +198,7 @@ pub fn read(path: &Path, text: &str, reading: Reading) -> Result<Vec<Event>, Imp
             None,
             "no line is a chat message (`[14:02] dana: …`, `14:02:11 <dana> …`, \
              `2026-11-20 14:02:11 dana: …` or `[11/20/26, 2:02:11 PM] Dana: …`), \
-             and it is not a Slack export",
+             nor Slack or PagerDuty JSON; a CSV file needs a name ending in .csv",
         ));
     }
     Ok(events)

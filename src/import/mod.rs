@@ -1,10 +1,12 @@
 //! `pm timeline import`: the events an incident left behind (a Slack
-//! channel export, a chat or terminal log), each at an exact UTC time, ready
-//! to become rows of a postmortem's timeline. Nothing is guessed: a time
-//! without a zone needs `--tz` (or the zone the postmortem states), and a
-//! time of day without a date needs the day it starts on.
+//! channel export, PagerDuty's log entries, a CSV of events, a chat or
+//! terminal log), each at an exact UTC time, ready to become rows of a
+//! postmortem's timeline. Nothing is guessed: a time without a zone needs
+//! `--tz`, and a time of day without a date needs the day it starts on.
 
 pub mod chat;
+pub mod columns;
+pub mod pagerduty;
 pub mod slack;
 pub mod zone;
 
@@ -25,6 +27,21 @@ pub struct Event {
     pub text: String,
     /// A link back to the message, when the export gives one.
     pub link: Option<String>,
+    /// What it did to the incident, for a pager's events.
+    pub kind: Option<Kind>,
+}
+
+/// The events of a pager that mark an incident's course.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The pager was triggered: the incident was detected.
+    Triggered,
+    /// Someone acknowledged the page.
+    Acknowledged,
+    /// The page went to the next level.
+    Escalated,
+    /// The incident was resolved.
+    Resolved,
 }
 
 /// A file that cannot be imported, and where.
@@ -51,12 +68,14 @@ impl ImportError {
 }
 
 /// How to read the times of a file.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Reading {
     /// The zone of times written without one.
     pub zone: Option<Zone>,
     /// The day of the first time written without a date.
     pub day: Option<NaiveDate>,
+    /// The columns of a CSV file.
+    pub columns: columns::Columns,
 }
 
 /// Which events to keep.
@@ -87,10 +106,16 @@ impl Filter {
     }
 }
 
-/// The events of one file: a Slack export (a JSON array of messages, or a
-/// folder of them) or a chat log, told apart by their content.
-pub fn read(path: &Path, text: &str, reading: Reading) -> Result<Vec<Event>, ImportError> {
-    if text.trim_start().starts_with('[') && slack::looks_like(text) {
+/// The events of one file: a CSV of events (by its name), PagerDuty log
+/// entries, a Slack export's day file or a chat log (by their content).
+pub fn read(path: &Path, text: &str, reading: &Reading) -> Result<Vec<Event>, ImportError> {
+    if columns::looks_like(path) {
+        return columns::read(path, text, reading, &reading.columns);
+    }
+    let json = text.trim_start().starts_with(['[', '{']);
+    if json && pagerduty::looks_like(text) {
+        pagerduty::read(path, text)
+    } else if text.trim_start().starts_with('[') && slack::looks_like(text) {
         slack::read(path, text, &slack::Users::beside(path))
     } else {
         chat::read(path, text, reading)

@@ -223,6 +223,7 @@ pub fn read(path: &Path, text: &str, users: &Users) -> Result<Vec<Event>, Import
                 .get("permalink")
                 .and_then(Value::as_str)
                 .map(str::to_owned),
+            kind: None,
         });
     }
     Ok(events)
