@@ -83,8 +83,10 @@ pub enum Command {
         after_help = "Examples:\n  pm actions --open\n  pm actions --overdue\n  pm actions --owner \"Dana Kim\" --format json"
     )]
     Actions(ActionsArgs),
-    /// Incident metrics: counts by severity and month, time to detect and resolve, open actions by owner.
-    #[command(after_help = "Examples:\n  pm stats\n  pm stats --format json docs/postmortems")]
+    /// Incident metrics: counts, time to detect, resolve and postmortem, follow-through, open actions by owner.
+    #[command(
+        after_help = "Examples:\n  pm stats\n  pm stats --by month\n  pm stats --format json docs/postmortems"
+    )]
     Stats(StatsArgs),
     /// Write an HTML report: charts of incidents, times, follow-through and open actions, and the list.
     #[command(
@@ -99,7 +101,7 @@ pub enum Command {
     /// Install (or uninstall) a Git pre-commit hook that lints the staged postmortems.
     #[command(subcommand)]
     Hook(HookCommand),
-    /// Build a timeline from what the incident left behind (a Slack export, a chat log).
+    /// Build a timeline from what the incident left behind (Slack, PagerDuty, CSV, chat logs).
     #[command(subcommand)]
     Timeline(TimelineCommand),
     /// Print a shell completion script.
