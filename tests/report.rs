@@ -549,3 +549,150 @@ fn bad_flags_and_a_missing_folder_are_errors() {
     assert!(out.stderr.contains("missing"), "{}", out.stderr);
     assert!(!tmp.path().join("r.html").exists(), "nothing is written");
 }
+
+#[test]
+fn a_file_that_only_quotes_the_generator_line_is_not_replaced() {
+    let tmp = with_examples();
+    let notes =
+        "# notes\n\nOur report says <meta name=\"generator\" content=\"pm 0.1.0\"/> at the top.\n";
+    write(&tmp, "notes.md", notes);
+    let out = run(pm(&tmp).args(["report", "-o", "notes.md", DIR]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(read(tmp.path().join("notes.md")), notes);
+}
+
+#[test]
+fn the_report_is_never_read_back_as_a_postmortem() {
+    let tmp = with_examples();
+    let target = format!("{DIR}/report.md");
+    for _ in 0..2 {
+        let out = run(pm(&tmp).args(["report", "--today", TODAY, "-o", &target, DIR]));
+        assert_eq!(
+            (out.code, out.stderr.as_str()),
+            (
+                0,
+                "Wrote the report of 12 postmortems to postmortems/report.md.\n"
+            )
+        );
+    }
+}
+
+#[test]
+fn times_in_the_wrong_order_are_left_out_of_the_medians() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pm/a.md",
+        "---\ntitle: A\nincident_id: INC-2026-0001\ndate: 2026-11-02\nseverity: SEV-2\nstatus: draft\n\
+         started_at: 2026-11-02T12:00:00Z\ndetected_at: 2026-11-02T11:00:00Z\n\
+         resolved_at: 2026-11-02T10:00:00Z\nreviewed_at: 2026-10-01\n---\n\n# A\n",
+    );
+    write(
+        &tmp,
+        "pm/b.md",
+        "---\ntitle: B\nincident_id: INC-2026-0002\ndate: 2026-11-03\nseverity: SEV-2\nstatus: draft\n\
+         started_at: 2026-11-03T12:00:00Z\ndetected_at: 2026-11-03T12:10:00Z\n\
+         resolved_at: 2026-11-03T13:00:00Z\nreviewed_at: 2026-11-05\n---\n\n# B\n",
+    );
+    let html = report(&tmp, &["pm"]);
+    let doc = parse(&html);
+    let card = |id: &str| text(by_id(&doc, &format!("card-{id}")));
+    assert_eq!(card("detect"), "Time to detect10mmedian");
+    assert_eq!(card("resolve"), "Time to resolve1hmedian");
+    assert_eq!(
+        card("to-postmortem"),
+        "Time to postmortem2 daysmedian of 1 postmortem"
+    );
+    let stats = pm_json(&tmp, &["stats", "pm"]);
+    assert_eq!(stats["time_to_resolve"][0]["count"], 1);
+}
+
+#[test]
+fn characters_xml_cannot_hold_are_left_out() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pm/a.md",
+        "---\ntitle: \"a\\x01b\\uFFFEc\"\nincident_id: INC-2026-0001\ndate: 2026-11-02\n\
+         severity: SEV-2\nstatus: draft\n---\n\n# A\n",
+    );
+    let html = report(&tmp, &["--title", "T\u{7}x", "pm"]);
+    let doc = parse(&html);
+    assert_eq!(rows(by_id(&doc, "postmortems"))[0][2], "abc");
+    assert!(html.contains("<h1>Tx</h1>"));
+}
+
+#[test]
+fn links_encode_what_a_path_cannot_hold_and_link_base_uses_the_repository_path() {
+    let tmp = tmp();
+    let doc = "---\ntitle: A\nincident_id: INC-2026-0001\ndate: 2026-11-02\nseverity: SEV-2\nstatus: draft\n---\n\n# A\n";
+    write(&tmp, "repo/docs/pm/a b#c?d%e.md", doc);
+    std::fs::create_dir(tmp.path().join("repo/.git")).expect("a .git folder");
+    std::fs::create_dir(tmp.path().join("repo/sub")).expect("a folder");
+    let href = |html: &str| -> String {
+        let doc = parse(html);
+        let link = by_id(&doc, "postmortems")
+            .descendants()
+            .find_map(|n| n.attribute("href"))
+            .expect("a link")
+            .to_owned();
+        link
+    };
+    let html = report(&tmp, &["repo/docs/pm"]);
+    assert_eq!(href(&html), "../repo/docs/pm/a%20b%23c%3Fd%25e.md");
+    // From a folder of the repository, or from outside it, the URL is the
+    // file's path in the repository; a missing slash is added.
+    for (cwd, path) in [("repo/sub", "../docs/pm"), ("", "repo/docs/pm")] {
+        let out = run(pm(&tmp).current_dir(tmp.path().join(cwd)).args([
+            "report",
+            "-o",
+            "-",
+            "--link-base",
+            "https://github.com/acme/app/blob/main",
+            path,
+        ]));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert_eq!(
+            href(&out.stdout),
+            "https://github.com/acme/app/blob/main/docs/pm/a%20b%23c%3Fd%25e.md",
+            "from {cwd:?}"
+        );
+    }
+    let out = run(pm(&tmp).args([
+        "report",
+        "-o",
+        "-",
+        "--link-base",
+        "javascript:alert(1)//",
+        "repo",
+    ]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("--link-base"), "{}", out.stderr);
+}
+
+#[test]
+fn a_service_named_twice_counts_once_and_an_unknown_status_is_an_error() {
+    let tmp = tmp();
+    for n in 1..=3 {
+        write(
+            &tmp,
+            &format!("pm/{n}.md"),
+            format!(
+                "---\ntitle: A\nincident_id: INC-2026-000{n}\ndate: 2026-11-0{n}\nseverity: SEV-2\n\
+                 status: draft\nservices: [api, api, \" api \"]\n---\n\n# A\n"
+            ),
+        );
+    }
+    let stats = pm_json(&tmp, &["stats", "pm"]);
+    assert_eq!(
+        stats["by_service"],
+        serde_json::json!([{"key": "api", "count": 3}])
+    );
+    let out = run(pm(&tmp).args(["report", "-o", "r.html", "--status", "FINAL", "pm"]));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("draft, in-review, final"),
+        "{}",
+        out.stderr
+    );
+}

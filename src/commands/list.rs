@@ -39,6 +39,13 @@ pub(crate) fn filter(config: &Config, args: &FilterArgs) -> Result<list::Filter,
                 })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    if let Some(unknown) = args.statuses.iter().find(|s| !config.statuses.contains(s)) {
+        return Err(Error::invalid_value(
+            "--status",
+            unknown,
+            format_args!("one of {}", config.statuses.join(", ")),
+        ));
+    }
     let filter = list::Filter {
         severities,
         statuses: args.statuses.clone(),

@@ -12,14 +12,23 @@ use crate::portfolio;
 use crate::portfolio::report::{Options, Report};
 use crate::write::{Mode, Target, resolve, write_atomic};
 
-/// What a report pm wrote says about itself, so pm replaces its own reports
-/// and nothing else.
-const GENERATOR: &str = "<meta name=\"generator\" content=\"pm ";
-
 /// Runs `pm report`.
 pub fn run(config: &Config, args: ReportArgs) -> Result<Outcome, Error> {
     let today = today(args.today.as_deref())?;
     let filter = super::list::filter(config, &args.filter)?;
+    if let Some(base) = &args.link_base {
+        let scheme = base
+            .split_once(':')
+            .map(|(s, _)| s)
+            .filter(|s| !s.contains('/'));
+        if scheme.is_some_and(|s| !["http", "https"].contains(&s.to_ascii_lowercase().as_str())) {
+            return Err(Error::invalid_value(
+                "--link-base",
+                base,
+                "an http(s) URL or a relative path",
+            ));
+        }
+    }
     let output = match &args.output {
         Some(path) if path.as_os_str() != "-" => {
             check_replaceable(path, args.force)?;
@@ -35,7 +44,13 @@ pub fn run(config: &Config, args: ReportArgs) -> Result<Outcome, Error> {
         _ => None,
     };
     let entries = super::entries(&args.paths, config)?;
-    let entries: Vec<portfolio::Entry> = entries.into_iter().filter(|e| filter.keeps(e)).collect();
+    // The report never reads itself back, wherever it is written.
+    let written = output.and_then(crate::files::real_path);
+    let entries: Vec<portfolio::Entry> = entries
+        .into_iter()
+        .filter(|e| filter.keeps(e))
+        .filter(|e| written.is_none() || crate::files::real_path(&e.path) != written)
+        .collect();
     let dir = output
         .and_then(Path::parent)
         .map(Path::to_path_buf)
@@ -74,7 +89,7 @@ fn check_replaceable(path: &Path, force: bool) -> Result<(), Error> {
         return Ok(());
     };
     let head = read_head(&real).map_err(|e| Error::io(path, e))?;
-    if String::from_utf8_lossy(&head).contains(GENERATOR) {
+    if head.starts_with(crate::portfolio::report::page::OPENING.as_bytes()) {
         return Ok(());
     }
     Err(Error::Usage(format!(

@@ -77,11 +77,34 @@ pub(crate) fn relative_link(path: &Path, from_dir: &Path) -> String {
             .skip(common)
             .map(|c| c.as_os_str().to_string_lossy().into_owned()),
     );
-    parts
-        .join("/")
-        .replace(' ', "%20")
-        .replace('(', "%28")
-        .replace(')', "%29")
+    let segments: Vec<String> = parts.iter().map(|part| encode_segment(part)).collect();
+    segments.join("/")
+}
+
+/// What a path segment cannot hold in a link: controls, space, and the
+/// characters that end or change a URL's path (`#`, `?`, `%`) or a
+/// Markdown link (`(`, `)`, `[`, `]`, `<`, `>`, `|`, quotes).
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'\'')
+    .add(b'(')
+    .add(b')')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b']')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// A path segment, percent-encoded for a link.
+pub(crate) fn encode_segment(segment: &str) -> String {
+    percent_encoding::utf8_percent_encode(segment, SEGMENT).to_string()
 }
 
 /// Why the markers of a file cannot be used; `line` is 1-based.

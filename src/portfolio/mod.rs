@@ -153,7 +153,16 @@ impl Entry {
                     .unwrap_or_default(),
                 fact => fact
                     .value()
-                    .map(|items| items.iter().map(|s| s.value.clone()).collect())
+                    .map(|items| {
+                        // A service named twice is one service.
+                        let mut names: Vec<String> = Vec::with_capacity(items.len());
+                        for item in items {
+                            if !names.contains(&item.value) {
+                                names.push(item.value.clone());
+                            }
+                        }
+                        names
+                    })
                     .unwrap_or_default(),
             },
             finished: facts.finished().map(|(_, day)| day),
@@ -177,27 +186,29 @@ impl Entry {
         }
     }
 
-    /// Minutes from start to detection.
+    /// Minutes from start to detection; `None` when the order is wrong
+    /// (PM303 says so), so a typo never lowers a median.
     pub fn time_to_detect(&self) -> Option<i64> {
-        Some(
-            self.started
-                .as_ref()?
-                .minutes_until(self.detected.as_ref()?),
-        )
+        let minutes = self
+            .started
+            .as_ref()?
+            .minutes_until(self.detected.as_ref()?);
+        (minutes >= 0).then_some(minutes)
     }
 
-    /// Minutes from start to resolution.
+    /// Minutes from start to resolution; `None` when the order is wrong.
     pub fn time_to_resolve(&self) -> Option<i64> {
-        Some(
-            self.started
-                .as_ref()?
-                .minutes_until(self.resolved.as_ref()?),
-        )
+        let minutes = self
+            .started
+            .as_ref()?
+            .minutes_until(self.resolved.as_ref()?);
+        (minutes >= 0).then_some(minutes)
     }
 
     /// Days from the day of the resolution to the finished postmortem.
     pub fn days_to_postmortem(&self) -> Option<i64> {
-        Some((self.finished? - self.resolved.as_ref()?.day()).num_days())
+        let days = (self.finished? - self.resolved.as_ref()?.day()).num_days();
+        (days >= 0).then_some(days)
     }
 
     /// Open action items.

@@ -3,7 +3,7 @@
 //! as HTML with inline SVG ([`Report::html`]); the page loads nothing and runs
 //! no script, and its stylesheet gives it a light, a dark and a print look.
 
-mod page;
+pub mod page;
 pub mod svg;
 
 use std::collections::BTreeMap;
@@ -241,16 +241,30 @@ impl<'a> Report<'a> {
     }
 }
 
-/// The link to `path` from the report: under `link_base`, or relative to
-/// the report's folder.
+/// The link to `path` from the report: under `link_base` by its path in
+/// its repository (from wherever pm runs), or relative to the report's
+/// folder.
 fn link(path: &Path, options: &Options) -> String {
-    match &options.link_base {
-        Some(base) => format!(
-            "{base}{}",
-            crate::output::portable_path(path).replace(' ', "%20")
-        ),
-        None => super::index::relative_link(path, &options.dir),
-    }
+    let Some(base) = &options.link_base else {
+        return super::index::relative_link(path, &options.dir);
+    };
+    let slash = if base.ends_with('/') { "" } else { "/" };
+    let full = crate::files::lexical_absolute(path);
+    let inside = full.as_deref().and_then(|full| {
+        let root = full.parent().and_then(crate::files::repository_root)?;
+        full.strip_prefix(root).ok().map(Path::to_path_buf)
+    });
+    let relative = inside.unwrap_or_else(|| path.to_path_buf());
+    let segments: Vec<String> = relative
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(part) => {
+                Some(super::index::encode_segment(&part.to_string_lossy()))
+            }
+            _ => None,
+        })
+        .collect();
+    format!("{base}{slash}{}", segments.join("/"))
 }
 
 #[cfg(test)]

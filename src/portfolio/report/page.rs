@@ -69,17 +69,20 @@ const RATES: Scale = Scale {
     format: percent,
 };
 
+/// How every report begins, up to pm's version in its generator line: a
+/// file that begins so is a report pm wrote, which `pm report -o` may
+/// replace.
+pub const OPENING: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
+    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
+    <meta name=\"color-scheme\" content=\"light dark\"/>\n<meta name=\"generator\" content=\"pm ";
+
 /// The page for `report`.
 pub fn write(report: &Report<'_>, options: &Options) -> String {
     let mut out = String::with_capacity(16 * 1024 + report.entries.len() * 512);
     let title = escape(&options.title);
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
-         <meta name=\"color-scheme\" content=\"light dark\"/>\n\
-         <meta name=\"generator\" content=\"pm {version}\"/>\n\
-         <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+        "{OPENING}{version}\"/>\n<title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
         version = env!("CARGO_PKG_VERSION"),
     );
     header(&mut out, report, options, &title);

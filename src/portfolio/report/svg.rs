@@ -23,6 +23,19 @@ const LABELLED_COLUMN: f64 = 32.0;
 
 /// Text made safe inside HTML and SVG, attributes included.
 pub fn escape(text: &str) -> String {
+    // Characters XML does not allow (controls but tab and line breaks, and
+    // the two non-characters U+FFFE and U+FFFF) would break the page.
+    let allowed = |c: &char| {
+        !(c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            && !matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    let cleaned: String;
+    let text = if text.chars().all(|c| allowed(&c)) {
+        text
+    } else {
+        cleaned = text.chars().filter(allowed).collect();
+        &cleaned
+    };
     let mut bytes = Vec::with_capacity(text.len());
     // Writing into a Vec cannot fail, and the escaped text of a `str` is
     // still UTF-8.
