@@ -26,8 +26,8 @@ pub fn escape(text: &str) -> String {
     // Characters XML does not allow (controls but tab and line breaks, and
     // the two non-characters U+FFFE and U+FFFF) would break the page.
     let allowed = |c: &char| {
-        !(c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-            && !matches!(c, '\u{fffe}' | '\u{ffff}')
+        let control = c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+        !control && !matches!(c, '\u{fffe}' | '\u{ffff}')
     };
     let cleaned: String;
     let text = if text.chars().all(|c| allowed(&c)) {
