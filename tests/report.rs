@@ -631,12 +631,11 @@ fn links_encode_what_a_path_cannot_hold_and_link_base_uses_the_repository_path()
     std::fs::create_dir(tmp.path().join("repo/sub")).expect("a folder");
     let href = |html: &str| -> String {
         let doc = parse(html);
-        let link = by_id(&doc, "postmortems")
+        by_id(&doc, "postmortems")
             .descendants()
             .find_map(|n| n.attribute("href"))
             .expect("a link")
-            .to_owned();
-        link
+            .to_owned()
     };
     let html = report(&tmp, &["repo/docs/pm"]);
     assert_eq!(href(&html), "../repo/docs/pm/a%20b%23c%3Fd%25e.md");
