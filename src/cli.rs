@@ -429,16 +429,16 @@ pub struct TimelineImportArgs {
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
     /// The zone of times written without one: an IANA name (Europe/Berlin) or an offset (+02:00).
-    #[arg(long, value_name = "ZONE")]
+    #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
     pub tz: Option<String>,
     /// The day a log of times of day (`[14:02] …`) starts on, as YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     /// Only events at or after this time (ISO 8601; without a zone, in --tz).
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Only events at or before this time (ISO 8601; without a zone, in --tz).
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub until: Option<String>,
     /// Only events whose text contains TEXT (any case); repeat for several.
     #[arg(long, value_name = "TEXT")]

@@ -403,3 +403,186 @@ fn a_csv_of_events_is_read_by_its_headers_or_the_columns_named() {
         "error: late.csv:3: `soon` is not a time such as 2026-11-20 14:02 or 2026-11-20T14:02:11Z\n"
     );
 }
+
+#[test]
+fn a_log_of_times_of_day_keeps_its_day_when_the_clock_goes_back_an_hour() {
+    let tmp = tmp();
+    // 2026-11-01 in Los Angeles: 01:00-02:00 twice. A step back of less
+    // than half a day is the same day, read in order.
+    write(
+        &tmp,
+        "la.log",
+        "[01:30] a: first\n[01:50] a: first2\n[01:10] a: second\n[01:40] a: second2\n[02:10] a: after\n",
+    );
+    assert_eq!(
+        import(
+            &tmp,
+            &[
+                "--tz",
+                "America/Los_Angeles",
+                "--date",
+                "2026-11-01",
+                "la.log"
+            ]
+        )
+        .1,
+        table(&[
+            "| 2026-11-01 08:30:00 | a | first |",
+            "| 2026-11-01 08:50:00 | a | first2 |",
+            "| 2026-11-01 09:10:00 | a | second |",
+            "| 2026-11-01 09:40:00 | a | second2 |",
+            "| 2026-11-01 10:10:00 | a | after |",
+        ])
+    );
+}
+
+#[test]
+fn more_line_forms_are_read_and_a_zone_pm_cannot_read_exactly_is_an_error() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "more.log",
+        "[14:02]dana: no space\n[14:06] deploy finished without author\n14:09:11 * dana waves\n\
+         2026-11-20 14:10:00,456 sam: with milliseconds\n2026-11-20 14:11:00 SRE bot: a name with a space\n",
+    );
+    assert_eq!(
+        import(&tmp, &["--tz", "UTC", "--date", "2026-11-20", "more.log"]),
+        (
+            0,
+            table(&[
+                "| 2026-11-20 14:02:00 | dana | no space |",
+                "| 2026-11-20 14:06:00 |  | deploy finished without author |",
+                "| 2026-11-20 14:09:11 | dana | dana waves |",
+                "| 2026-11-20 14:10:00 | sam | with milliseconds |",
+                "| 2026-11-20 14:11:00 | SRE bot | a name with a space |",
+            ]),
+            String::new()
+        )
+    );
+    for (line, zone) in [
+        ("2026-11-20 14:06:00 PST c: zone abbr", "PST"),
+        ("2026-11-20 14:02:11 +25:00 b: x", "+25:00"),
+    ] {
+        write(&tmp, "zone.log", format!("{line}\n"));
+        assert_eq!(
+            import(&tmp, &["--tz", "UTC", "zone.log"]).2,
+            format!(
+                "error: zone.log:1: `{zone}` is not a zone pm can read exactly: write an offset (+02:00), or leave it out and pass --tz\n"
+            )
+        );
+    }
+}
+
+#[test]
+fn a_negative_offset_is_a_zone_and_any_case_matches_from() {
+    let tmp = tmp();
+    write(&tmp, "a.log", "[10:00] Ünal: ÄRGER\n[10:05] sam: ok\n");
+    assert_eq!(
+        import(
+            &tmp,
+            &[
+                "--tz",
+                "-05:00",
+                "--date",
+                "2026-11-20",
+                "--from",
+                "ünal",
+                "a.log"
+            ]
+        ),
+        (
+            0,
+            table(&["| 2026-11-20 15:00:00 | Ünal | ÄRGER |"]),
+            String::new()
+        )
+    );
+    let (code, _, stderr) = import(
+        &tmp,
+        &[
+            "--tz",
+            "UTC",
+            "--date",
+            "2026-11-20",
+            "--since",
+            "2026-11-20T11:00:00Z",
+            "--until",
+            "2026-11-20T10:00:00Z",
+            "a.log",
+        ],
+    );
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            2,
+            "error: --since 2026-11-20T11:00:00+00:00 is after --until 2026-11-20T10:00:00+00:00: no time is in between\n"
+        )
+    );
+}
+
+#[test]
+fn a_cell_stays_on_its_row_whatever_the_export_holds() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "users.json",
+        r#"[{"id": "U1", "name": "dana", "profile": {"display_name": "Da\nna"}}]"#,
+    );
+    write(
+        &tmp,
+        "2025-11-20.json",
+        "\u{feff}[{\"type\": \"message\", \"user\": \"U1\", \"text\": \"ping <!subteam^S1|@oncall> \\u001b[31m\", \"ts\": \"1763647200.0\",\n  \"permalink\": \"https://x.test/a)b c|d\"}]",
+    );
+    assert_eq!(
+        import(&tmp, &["2025-11-20.json"]),
+        (
+            0,
+            table(&[
+                "| 2025-11-20 14:00:00 | Da na | [ping @oncall  31m](https://x.test/a%29b%20c%7Cd) |"
+            ]),
+            String::new()
+        )
+    );
+}
+
+#[test]
+fn a_broken_users_file_or_a_value_of_the_wrong_type_is_an_error() {
+    let tmp = tmp();
+    write(&tmp, "export/users.json", "[{\"id\": \"U1\",");
+    write(
+        &tmp,
+        "export/c/2025-11-20.json",
+        r#"[{"type": "message", "user": "U1", "text": "x", "ts": "1763647200.0"}]"#,
+    );
+    let (code, _, stderr) = import(&tmp, &["export/c"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("error: export/users.json:1: not valid JSON: "),
+        "{stderr}"
+    );
+    std::fs::remove_file(tmp.path().join("export/users.json")).expect("remove users.json");
+    for (message, key, why) in [
+        (
+            r#"{"type": "message", "text": {"a": 1}, "ts": "1763647200.0"}"#,
+            "text",
+            "not text (a string)",
+        ),
+        (
+            r#"{"type": "message", "user": 123, "text": "x", "ts": "1763647200.0"}"#,
+            "user",
+            "not a user id (a string)",
+        ),
+    ] {
+        write(&tmp, "export/c/2025-11-20.json", format!("[{message}]"));
+        assert_eq!(
+            import(&tmp, &["export/c"]).2,
+            format!("error: export/c/2025-11-20.json: [0].{key}: {why}\n")
+        );
+    }
+    write(&tmp, "export/c/2025-11-20.json", "not json at all");
+    let (code, _, stderr) = import(&tmp, &["export/c"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("error: export/c/2025-11-20.json:1: not valid JSON: "),
+        "{stderr}"
+    );
+}

@@ -42,6 +42,15 @@ pub fn import(config: &Config, args: TimelineImportArgs) -> Result<Outcome, Erro
         grep: args.grep.clone(),
         from: args.from.clone(),
     };
+    if let (Some(since), Some(until)) = (filter.since, filter.until)
+        && since > until
+    {
+        return Err(Error::Usage(format!(
+            "--since {} is after --until {}: no time is in between",
+            since.to_rfc3339(),
+            until.to_rfc3339()
+        )));
+    }
     let mut events = Vec::new();
     for file in &args.files {
         for path in day_files(file)? {

@@ -21,16 +21,18 @@ use super::{Event, ImportError, Reading, Zone, one_line};
 const MAX_TEXT: usize = 200;
 
 static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\[(\d{1,2}):(\d{2})(?::(\d{2}))?\]\s+([^:\s][^:]{0,63}):\s?(.*)$")
+    Regex::new(r"^\[(\d{1,2}):(\d{2})(?::(\d{2}))?\]\s*([^:\s][^:]{0,63}):\s?(.*)$")
         .expect("a valid pattern")
 });
 static IRC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s+<([^>\s][^>]{0,63})>\s?(.*)$")
-        .expect("a valid pattern")
+    Regex::new(
+        r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:<([^>\s][^>]{0,63})>|\*\s+(\S{1,64}))\s?(.*)$",
+    )
+    .expect("a valid pattern")
 });
 static DATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s?(Z|UTC|[+-]\d{2}:?\d{2})?\s+([^:\s][^:]{0,63}):\s?(.*)$",
+        r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s?(Z|UTC|GMT|[+-]\d{2}:?\d{2}|(?:[PMCE][SD]T|CES?T|BST|IST|JST|AES?T|AEDT|EES?T|WES?T|HST|AK[SD]T)\b)?\s+([^:\s][^:]{0,63}):\s?(.*)$",
     )
     .expect("a valid pattern")
 });
@@ -51,11 +53,24 @@ enum When {
     Zoned(NaiveDateTime, Zone),
 }
 
+/// A line with a time of day in brackets and no author (`[14:06] deploy
+/// finished`).
+static TIME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\[(\d{1,2}):(\d{2})(?::(\d{2}))?\]\s*(\S.*)$").expect("a valid pattern")
+});
+
 /// A message line: when, who, what.
 struct Line {
     when: When,
-    who: String,
+    who: Option<String>,
     text: String,
+}
+
+/// Whether a zone written on a line is an offset (`+02:00`), not an
+/// abbreviation (`PST`, `IST`), which means different zones to different
+/// people.
+fn zone_is_offset(zone: &str) -> bool {
+    zone.starts_with(['+', '-'])
 }
 
 fn number(caps: &regex::Captures<'_>, i: usize) -> Option<u32> {
@@ -70,14 +85,43 @@ fn time(h: Option<u32>, m: Option<u32>, s: Option<u32>) -> Option<NaiveTime> {
 /// forms whose date or time does not exist (`[25:61]`).
 fn parse(line: &str) -> Option<Result<Line, String>> {
     let bad = |what: &str| Some(Err(format!("`{what}` is not a time")));
-    if let Some(c) = TIME_OF_DAY.captures(line).or_else(|| IRC.captures(line)) {
+    if let Some(c) = TIME_OF_DAY.captures(line) {
         let Some(t) = time(number(&c, 1), number(&c, 2), number(&c, 3)) else {
             return bad(c.get(0).map_or("", |m| m.as_str()));
         };
         return Some(Ok(Line {
             when: When::Time(t),
-            who: c.get(4)?.as_str().trim().to_owned(),
+            who: Some(c.get(4)?.as_str().trim().to_owned()),
             text: c.get(5)?.as_str().to_owned(),
+        }));
+    }
+    if let Some(c) = IRC.captures(line) {
+        let Some(t) = time(number(&c, 1), number(&c, 2), number(&c, 3)) else {
+            return bad(line.split_whitespace().next().unwrap_or(""));
+        };
+        // `* dana waves` is dana's action: its text says it.
+        let (who, text) = match (c.get(4), c.get(5)) {
+            (Some(who), _) => (who.as_str(), c.get(6)?.as_str().to_owned()),
+            (None, Some(who)) => (
+                who.as_str(),
+                format!("{} {}", who.as_str(), c.get(6)?.as_str()),
+            ),
+            _ => return None,
+        };
+        return Some(Ok(Line {
+            when: When::Time(t),
+            who: Some(who.trim().to_owned()),
+            text,
+        }));
+    }
+    if let Some(c) = TIME_ONLY.captures(line) {
+        let Some(t) = time(number(&c, 1), number(&c, 2), number(&c, 3)) else {
+            return bad(line.split(']').next().unwrap_or("").trim_start_matches('['));
+        };
+        return Some(Ok(Line {
+            when: When::Time(t),
+            who: None,
+            text: c.get(4)?.as_str().to_owned(),
         }));
     }
     if let Some(c) = DATED.captures(line) {
@@ -96,12 +140,21 @@ fn parse(line: &str) -> Option<Result<Line, String>> {
         };
         let local = day.and_time(t);
         let when = match c.get(7).map(|m| m.as_str()) {
-            Some(zone) => When::Zoned(local, Zone::parse(if zone == "UTC" { "Z" } else { zone })?),
+            Some("UTC" | "GMT" | "Z") => When::Zoned(local, Zone::parse("Z")?),
+            Some(zone) => match Zone::parse(zone) {
+                Some(parsed) if zone_is_offset(zone) => When::Zoned(local, parsed),
+                _ => {
+                    return Some(Err(format!(
+                        "`{zone}` is not a zone pm can read exactly: write an offset \
+                         (+02:00), or leave it out and pass --tz"
+                    )));
+                }
+            },
             None => When::Local(local),
         };
         return Some(Ok(Line {
             when,
-            who: c.get(8)?.as_str().trim().to_owned(),
+            who: Some(c.get(8)?.as_str().trim().to_owned()),
             text: c.get(9)?.as_str().to_owned(),
         }));
     }
@@ -128,7 +181,7 @@ fn parse(line: &str) -> Option<Result<Line, String>> {
         };
         return Some(Ok(Line {
             when: When::Local(day.and_time(t)),
-            who: c.get(8)?.as_str().trim().to_owned(),
+            who: Some(c.get(8)?.as_str().trim().to_owned()),
             text: c.get(9)?.as_str().to_owned(),
         }));
     }
@@ -164,8 +217,12 @@ pub fn read(path: &Path, text: &str, reading: &Reading) -> Result<Vec<Event>, Im
             }
             When::Time(t) => {
                 let day = match clock {
-                    // Back past midnight: the next day.
-                    Some(before) if t < before.time() => before.date().succ_opt(),
+                    // Back by more than half a day: past midnight, the next
+                    // day. Back by less is the same day (lines a little out
+                    // of order, or the hour a clock is set back).
+                    Some(before) if before.time() - t > chrono::TimeDelta::hours(12) => {
+                        before.date().succ_opt()
+                    }
                     Some(before) => Some(before.date()),
                     None => reading.day,
                 };
@@ -186,7 +243,7 @@ pub fn read(path: &Path, text: &str, reading: &Reading) -> Result<Vec<Event>, Im
         previous = Some(at);
         events.push(Event {
             at,
-            who: Some(line.who),
+            who: line.who,
             text: one_line(&line.text, MAX_TEXT),
             link: None,
             kind: None,

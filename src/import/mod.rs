@@ -95,28 +95,32 @@ impl Filter {
     /// Whether `event` is kept.
     pub fn keeps(&self, event: &Event) -> bool {
         let lower = event.text.to_lowercase();
+        let who = event.who.as_deref().map(str::to_lowercase);
         self.since.is_none_or(|since| event.at >= since)
             && self.until.is_none_or(|until| event.at <= until)
             && (self.grep.is_empty() || self.grep.iter().any(|g| lower.contains(&g.to_lowercase())))
             && (self.from.is_empty()
-                || event
-                    .who
+                || who
                     .as_ref()
-                    .is_some_and(|who| self.from.iter().any(|f| f.eq_ignore_ascii_case(who))))
+                    .is_some_and(|who| self.from.iter().any(|f| f.to_lowercase() == *who)))
     }
 }
 
 /// The events of one file: a CSV of events (by its name), PagerDuty log
 /// entries, a Slack export's day file or a chat log (by their content).
 pub fn read(path: &Path, text: &str, reading: &Reading) -> Result<Vec<Event>, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if columns::looks_like(path) {
         return columns::read(path, text, reading, &reading.columns);
     }
-    let json = text.trim_start().starts_with(['[', '{']);
+    let named_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let json = named_json || text.trim_start().starts_with(['[', '{']);
     if json && pagerduty::looks_like(text) {
         pagerduty::read(path, text)
-    } else if text.trim_start().starts_with('[') && slack::looks_like(text) {
-        slack::read(path, text, &slack::Users::beside(path))
+    } else if named_json || (json && slack::looks_like(text)) {
+        slack::read(path, text, &slack::Users::beside(path)?)
     } else {
         chat::read(path, text, reading)
     }
@@ -149,10 +153,29 @@ pub fn one_line(text: &str, max: usize) -> String {
 /// The events as a Markdown timeline table: time (UTC), who, what.
 pub fn table(events: &[Event]) -> String {
     let mut out = String::from("| Time (UTC) | Who | Event |\n|---|---|---|\n");
+    // A cell stays on its row: line breaks and other controls become
+    // spaces, and a `|` is escaped.
+    let cell = |text: &str| -> String {
+        text.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>()
+            .replace('|', "\\|")
+    };
+    // A link's URL holds nothing that ends the link or the cell.
+    let url = |link: &str| -> String {
+        cell(link)
+            .replace("\\|", "%7C")
+            .replace(' ', "%20")
+            .replace('(', "%28")
+            .replace(')', "%29")
+    };
     for event in events {
-        let cell = |text: &str| text.replace('|', "\\|");
         let what = match &event.link {
-            Some(link) => format!("[{}]({link})", cell(&event.text)),
+            Some(link) => format!(
+                "[{}]({})",
+                cell(&event.text).replace(['[', ']'], ""),
+                url(link)
+            ),
             None => cell(&event.text),
         };
         out.push_str(&format!(

@@ -36,28 +36,45 @@ pub struct Users(HashMap<String, String>);
 
 impl Users {
     /// The `users.json` in the folder of `path` or one of the two above it
-    /// (a day's file sits in its channel's folder, under the export);
-    /// empty when there is none or it cannot be read.
-    pub fn beside(path: &Path) -> Users {
+    /// (a day's file sits in its channel's folder, under the export); empty
+    /// when there is none, an error when it cannot be read.
+    pub fn beside(path: &Path) -> Result<Users, ImportError> {
         let mut dir = path.parent();
         for _ in 0..3 {
             let Some(folder) = dir else { break };
             let candidate = folder.join("users.json");
-            if let Ok(text) = std::fs::read_to_string(&candidate) {
-                return Users::from_json(&text);
+            if candidate.is_file() {
+                let text = std::fs::read_to_string(&candidate)
+                    .map_err(|e| ImportError::at(&candidate, None, e.to_string()))?;
+                return Users::from_json(&candidate, &text);
             }
             dir = folder.parent();
         }
-        Users::default()
+        Ok(Users::default())
     }
 
     /// The names in the text of a `users.json`: the display name, else the
     /// real name, else the user name.
-    pub fn from_json(text: &str) -> Users {
-        let Ok(Value::Array(users)) = serde_json::from_str::<Value>(text) else {
-            return Users::default();
-        };
-        Users(
+    pub fn from_json(path: &Path, text: &str) -> Result<Users, ImportError> {
+        let users =
+            match serde_json::from_str::<Value>(text.strip_prefix('\u{feff}').unwrap_or(text)) {
+                Ok(Value::Array(users)) => users,
+                Ok(_) => {
+                    return Err(ImportError::at(
+                        path,
+                        None,
+                        "a Slack export's users.json is an array of users",
+                    ));
+                }
+                Err(e) => {
+                    return Err(ImportError::at(
+                        path,
+                        Some(e.line()),
+                        format!("not valid JSON: {e}"),
+                    ));
+                }
+            };
+        Ok(Users(
             users
                 .iter()
                 .filter_map(|user| {
@@ -65,7 +82,7 @@ impl Users {
                     Some((id, name_of(user)?))
                 })
                 .collect(),
-        )
+        ))
     }
 
     fn get(&self, id: &str) -> Option<&str> {
@@ -131,8 +148,14 @@ fn plain(text: &str, users: &Users) -> String {
             out.push('#');
             out.push_str(if label.is_empty() { id } else { label });
         } else if let Some(special) = target.strip_prefix('!') {
-            out.push('@');
-            out.push_str(if label.is_empty() { special } else { label });
+            // `<!here>`, `<!subteam^S1|@oncall>`, `<!date^…|Feb 18>`.
+            match label {
+                "" => {
+                    out.push('@');
+                    out.push_str(special);
+                }
+                label => out.push_str(label),
+            }
         } else {
             out.push_str(if label.is_empty() { target } else { label });
         }
@@ -175,7 +198,16 @@ pub fn read(path: &Path, text: &str, users: &Users) -> Result<Vec<Event>, Import
             .ok_or_else(|| at_path("ts", "missing: every message has its time"))?;
         let at = time_of(ts)
             .ok_or_else(|| at_path("ts", "not a Slack timestamp such as \"1763647331.000200\""))?;
-        let user = message.get("user").and_then(Value::as_str);
+        let user = match message.get("user") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(user)) => Some(user.as_str()),
+            Some(_) => return Err(at_path("user", "not a user id (a string)")),
+        };
+        let said = match message.get("text") {
+            None | Some(Value::Null) => "",
+            Some(Value::String(text)) => text.as_str(),
+            Some(_) => return Err(at_path("text", "not text (a string)")),
+        };
         let who = message
             .get("user_profile")
             .and_then(name_of)
@@ -194,10 +226,7 @@ pub fn read(path: &Path, text: &str, users: &Users) -> Result<Vec<Event>, Import
                     .map(str::to_owned)
             })
             .or_else(|| user.map(str::to_owned));
-        let mut said = plain(
-            message.get("text").and_then(Value::as_str).unwrap_or(""),
-            users,
-        );
+        let mut said = plain(said, users);
         if said.trim().is_empty() {
             // A bot's message is often all attachment, a file share all file.
             said = first_text(message.get("attachments"), &["fallback", "title", "text"])
