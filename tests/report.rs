@@ -695,3 +695,33 @@ fn a_service_named_twice_counts_once_and_an_unknown_status_is_an_error() {
         out.stderr
     );
 }
+
+#[test]
+fn a_range_too_long_to_draw_is_narrowed_to_the_incidents_and_what_is_left_out_is_said() {
+    let tmp = with_examples();
+    let html = report(
+        &tmp,
+        &["--since", "1900-01-01", "--until", "2999-12-31", DIR],
+    );
+    let doc = parse(&html);
+    assert_eq!(
+        rows(by_id(&doc, "incidents")).len(),
+        11,
+        "2026-01 to 2026-11"
+    );
+    assert_eq!(titles(by_id(&doc, "time-to-resolve-chart")).len(), 22);
+
+    let old = read(tmp.path().join(DIR).join(EXAMPLES[0].file))
+        .replace("2026-01-13", "1990-01-13")
+        .replace("INC-2026-0004", "INC-1990-0004");
+    write(&tmp, &format!("{DIR}/1990-01-13-old.md"), old);
+    let html = report(&tmp, &[DIR]);
+    let doc = parse(&html);
+    let months = rows(by_id(&doc, "incidents"));
+    assert_eq!(months.len(), 240);
+    assert_eq!(months[0][0], "2006-12");
+    assert!(
+        html.contains("<p class=\"note\">1 postmortem before 2006-12 is not shown: the charts draw 240 months at most.</p>"),
+        "{html}"
+    );
+}

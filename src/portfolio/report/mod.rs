@@ -88,6 +88,9 @@ pub struct Report<'a> {
     pub by_severity: Vec<SeverityRow>,
     /// Postmortems whose date is not known: counted, not charted by month.
     pub undated: usize,
+    /// Postmortems older than the first month drawn (more months than
+    /// [`MAX_MONTHS`] hold incidents).
+    pub before_first: usize,
     /// Time to detect per month.
     pub detect: Vec<TimeRow>,
     /// Time to resolve per month.
@@ -104,6 +107,12 @@ pub struct Report<'a> {
 
 fn month_of(day: NaiveDate) -> Month {
     day.format("%Y-%m").to_string()
+}
+
+/// How many months `first` to `last` span, both included.
+fn month_count(first: NaiveDate, last: NaiveDate) -> i64 {
+    let index = |d: NaiveDate| d.year() as i64 * 12 + d.month0() as i64;
+    index(last) - index(first) + 1
 }
 
 /// Every month from `first` to `last`, both included.
@@ -126,12 +135,28 @@ impl<'a> Report<'a> {
         sorted.sort_by(|a, b| (b.date, &b.id, &b.path).cmp(&(a.date, &a.id, &a.path)));
 
         let dates = entries.iter().filter_map(|e| e.date);
-        let first = options.since.or_else(|| dates.clone().min());
-        let last = options.until.or_else(|| dates.clone().max());
+        let (oldest, newest) = (dates.clone().min(), dates.clone().max());
+        let mut first = options.since.or(oldest);
+        let mut last = options.until.or(newest);
+        // A range asked for too long to draw is narrowed to the incidents
+        // in it; if they alone span too long, the latest months are drawn
+        // and the note says how many postmortems are left out.
+        if let (Some(f), Some(l)) = (first, last)
+            && month_count(f, l) > MAX_MONTHS as i64
+        {
+            first = oldest.map(|o| o.max(f));
+            last = newest.map(|n| n.min(l));
+        }
         let months = match (first, last) {
             (Some(first), Some(last)) if first <= last => months_between(first, last),
             _ => Vec::new(),
         };
+        let before_first = months.first().map_or(0, |first| {
+            entries
+                .iter()
+                .filter(|e| e.date.is_some_and(|d| month_of(d) < *first))
+                .count()
+        });
         let column: BTreeMap<&str, usize> = months
             .iter()
             .enumerate()
@@ -222,6 +247,7 @@ impl<'a> Report<'a> {
         let overdue = stats.actions_by_owner.iter().map(|o| o.overdue).sum();
         Report {
             undated: entries.iter().filter(|e| e.date.is_none()).count(),
+            before_first,
             entries: sorted,
             stats,
             months,

@@ -294,6 +294,20 @@ fn incidents(out: &mut String, report: &Report<'_>) {
         })
         .collect();
     legend(out, &keys, false);
+    if report.before_first > 0 {
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">{} before {} {} not shown: the charts draw {} months at most.</p>",
+            plural(report.before_first, "postmortem"),
+            report.months.first().map(String::as_str).unwrap_or(""),
+            if report.before_first == 1 {
+                "is"
+            } else {
+                "are"
+            },
+            super::MAX_MONTHS,
+        );
+    }
     if report.undated > 0 {
         let _ = writeln!(
             out,
