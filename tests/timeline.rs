@@ -327,7 +327,7 @@ fn pagerduty_log_entries_are_read_with_their_agents_and_links() {
         (
             2,
             String::new(),
-            "error: pd.json: log_entries[0].created_at: not an ISO 8601 time such as 2026-11-20T14:02:11Z\n".to_owned()
+            "error: pd.json: log_entries[0].created_at: not an ISO 8601 time with its zone, such as 2026-11-20T14:02:11Z\n".to_owned()
         )
     );
 }
@@ -396,6 +396,11 @@ fn a_csv_of_events_is_read_by_its_headers_or_the_columns_named() {
             2,
             "error: ops.csv:1: no column `stamp`; the columns are when_utc, note, by\n"
         )
+    );
+    write(&tmp, "short.csv", "time,event\n2026-11-20 14:02,x\n,y\n");
+    assert_eq!(
+        import(&tmp, &["--tz", "UTC", "short.csv"]).2,
+        "error: short.csv:3: the row has no time in its column `time`\n"
     );
     write(&tmp, "late.csv", "time,event\n2026-11-20 14:02,x\nsoon,y\n");
     assert_eq!(

@@ -148,6 +148,16 @@ pub fn read(
         if written.is_empty() && cell(event).is_empty() {
             continue;
         }
+        if written.is_empty() {
+            return Err(ImportError::at(
+                path,
+                line,
+                format!(
+                    "the row has no time in its column `{}`",
+                    headers.get(time).map_or("", String::as_str)
+                ),
+            ));
+        }
         let at = match dates::parse_timestamp(written) {
             Some(Timestamp::Zoned(t)) => t.with_timezone(&Utc),
             Some(Timestamp::Local(local)) => reading

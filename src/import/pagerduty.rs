@@ -59,16 +59,22 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<Event>, ImportError> {
         let at_path = |key: &str, why: &str| {
             ImportError::at(path, None, format!("{prefix}[{i}].{key}: {why}"))
         };
-        let created = entry
-            .get("created_at")
-            .and_then(Value::as_str)
-            .ok_or_else(|| at_path("created_at", "missing: every log entry has its time"))?;
+        let created = match entry.get("created_at") {
+            None | Some(Value::Null) => {
+                return Err(at_path(
+                    "created_at",
+                    "missing: every log entry has its time",
+                ));
+            }
+            Some(Value::String(created)) => created,
+            Some(_) => return Err(at_path("created_at", "not a time (a string)")),
+        };
         let at = DateTime::parse_from_rfc3339(created)
             .map(|t| t.with_timezone(&Utc))
             .map_err(|_| {
                 at_path(
                     "created_at",
-                    "not an ISO 8601 time such as 2026-11-20T14:02:11Z",
+                    "not an ISO 8601 time with its zone, such as 2026-11-20T14:02:11Z",
                 )
             })?;
         let entry_type = entry.get("type").and_then(Value::as_str).unwrap_or("");
