@@ -165,6 +165,15 @@ fn slot(i: usize, n: usize) -> (f64, f64) {
     (LEFT + width * (i as f64 + 0.5), width)
 }
 
+/// The series with a value above zero at category `i`, and that value:
+/// the parts of a stacked column or bar.
+fn positive(series: &[Series], i: usize) -> impl Iterator<Item = (&Series, f64)> {
+    series.iter().filter_map(move |s| {
+        let value = s.values.get(i).copied().flatten()?;
+        (value > 0.0).then_some((s, value))
+    })
+}
+
 /// The category labels, thinned to about twelve so they do not overlap.
 fn category_labels(out: &mut String, categories: &[String], bottom: f64) {
     let every = categories.len().div_ceil(12).max(1);
@@ -206,13 +215,7 @@ pub fn columns(
         let (x, width) = slot(i, categories.len());
         let bar = (width * 0.7).min(48.0);
         let mut stacked = 0.0;
-        for s in series {
-            let Some(value) = s.values.get(i).copied().flatten() else {
-                continue;
-            };
-            if value <= 0.0 {
-                continue;
-            }
+        for (s, value) in positive(series, i) {
             let (y0, y1) = (plot.y(stacked), plot.y(stacked + value));
             stacked += value;
             let _ = write!(
@@ -332,13 +335,7 @@ pub fn bars(id: &str, label: &str, rows: &[String], series: &[Series], scale: Sc
             ty = y + ROW / 2.0 + 4.0,
         );
         let mut stacked = 0.0;
-        for s in series {
-            let Some(value) = s.values.get(i).copied().flatten() else {
-                continue;
-            };
-            if value <= 0.0 {
-                continue;
-            }
+        for (s, value) in positive(series, i) {
             let x = NAME + span * stacked / top;
             stacked += value;
             let _ = write!(
