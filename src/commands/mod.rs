@@ -96,11 +96,4 @@ pub(crate) fn print(bytes: &[u8]) -> Result<(), Error> {
         .map_err(|e| Error::io("<stdout>", e))
 }
 
-/// `1 file`, `2 files`: a count and its noun, singular or plural.
-pub(crate) fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
+pub(crate) use crate::output::plural;

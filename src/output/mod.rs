@@ -260,6 +260,15 @@ pub fn portable_path(path: &std::path::Path) -> String {
     }
 }
 
+/// `1 file`, `2 files`: a count and its noun, singular or plural.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// `text` safe to print on a terminal or in one line of a record: control
 /// characters (ESC, a line break in a file name, C1 controls) are shown as
 /// escapes (`\x1b`, `\n`, `\u{9b}`) instead of acting. Tabs stay.

@@ -129,11 +129,14 @@ pub struct Stats {
     pub actions_by_owner: Vec<OwnerLoad>,
 }
 
+/// The month of a day, `YYYY-MM`: how stats and the report name months.
+pub fn month(day: NaiveDate) -> String {
+    day.format("%Y-%m").to_string()
+}
+
 /// The month of an entry, `YYYY-MM`.
 fn month_of(entry: &Entry) -> String {
-    entry
-        .date
-        .map_or_else(|| "(no date)".to_owned(), |d| d.format("%Y-%m").to_string())
+    entry.date.map_or_else(|| "(no date)".to_owned(), month)
 }
 
 /// Computes the stats of `entries`, times grouped `by`; `scale` orders the

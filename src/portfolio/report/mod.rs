@@ -105,10 +105,6 @@ pub struct Report<'a> {
     pub to_postmortem: Option<(usize, f64, i64)>,
 }
 
-fn month_of(day: NaiveDate) -> Month {
-    day.format("%Y-%m").to_string()
-}
-
 /// How many months `first` to `last` span, both included.
 fn month_count(first: NaiveDate, last: NaiveDate) -> i64 {
     let index = |d: NaiveDate| d.year() as i64 * 12 + d.month0() as i64;
@@ -154,7 +150,7 @@ impl<'a> Report<'a> {
         let before_first = months.first().map_or(0, |first| {
             entries
                 .iter()
-                .filter(|e| e.date.is_some_and(|d| month_of(d) < *first))
+                .filter(|e| e.date.is_some_and(|d| stats::month(d) < *first))
                 .count()
         });
         let column: BTreeMap<&str, usize> = months
@@ -183,7 +179,7 @@ impl<'a> Report<'a> {
             let (Some(&row), Some(day)) = (row_of.get(severity), entry.date) else {
                 continue;
             };
-            if let Some(&i) = column.get(month_of(day).as_str())
+            if let Some(&i) = column.get(stats::month(day).as_str())
                 && let Some(slot) = by_severity.get_mut(row).and_then(|r| r.counts.get_mut(i))
             {
                 *slot += 1;
@@ -209,7 +205,7 @@ impl<'a> Report<'a> {
             let Some(day) = action.due_date.filter(|d| *d <= today) else {
                 continue;
             };
-            let month = month_of(day);
+            let month = stats::month(day);
             let row = due.entry(month.clone()).or_insert(DueMonth {
                 month,
                 due: 0,

@@ -7,6 +7,7 @@ use std::fmt::Write;
 use super::svg::{self, COUNT_STEPS, MINUTE_STEPS, RATE_STEPS, Scale, Series, escape};
 use super::{Options, Report, TimeRow, link};
 use crate::document::dates::human_minutes;
+use crate::output::plural;
 
 /// How many colours the severity palette has; a longer scale reuses them.
 const SEVERITY_COLOURS: usize = 6;
@@ -119,14 +120,6 @@ pub fn write(report: &Report<'_>, options: &Options) -> String {
         plural(report.entries.len(), "postmortem"),
     );
     out
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 fn header(out: &mut String, report: &Report<'_>, options: &Options, title: &str) {
