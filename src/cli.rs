@@ -181,6 +181,32 @@ pub struct NewArgs {
     /// Open the new file in $VISUAL or $EDITOR once written.
     #[arg(short, long)]
     pub edit: bool,
+
+    /// Fill the timeline from this export or log (as `pm timeline import` reads them); repeat
+    /// for several. Without --date, the incident's day is the first event's.
+    #[arg(long = "timeline", value_name = "FILE")]
+    pub timeline: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
+/// How `pm timeline import` and `pm new --timeline` read their files.
+#[derive(Debug, Args)]
+pub struct ReadingArgs {
+    /// The zone of times written without one: an IANA name (Europe/Berlin) or an offset (+02:00)
+    /// [default: the zone the postmortem states for its timeline].
+    #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
+    pub tz: Option<String>,
+    /// The time column of a CSV file [default: the first headed time, timestamp, created at …].
+    #[arg(long, value_name = "NAME")]
+    pub time_column: Option<String>,
+    /// The event column of a CSV file [default: the first headed event, summary, description …].
+    #[arg(long, value_name = "NAME")]
+    pub event_column: Option<String>,
+    /// The owner column of a CSV file [default: the first headed owner, agent, user …].
+    #[arg(long, value_name = "NAME")]
+    pub owner_column: Option<String>,
 }
 
 /// Arguments of `pm lint`.
@@ -414,9 +440,10 @@ pub enum HookCommand {
 /// `pm timeline …`
 #[derive(Debug, Subcommand)]
 pub enum TimelineCommand {
-    /// Read the events of chat exports and logs, in UTC, as a Markdown timeline table.
+    /// Read the events of chat exports and logs into a postmortem's timeline, or print them as a
+    /// Markdown table.
     #[command(
-        after_help = "Examples:\n  pm timeline import export/incident-4521/2026-11-20.json\n  pm timeline import --tz Europe/Berlin --date 2026-11-20 bridge.log\n  pm timeline import --tz America/Los_Angeles --grep deploy --from dana chat.txt"
+        after_help = "Examples:\n  pm timeline import export/incident-4521/2026-11-20.json\n  pm timeline import --into docs/postmortems/2026-11-20-checkout-down.md pagerduty.json export/incident-4521\n  pm timeline import --tz Europe/Berlin --date 2026-11-20 bridge.log\n  pm timeline import --tz America/Los_Angeles --grep deploy --from dana chat.txt"
     )]
     Import(TimelineImportArgs),
 }
@@ -428,16 +455,27 @@ pub struct TimelineImportArgs {
     /// CSV files of events and chat logs.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
-    /// The zone of times written without one: an IANA name (Europe/Berlin) or an offset (+02:00).
-    #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
-    pub tz: Option<String>,
-    /// The day a log of times of day (`[14:02] …`) starts on, as YYYY-MM-DD.
+    /// Merge the events into this postmortem's timeline table, and fill its empty detected_at
+    /// and resolved_at from a pager's events.
+    #[arg(long, value_name = "POSTMORTEM")]
+    pub into: Option<PathBuf>,
+    /// The heading of the timeline to merge into [default: the first timeline table in a
+    /// Timeline section].
+    #[arg(long, value_name = "HEADING", requires = "into")]
+    pub section: Option<String>,
+    /// With --into, print the rows as a table in the postmortem's columns and write nothing.
+    #[arg(long, requires = "into")]
+    pub stdout: bool,
+    /// The day a log of times of day (`[14:02] …`) starts on, as YYYY-MM-DD [default: the
+    /// postmortem's date].
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// Only events at or after this time (ISO 8601; without a zone, in --tz).
+    /// Only events at or after this time (ISO 8601; without a zone, in --tz) [default: an hour
+    /// before the postmortem's started_at].
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub since: Option<String>,
-    /// Only events at or before this time (ISO 8601; without a zone, in --tz).
+    /// Only events at or before this time (ISO 8601; without a zone, in --tz) [default: an hour
+    /// after the postmortem's resolved_at].
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub until: Option<String>,
     /// Only events whose text contains TEXT (any case); repeat for several.
@@ -446,15 +484,8 @@ pub struct TimelineImportArgs {
     /// Only events by this person (any case); repeat for several.
     #[arg(long = "from", value_name = "USER")]
     pub from: Vec<String>,
-    /// The time column of a CSV file [default: the first headed time, timestamp, created at …].
-    #[arg(long, value_name = "NAME")]
-    pub time_column: Option<String>,
-    /// The event column of a CSV file [default: the first headed event, summary, description …].
-    #[arg(long, value_name = "NAME")]
-    pub event_column: Option<String>,
-    /// The owner column of a CSV file [default: the first headed owner, agent, user …].
-    #[arg(long, value_name = "NAME")]
-    pub owner_column: Option<String>,
+    #[command(flatten)]
+    pub reading: ReadingArgs,
 }
 
 /// `pm templates …`

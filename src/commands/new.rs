@@ -9,8 +9,11 @@ use std::path::{Path, PathBuf};
 use chrono::Datelike;
 
 use crate::cli::NewArgs;
+use crate::commands::timeline;
 use crate::config::Config;
+use crate::document::Document;
 use crate::error::Error;
+use crate::import;
 use crate::scaffold::naming;
 use crate::scaffold::registry::Registry;
 use crate::scaffold::render::{self, NewPostmortem, RESERVED_VARIABLES};
@@ -22,8 +25,8 @@ pub fn run(config: &Config, args: NewArgs) -> Result<Outcome, Error> {
     if let Some(name) = &args.template {
         registry.usable(name, "--template")?;
     }
-    let date = super::date_flag("--date", args.date.as_deref())?
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let given_date = super::date_flag("--date", args.date.as_deref())?;
+    let tz = timeline::zone_flag(args.reading.tz.as_deref())?;
     let mut severity = args
         .severity
         .as_deref()
@@ -60,6 +63,40 @@ pub fn run(config: &Config, args: NewArgs) -> Result<Outcome, Error> {
             .map_or("standard", |setting| setting.value.as_str()),
     };
     let template = registry.usable(template_name, "--template")?;
+    let scale = config.severities.levels().to_vec();
+    let sample = |date| NewPostmortem {
+        title: title.clone(),
+        incident_id: String::new(),
+        date,
+        severity: severity.clone(),
+        status: status.clone(),
+        lead: lead.clone(),
+        services: services.clone(),
+        vars: vars.clone(),
+        scale: scale.clone(),
+        statuses: config.statuses.clone(),
+    };
+    // The events are read before anything is written; times without a
+    // zone are in --tz, else in the zone the template states.
+    let events = if args.timeline.is_empty() {
+        Vec::new()
+    } else {
+        let today = chrono::Local::now().date_naive();
+        let probe = render::render(template, &sample(given_date.unwrap_or(today)))?;
+        let probe =
+            timeline::Target::of(config, Document::parse("new".into(), probe), false, None)?;
+        let zone = tz.or_else(|| probe.stated_zone());
+        let events = timeline::read_events(
+            config,
+            &args.timeline,
+            &timeline::reading(&args.reading, zone, given_date),
+        )?;
+        import::merge(events, &import::Filter::default())
+    };
+    // Without --date, the incident's day is that of its first event.
+    let date = given_date
+        .or_else(|| Some(events.first()?.at.date_naive()))
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     // Parallel runs in one folder take turns from here to the write, so
     // each sees the ids the others wrote and no two get the same one.
     let turn = match (&given_id, args.stdout) {
@@ -71,18 +108,30 @@ pub fn run(config: &Config, args: NewArgs) -> Result<Outcome, Error> {
         None => naming::next_incident_id(&dir, date.year(), config.max_file_size),
     };
     let postmortem = NewPostmortem {
-        title,
         incident_id,
-        date,
-        severity,
-        status,
-        lead,
-        services,
-        vars,
-        scale: config.severities.levels().to_vec(),
-        statuses: config.statuses.clone(),
+        ..sample(date)
     };
-    let text = render::render(template, &postmortem)?;
+    let mut text = render::render(template, &postmortem)?;
+    let path = args.output.clone().unwrap_or_else(|| {
+        let stem = postmortem
+            .title
+            .as_deref()
+            .unwrap_or(&postmortem.incident_id);
+        dir.join(naming::file_name(date, &naming::slug(stem)))
+    });
+    let mut imported = None;
+    if !args.timeline.is_empty() {
+        let target =
+            timeline::Target::of(config, Document::parse(path.clone(), text), false, None)?;
+        let merged = target.merge(&events)?;
+        text = merged.text.clone();
+        imported = Some((target.place, merged));
+    }
+    let report = || {
+        if let Some((place, merged)) = &imported {
+            timeline::report(&path, place, merged);
+        }
+    };
 
     if args.stdout {
         let mut out = std::io::stdout().lock();
@@ -92,13 +141,6 @@ pub fn run(config: &Config, args: NewArgs) -> Result<Outcome, Error> {
         return Ok(Outcome::Success);
     }
 
-    let path = args.output.clone().unwrap_or_else(|| {
-        let stem = postmortem
-            .title
-            .as_deref()
-            .unwrap_or(&postmortem.incident_id);
-        dir.join(naming::file_name(date, &naming::slug(stem)))
-    });
     let mode = if args.force {
         Mode::Replace
     } else {
@@ -108,6 +150,7 @@ pub fn run(config: &Config, args: NewArgs) -> Result<Outcome, Error> {
     if let Some(turn) = turn {
         turn.done();
     }
+    report();
     writeln!(std::io::stdout().lock(), "{}", path.display())
         .map_err(|e| Error::io("<stdout>", e))?;
     if args.edit {

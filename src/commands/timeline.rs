@@ -1,44 +1,47 @@
-//! `pm timeline import`.
+//! `pm timeline import`, and the reading of files `pm new --timeline`
+//! shares.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
-use crate::cli::TimelineImportArgs;
+use crate::cli::{ReadingArgs, TimelineImportArgs};
 use crate::commands::{date_flag, print};
 use crate::config::Config;
+use crate::document::Document;
 use crate::document::dates::{self, Timestamp};
 use crate::error::Error;
 use crate::exit::Outcome;
-use crate::import::{self, Filter, Reading, Zone};
+use crate::import::postmortem::{self, Place};
+use crate::import::{self, Event, Filter, Reading, Zone};
+use crate::lint::templates::Profiles;
+use crate::output::plural;
+use crate::scaffold::registry::Registry;
+use crate::write::{Mode, write_atomic};
 
-/// Runs `pm timeline import`: every file's events, merged, as a table.
+/// Runs `pm timeline import`: every file's events, merged, as a table, or
+/// merged into a postmortem's timeline.
 pub fn import(config: &Config, args: TimelineImportArgs) -> Result<Outcome, Error> {
-    let zone = args
-        .tz
-        .as_deref()
-        .map(|tz| {
-            Zone::parse(tz).ok_or_else(|| {
-                Error::invalid_value(
-                    "--tz",
-                    tz,
-                    "an IANA zone name such as Europe/Berlin or an offset such as +02:00",
-                )
-            })
-        })
-        .transpose()?;
-    let reading = Reading {
-        zone,
-        day: date_flag("--date", args.date.as_deref())?,
-        columns: import::columns::Columns {
-            time: args.time_column.clone(),
-            event: args.event_column.clone(),
-            owner: args.owner_column.clone(),
-        },
+    let tz = zone_flag(args.reading.tz.as_deref())?;
+    let target = match &args.into {
+        Some(path) => Some(Target::load(config, path, args.section.as_deref())?),
+        None => None,
     };
+    // Times without a zone are in --tz, else in the zone the postmortem
+    // states; a log of times of day starts on --date, else on its date.
+    let zone = tz.or_else(|| target.as_ref().and_then(Target::stated_zone));
+    let day = date_flag("--date", args.date.as_deref())?.or_else(|| {
+        target
+            .as_ref()
+            .and_then(|t| t.doc.facts.date.value().copied())
+    });
+    let (first, last) = target
+        .as_ref()
+        .map_or((None, None), |t| postmortem::window(&t.doc));
     let filter = Filter {
-        since: instant("--since", args.since.as_deref(), zone)?,
-        until: instant("--until", args.until.as_deref(), zone)?,
+        since: instant("--since", args.since.as_deref(), zone)?.or(first),
+        until: instant("--until", args.until.as_deref(), zone)?.or(last),
         grep: args.grep.clone(),
         from: args.from.clone(),
     };
@@ -51,8 +54,195 @@ pub fn import(config: &Config, args: TimelineImportArgs) -> Result<Outcome, Erro
             until.to_rfc3339()
         )));
     }
+    let events = read_events(config, &args.files, &reading(&args.reading, zone, day))?;
+    let events = import::merge(events, &filter);
+    let Some(target) = target else {
+        print(import::table(&events).as_bytes())?;
+        return Ok(Outcome::Success);
+    };
+    if args.stdout {
+        let table = postmortem::table(&target.doc, &target.place, &events)
+            .map_err(|message| target.error(&message))?;
+        print(table.as_bytes())?;
+        return Ok(Outcome::Success);
+    }
+    let merged = target.merge(&events)?;
+    let path = &target.doc.path;
+    if merged.text == target.doc.text {
+        eprintln!(
+            "{}: nothing to add: {} already in its timeline.",
+            path.display(),
+            match events.len() {
+                0 => "no events to import; none".to_owned(),
+                1 => "the event is".to_owned(),
+                n => format!("all {n} events are"),
+            }
+        );
+        return Ok(Outcome::Success);
+    }
+    target.write(&merged.text)?;
+    report(path, &target.place, &merged);
+    Ok(Outcome::Success)
+}
+
+/// A postmortem events are imported into.
+pub(crate) struct Target {
+    /// The document as read.
+    pub doc: Document,
+    /// Where its events go.
+    pub place: Place,
+    /// Whether the file starts with a byte order mark, kept when written.
+    bom: bool,
+    /// The lines its template writes, when its template is known.
+    template: Option<HashSet<String>>,
+}
+
+impl Target {
+    /// Reads the postmortem at `path` and finds its timeline.
+    fn load(config: &Config, path: &Path, section: Option<&str>) -> Result<Target, Error> {
+        let bytes = crate::files::read_regular(path, config.max_file_size)
+            .map_err(|e| Error::io(path, e))?;
+        let bom = bytes.starts_with("\u{feff}".as_bytes());
+        let doc = Document::from_bytes(path.to_owned(), bytes)
+            .map_err(|e| Error::Usage(format!("{}: {e}", path.display())))?;
+        Target::of(config, doc, bom, section)
+    }
+
+    /// `doc`'s timeline.
+    pub(crate) fn of(
+        config: &Config,
+        doc: Document,
+        bom: bool,
+        section: Option<&str>,
+    ) -> Result<Target, Error> {
+        let place = postmortem::place(&doc, section)
+            .map_err(|message| Error::Usage(format!("{}: {message}", doc.path.display())))?;
+        let template = doc.facts.template.value().and_then(|name| {
+            let profiles = Profiles::new(Registry::of(config).ok()?, config);
+            profiles
+                .get(name)
+                .map(|p| p.lines.iter().cloned().collect())
+        });
+        Ok(Target {
+            doc,
+            place,
+            bom,
+            template,
+        })
+    }
+
+    /// The zone the postmortem states for its timeline.
+    pub(crate) fn stated_zone(&self) -> Option<Zone> {
+        self.place
+            .stated
+            .and_then(|minutes| FixedOffset::east_opt(minutes * 60))
+            .map(Zone::Fixed)
+    }
+
+    /// The postmortem with `events` in it.
+    pub(crate) fn merge(&self, events: &[Event]) -> Result<postmortem::Merged, Error> {
+        postmortem::merge(&self.doc, &self.place, events, self.template.as_ref())
+            .map_err(|message| self.error(&message))
+    }
+
+    fn error(&self, message: &str) -> Error {
+        Error::Usage(format!("{}: {message}", self.doc.path.display()))
+    }
+
+    /// Writes `text` over the postmortem, atomically.
+    fn write(&self, text: &str) -> Result<(), Error> {
+        let path = &self.doc.path;
+        // A read-only file is not replaced (a rename could: the folder is
+        // what allows it).
+        if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+            return Err(self.error("it is read-only; make it writable to import into it"));
+        }
+        let mut out = Vec::with_capacity(text.len() + 3);
+        if self.bom {
+            out.extend_from_slice("\u{feff}".as_bytes());
+        }
+        out.extend_from_slice(text.as_bytes());
+        write_atomic(path, &out, Mode::Replace)
+    }
+}
+
+/// Says on stderr what an import changed.
+pub(crate) fn report(path: &Path, place: &Place, merged: &postmortem::Merged) {
+    let path = path.display();
+    if merged.added > 0 {
+        let mut also = Vec::new();
+        if merged.replaced > 0 {
+            also.push(format!(
+                "in place of {} of the template",
+                plural(merged.replaced, "row")
+            ));
+        }
+        if merged.present > 0 {
+            also.push(format!("{} already there", plural(merged.present, "event")));
+        }
+        let also = if also.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", also.join("; "))
+        };
+        let table = if merged.new_table {
+            "a new timeline table"
+        } else {
+            "the timeline"
+        };
+        let section = if place.section.is_empty() {
+            String::new()
+        } else {
+            format!(" under `{}`", place.section)
+        };
+        eprintln!(
+            "{path}: added {} to {table}{section}{also}.",
+            plural(merged.added, "row")
+        );
+    }
+    for (key, value, why) in &merged.set {
+        eprintln!("{path}: set `{key}: {value}` ({why}).");
+    }
+    for note in &merged.notes {
+        eprintln!("{path}: note: {note}.");
+    }
+}
+
+/// `--tz`, read.
+pub(crate) fn zone_flag(tz: Option<&str>) -> Result<Option<Zone>, Error> {
+    tz.map(|tz| {
+        Zone::parse(tz).ok_or_else(|| {
+            Error::invalid_value(
+                "--tz",
+                tz,
+                "an IANA zone name such as Europe/Berlin or an offset such as +02:00",
+            )
+        })
+    })
+    .transpose()
+}
+
+/// How to read the files, from the flags.
+pub(crate) fn reading(args: &ReadingArgs, zone: Option<Zone>, day: Option<NaiveDate>) -> Reading {
+    Reading {
+        zone,
+        day,
+        columns: import::columns::Columns {
+            time: args.time_column.clone(),
+            event: args.event_column.clone(),
+            owner: args.owner_column.clone(),
+        },
+    }
+}
+
+/// The events of every file, in the order read.
+pub(crate) fn read_events(
+    config: &Config,
+    files: &[PathBuf],
+    reading: &Reading,
+) -> Result<Vec<Event>, Error> {
     let mut events = Vec::new();
-    for file in &args.files {
+    for file in files {
         for path in day_files(file)? {
             let bytes = crate::files::read_regular(&path, config.max_file_size)
                 .map_err(|e| Error::io(&path, e))?;
@@ -64,13 +254,11 @@ pub fn import(config: &Config, args: TimelineImportArgs) -> Result<Outcome, Erro
                 ))
             })?;
             events.extend(
-                import::read(&path, &text, &reading).map_err(|e| Error::Usage(e.to_string()))?,
+                import::read(&path, &text, reading).map_err(|e| Error::Usage(e.to_string()))?,
             );
         }
     }
-    let events = import::merge(events, &filter);
-    print(import::table(&events).as_bytes())?;
-    Ok(Outcome::Success)
+    Ok(events)
 }
 
 /// The files to read for `path`: itself, or the JSON day files of a Slack

@@ -7,6 +7,7 @@
 pub mod chat;
 pub mod columns;
 pub mod pagerduty;
+pub mod postmortem;
 pub mod slack;
 pub mod zone;
 
@@ -150,39 +151,46 @@ pub fn one_line(text: &str, max: usize) -> String {
     }
 }
 
+/// Text as a table cell: line breaks and other controls become spaces,
+/// and a `|` is escaped, so the cell stays on its row.
+pub fn cell(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .replace('|', "\\|")
+}
+
+/// A link's URL with nothing in it that ends the link or the cell.
+pub fn url(link: &str) -> String {
+    cell(link)
+        .replace("\\|", "%7C")
+        .replace(' ', "%20")
+        .replace('(', "%28")
+        .replace(')', "%29")
+}
+
+/// What happened, as a cell: the text, linked to the message when the
+/// export gives a link.
+pub fn what(event: &Event) -> String {
+    match &event.link {
+        Some(link) => format!(
+            "[{}]({})",
+            cell(&event.text).replace(['[', ']'], ""),
+            url(link)
+        ),
+        None => cell(&event.text),
+    }
+}
+
 /// The events as a Markdown timeline table: time (UTC), who, what.
 pub fn table(events: &[Event]) -> String {
     let mut out = String::from("| Time (UTC) | Who | Event |\n|---|---|---|\n");
-    // A cell stays on its row: line breaks and other controls become
-    // spaces, and a `|` is escaped.
-    let cell = |text: &str| -> String {
-        text.chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect::<String>()
-            .replace('|', "\\|")
-    };
-    // A link's URL holds nothing that ends the link or the cell.
-    let url = |link: &str| -> String {
-        cell(link)
-            .replace("\\|", "%7C")
-            .replace(' ', "%20")
-            .replace('(', "%28")
-            .replace(')', "%29")
-    };
     for event in events {
-        let what = match &event.link {
-            Some(link) => format!(
-                "[{}]({})",
-                cell(&event.text).replace(['[', ']'], ""),
-                url(link)
-            ),
-            None => cell(&event.text),
-        };
         out.push_str(&format!(
             "| {} | {} | {} |\n",
             event.at.format("%Y-%m-%d %H:%M:%S"),
             cell(event.who.as_deref().unwrap_or("")),
-            what
+            what(event)
         ));
     }
     out

@@ -140,6 +140,40 @@ impl Fixing {
     }
 }
 
+/// The fix that writes `value` after an empty key (`duration:`, `duration:
+/// ""`, `duration = ""`); none when the line holds anything else (a
+/// comment, say).
+pub fn fill_empty(text: &str, key: &Range<usize>, value: &str, message: &str) -> Option<Fix> {
+    let line_end = text[key.end..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |at| key.end + at);
+    let rest = text.get(key.end..line_end)?;
+    let after = rest.trim_start();
+    let (separator, empty) = match after.chars().next()? {
+        ':' => (':', after[1..].trim()),
+        '=' => ('=', after[1..].trim()),
+        _ => return None,
+    };
+    if !["", "\"\"", "''", "~", "null"].contains(&empty) {
+        return None;
+    }
+    let start = key.end + (rest.len() - after.len()) + 1;
+    let written = if separator == '=' {
+        format!(" \"{value}\"")
+    } else {
+        format!(" {value}")
+    };
+    Some(Fix {
+        positions: Vec::new(),
+        applicability: Applicability::Safe,
+        message: message.to_owned(),
+        edits: vec![Edit {
+            span: start..line_end,
+            text: written,
+        }],
+    })
+}
+
 /// `text` with the fixes applied in text order; a fix whose edits would
 /// overlap one already taken waits for the next round (insertions at the
 /// same point go in the order given). Returns the text and how many fixes

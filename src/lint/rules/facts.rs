@@ -14,7 +14,7 @@ use crate::document::placeholders;
 use crate::document::timeline;
 use crate::git::Removed;
 use crate::lint::check::Checker;
-use crate::lint::fix::{Applicability, Edit, Fix, Offer, written_like};
+use crate::lint::fix::{Applicability, Edit, Fix, Offer, fill_empty, written_like};
 use crate::lint::rule::rules;
 use crate::lint::{Level, Rule};
 
@@ -268,7 +268,7 @@ fn check_front_matter_times(c: &mut Checker<'_>) {
     match &facts.duration {
         Fact::Missing => {}
         Fact::Empty { key } => {
-            let fix = fill_empty(c.doc, key, &right, &help);
+            let fix = fill_empty(&c.doc.text, key, &right, &help);
             c.report_with_fix(
                 &DURATION,
                 key.clone(),
@@ -318,46 +318,6 @@ fn check_front_matter_times(c: &mut Checker<'_>) {
             );
         }
     }
-}
-
-/// The fix that writes `value` after an empty key (`duration:`, `duration:
-/// ""`, `duration = ""`); none when the line holds anything else (a
-/// comment, say).
-fn fill_empty(
-    doc: &crate::document::Document,
-    key: &std::ops::Range<usize>,
-    value: &str,
-    message: &str,
-) -> Option<Fix> {
-    let text = &doc.text;
-    let line_end = text[key.end..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |at| key.end + at);
-    let rest = text.get(key.end..line_end)?;
-    let after = rest.trim_start();
-    let (separator, empty) = match after.chars().next()? {
-        ':' => (':', after[1..].trim()),
-        '=' => ('=', after[1..].trim()),
-        _ => return None,
-    };
-    if !["", "\"\"", "''", "~", "null"].contains(&empty) {
-        return None;
-    }
-    let start = key.end + (rest.len() - after.len()) + 1;
-    let written = if separator == '=' {
-        format!(" \"{value}\"")
-    } else {
-        format!(" {value}")
-    };
-    Some(Fix {
-        positions: Vec::new(),
-        applicability: Applicability::Safe,
-        message: message.to_owned(),
-        edits: vec![Edit {
-            span: start..line_end,
-            text: written,
-        }],
-    })
 }
 
 fn check_timelines(c: &mut Checker<'_>) {
