@@ -65,7 +65,7 @@ fn a_slack_channel_export_is_read_with_names_threads_bots_and_edits() {
     slack_export(&tmp);
     let want = table(&[
         "| 2025-11-20 14:00:00 | PagerDuty | Triggered #4521: checkout error rate above 5% |",
-        "| 2025-11-20 14:02:11 | Dana Kim | Checkout 500s, @Sam can you look? <urgent> |",
+        "| 2025-11-20 14:02:11 | Dana Kim | Checkout 500s, @Sam can you look? \\<urgent> |",
         "| 2025-11-20 14:03:20 | Sam | ↳ on it, see #db-oncall |",
         "| 2025-11-20 14:11:40 | Dana Kim | [rolled back deploy 8812 \\| pool at 80](https://acme.slack.com/archives/C1/p1763647900000000) |",
         "| 2025-11-21 00:00:00 | Dana Kim | all clear |",
@@ -590,4 +590,249 @@ fn a_broken_users_file_or_a_value_of_the_wrong_type_is_an_error() {
         stderr.starts_with("error: export/c/2025-11-20.json:1: not valid JSON: "),
         "{stderr}"
     );
+}
+
+/// One incident's traces in every format: the Slack export, PagerDuty's
+/// log entries, a CSV of events and a chat log (the last two in Berlin
+/// time, which they do not say; the log runs past midnight there, not in
+/// UTC). 2025-11-20, 13:55 to 23:50 UTC.
+fn incident(tmp: &tempfile::TempDir) {
+    slack_export(tmp);
+    write(
+        tmp,
+        "pd.json",
+        r#"{"log_entries": [
+  {"type": "resolve_log_entry", "created_at": "2025-11-20T23:50:00Z", "summary": "Resolved by Sam Ortiz",
+   "agent": {"type": "user_reference", "summary": "Sam Ortiz"}, "html_url": "https://acme.pagerduty.com/incidents/Q1/log_entries/R3"},
+  {"type": "acknowledge_log_entry", "created_at": "2025-11-20T15:09:00+01:00", "summary": "Acknowledged by Sam Ortiz",
+   "agent": {"type": "user_reference", "summary": "Sam Ortiz"}},
+  {"type": "trigger_log_entry", "created_at": "2025-11-20T14:06:00Z", "summary": "Triggered through the API",
+   "agent": {"type": "service_reference", "summary": "checkout-api"}}
+]}"#,
+    );
+    write(
+        tmp,
+        "events.csv",
+        "Created At,Type,Agent,Summary\n2025-11-20 15:30:00,,Lee,Status page updated\n",
+    );
+    write(
+        tmp,
+        "chat.log",
+        "[23:58] dana: pool size raised to 40\n[00:20] sam: error rate back to normal\n",
+    );
+}
+
+const INCIDENT: &[&str] = &[
+    "--tz",
+    "Europe/Berlin",
+    "export/inc-4521",
+    "pd.json",
+    "events.csv",
+    "chat.log",
+];
+
+/// The incident's rows in a table with a column for who.
+const WHO_COLUMN: &[&str] = &[
+    "| 2025-11-20 14:00:00 | PagerDuty | Triggered #4521: checkout error rate above 5% |",
+    "| 2025-11-20 14:02:11 | Dana Kim | Checkout 500s, @Sam can you look? \\<urgent> |",
+    "| 2025-11-20 14:03:20 | Sam | ↳ on it, see #db-oncall |",
+    "| 2025-11-20 14:06:00 | checkout-api | Triggered through the API |",
+    "| 2025-11-20 14:09:00 | Sam Ortiz | Acknowledged by Sam Ortiz |",
+    "| 2025-11-20 14:11:40 | Dana Kim | [rolled back deploy 8812 \\| pool at 80](https://acme.slack.com/archives/C1/p1763647900000000) |",
+    "| 2025-11-20 14:30:00 | Lee | Status page updated |",
+    "| 2025-11-20 22:58:00 | dana | pool size raised to 40 |",
+    "| 2025-11-20 23:20:00 | sam | error rate back to normal |",
+    "| 2025-11-20 23:50:00 | Sam Ortiz | [Resolved by Sam Ortiz](https://acme.pagerduty.com/incidents/Q1/log_entries/R3) |",
+    "| 2025-11-21 00:00:00 | Dana Kim | all clear |",
+];
+
+/// The same rows in a table of time and event only: who leads the event.
+const EVENT_ONLY: &[&str] = &[
+    "| 2025-11-20 14:00:00 | PagerDuty: Triggered #4521: checkout error rate above 5% |",
+    "| 2025-11-20 14:02:11 | Dana Kim: Checkout 500s, @Sam can you look? \\<urgent> |",
+    "| 2025-11-20 14:03:20 | Sam: ↳ on it, see #db-oncall |",
+    "| 2025-11-20 14:06:00 | checkout-api: Triggered through the API |",
+    "| 2025-11-20 14:09:00 | Sam Ortiz: Acknowledged by Sam Ortiz |",
+    "| 2025-11-20 14:11:40 | Dana Kim: [rolled back deploy 8812 \\| pool at 80](https://acme.slack.com/archives/C1/p1763647900000000) |",
+    "| 2025-11-20 14:30:00 | Lee: Status page updated |",
+    "| 2025-11-20 22:58:00 | dana: pool size raised to 40 |",
+    "| 2025-11-20 23:20:00 | sam: error rate back to normal |",
+    "| 2025-11-20 23:50:00 | Sam Ortiz: [Resolved by Sam Ortiz](https://acme.pagerduty.com/incidents/Q1/log_entries/R3) |",
+    "| 2025-11-21 00:00:00 | Dana Kim: all clear |",
+];
+
+/// The same rows in the sre template's columns: time, event, owner.
+const OWNER_LAST: &[&str] = &[
+    "| 2025-11-20 14:00:00 | Triggered #4521: checkout error rate above 5% | PagerDuty |",
+    "| 2025-11-20 14:02:11 | Checkout 500s, @Sam can you look? \\<urgent> | Dana Kim |",
+    "| 2025-11-20 14:03:20 | ↳ on it, see #db-oncall | Sam |",
+    "| 2025-11-20 14:06:00 | Triggered through the API | checkout-api |",
+    "| 2025-11-20 14:09:00 | Acknowledged by Sam Ortiz | Sam Ortiz |",
+    "| 2025-11-20 14:11:40 | [rolled back deploy 8812 \\| pool at 80](https://acme.slack.com/archives/C1/p1763647900000000) | Dana Kim |",
+    "| 2025-11-20 14:30:00 | Status page updated | Lee |",
+    "| 2025-11-20 22:58:00 | pool size raised to 40 | dana |",
+    "| 2025-11-20 23:20:00 | error rate back to normal | sam |",
+    "| 2025-11-20 23:50:00 | [Resolved by Sam Ortiz](https://acme.pagerduty.com/incidents/Q1/log_entries/R3) | Sam Ortiz |",
+    "| 2025-11-21 00:00:00 | all clear | Dana Kim |",
+];
+
+/// `text` from the first line that starts with `first` (which may run
+/// over several lines) to the next blank line.
+fn block_from(text: &str, first: &str) -> String {
+    let start = text
+        .find(&format!("\n{first}"))
+        .unwrap_or_else(|| panic!("no line starting with {first:?} in:\n{text}"))
+        + 1;
+    let end = text[start..]
+        .find("\n\n")
+        .map_or(text.len(), |at| start + at + 1);
+    text[start..end].to_owned()
+}
+
+#[test]
+fn every_format_goes_into_a_draft_of_every_template_once_and_lints_clean() {
+    // (template, the timeline's first line before, the table after, where
+    // the heading of its section is).
+    let cases: [(&str, &str, String, &str); 5] = [
+        (
+            "standard",
+            "| Time (Timezone) | Event Description |",
+            format!(
+                "| Time (UTC) | Event Description |\n|---|---|\n{}\n",
+                EVENT_ONLY.join("\n")
+            ),
+            "2. Timeline of Events",
+        ),
+        (
+            "detailed",
+            "| Time | Event |",
+            format!(
+                "| Time (UTC) | Event |\n|---|---|\n{}\n",
+                EVENT_ONLY.join("\n")
+            ),
+            "Timeline",
+        ),
+        (
+            "lifecycle",
+            "| Time | Event |\n|---|---|\n|  |  |",
+            format!(
+                "| Time (UTC) | Event |\n|---|---|\n{}\n",
+                EVENT_ONLY.join("\n")
+            ),
+            "Detection Timeline",
+        ),
+        (
+            "report",
+            "",
+            format!(
+                "| Time (UTC) | Who | Event |\n|---|---|---|\n{}\n",
+                WHO_COLUMN.join("\n")
+            ),
+            "Timeline",
+        ),
+        (
+            "sre",
+            "| Timestamp (UTC) | Event | Owner |",
+            format!(
+                "| Timestamp (UTC) | Event | Owner |\n|---|---|---|\n{}\n",
+                OWNER_LAST.join("\n")
+            ),
+            "3. Response Timeline",
+        ),
+    ];
+    for (template, old_first, want, section) in cases {
+        let tmp = tmp();
+        incident(&tmp);
+        let file = format!("{template}.md");
+        let new = run(pm(&tmp).args([
+            "new",
+            "--no-input",
+            "--template",
+            template,
+            "--title",
+            "Checkout outage",
+            "--severity",
+            "SEV-2",
+            "--date",
+            "2025-11-20",
+            "-o",
+            &file,
+        ]));
+        assert_eq!(new.code, 0, "{template}: {}", new.stderr);
+        let path = tmp.path().join(&file);
+        // The responder writes when it began; the rest comes from the traces.
+        let draft = std::fs::read_to_string(&path)
+            .expect("the draft")
+            .replace("started_at: null", "started_at: 2025-11-20T13:55:00Z");
+        std::fs::write(&path, &draft).expect("write");
+        let mut args = vec!["--into", file.as_str()];
+        args.extend(INCIDENT);
+        let replaced = match template {
+            "standard" => " (in place of 4 rows of the template)",
+            "detailed" | "sre" => " (in place of 8 rows of the template)",
+            "lifecycle" => " (in place of 1 row of the template)",
+            _ => "",
+        };
+        let table = if template == "report" {
+            "a new timeline table"
+        } else {
+            "the timeline"
+        };
+        assert_eq!(
+            import(&tmp, &args),
+            (
+                0,
+                String::new(),
+                format!(
+                    "{file}: added 11 rows to {table} under `{section}`{replaced}.\n\
+                     {file}: set `detected_at: 2025-11-20T14:06:00Z` (when the page was triggered).\n\
+                     {file}: set `resolved_at: 2025-11-20T23:50:00Z` (when the incident was resolved).\n\
+                     {file}: set `duration: 9h 55m` (resolved_at minus started_at).\n"
+                )
+            ),
+            "{template}"
+        );
+        let after = std::fs::read_to_string(&path).expect("the postmortem");
+        // Exactly this changed: the three times, and the template's rows
+        // became the incident's (the report's table is new, after its list).
+        let mut expected = draft
+            .replace("detected_at: null", "detected_at: 2025-11-20T14:06:00Z")
+            .replace("resolved_at: null", "resolved_at: 2025-11-20T23:50:00Z")
+            .replace("duration: null", "duration: 9h 55m");
+        if template == "report" {
+            expected = expected.replace(
+                "\n## Impact Assessment",
+                &format!("\n{want}\n## Impact Assessment"),
+            );
+        } else {
+            let old = block_from(&draft, old_first);
+            expected = expected.replacen(&old, &want, 1);
+        }
+        assert_eq!(after, expected, "{template}");
+        // Again: nothing is added twice.
+        assert_eq!(
+            import(&tmp, &args),
+            (
+                0,
+                String::new(),
+                format!("{file}: nothing to add: all 11 events are already in its timeline.\n")
+            ),
+            "{template}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), after);
+        let lint = common::lint::lint(&tmp, &[&file]);
+        for rule in ["PM301", "PM302", "PM303"] {
+            assert_eq!(lint.findings_of(rule), Vec::<&str>::new(), "{template}");
+        }
+        let stats = run(pm(&tmp).args(["stats", "--format", "json", &file]));
+        let stats: serde_json::Value = serde_json::from_str(&stats.stdout).expect("JSON");
+        assert_eq!(
+            (
+                &stats["time_to_detect"][0]["median_minutes"],
+                &stats["time_to_resolve"][0]["median_minutes"]
+            ),
+            (&serde_json::json!(11.0), &serde_json::json!(595.0)),
+            "{template}"
+        );
+    }
 }

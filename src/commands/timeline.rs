@@ -31,21 +31,11 @@ pub fn import(config: &Config, args: TimelineImportArgs) -> Result<Outcome, Erro
     // Times without a zone are in --tz, else in the zone the postmortem
     // states; a log of times of day starts on --date, else on its date.
     let zone = tz.or_else(|| target.as_ref().and_then(Target::stated_zone));
-    let day = date_flag("--date", args.date.as_deref())?.or_else(|| {
-        target
-            .as_ref()
-            .and_then(|t| t.doc.facts.date.value().copied())
-    });
-    let (first, last) = target
-        .as_ref()
-        .map_or((None, None), |t| postmortem::window(&t.doc));
-    let filter = Filter {
-        since: instant("--since", args.since.as_deref(), zone)?.or(first),
-        until: instant("--until", args.until.as_deref(), zone)?.or(last),
-        grep: args.grep.clone(),
-        from: args.from.clone(),
-    };
-    if let (Some(since), Some(until)) = (filter.since, filter.until)
+    let text = crate::portfolio::reading(config);
+    let day = date_flag("--date", args.date.as_deref())?.or_else(|| target.as_ref()?.place.day);
+    let since = instant("--since", args.since.as_deref(), zone)?;
+    let until = instant("--until", args.until.as_deref(), zone)?;
+    if let (Some(since), Some(until)) = (since, until)
         && since > until
     {
         return Err(Error::Usage(format!(
@@ -55,6 +45,32 @@ pub fn import(config: &Config, args: TimelineImportArgs) -> Result<Outcome, Erro
         )));
     }
     let events = read_events(config, &args.files, &reading(&args.reading, zone, day))?;
+    let (first, last) = target
+        .as_ref()
+        .map_or((None, None), |t| postmortem::window(&t.doc, &events, text));
+    // The incident's window, where no flag gives its own.
+    let window = Filter {
+        since: since.is_none().then_some(first).flatten(),
+        until: until.is_none().then_some(last).flatten(),
+        ..Filter::default()
+    };
+    let filter = Filter {
+        since: since.or(window.since),
+        until: until.or(window.until),
+        grep: args.grep.clone(),
+        from: args.from.clone(),
+    };
+    let outside = events.iter().filter(|e| !window.keeps(e)).count();
+    if outside > 0
+        && let Some(target) = &target
+    {
+        eprintln!(
+            "{}: note: left out {} outside the incident, from an hour before it started to an \
+             hour after it was resolved (give --since or --until to choose).",
+            target.doc.path.display(),
+            plural(outside, "event")
+        );
+    }
     let events = import::merge(events, &filter);
     let Some(target) = target else {
         print(import::table(&events).as_bytes())?;
@@ -115,7 +131,7 @@ impl Target {
         bom: bool,
         section: Option<&str>,
     ) -> Result<Target, Error> {
-        let place = postmortem::place(&doc, section)
+        let place = postmortem::place(&doc, section, crate::portfolio::reading(config))
             .map_err(|message| Error::Usage(format!("{}: {message}", doc.path.display())))?;
         let template = doc.facts.template.value().and_then(|name| {
             let profiles = Profiles::new(Registry::of(config).ok()?, config);

@@ -152,18 +152,21 @@ pub fn one_line(text: &str, max: usize) -> String {
 }
 
 /// Text as a table cell: line breaks and other controls become spaces,
-/// and a `|` is escaped, so the cell stays on its row.
+/// and a `|` is escaped, so the cell stays on its row; a `<` is escaped
+/// too, so `<urgent>` is not read as an HTML tag and hidden.
 pub fn cell(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect::<String>()
         .replace('|', "\\|")
+        .replace('<', "\\<")
 }
 
 /// A link's URL with nothing in it that ends the link or the cell.
 pub fn url(link: &str) -> String {
     cell(link)
         .replace("\\|", "%7C")
+        .replace("\\<", "%3C")
         .replace(' ', "%20")
         .replace('(', "%28")
         .replace(')', "%29")

@@ -11,7 +11,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Utc};
 
 use super::{Event, Kind};
 use crate::document::dates::{self, Timestamp, human_minutes};
@@ -85,6 +85,8 @@ pub struct Place {
     /// The zone the postmortem states for its timeline (minutes east of
     /// UTC), if any.
     pub stated: Option<i32>,
+    /// The postmortem's day, which rows of a time of day alone fall on.
+    pub day: Option<NaiveDate>,
 }
 
 impl Place {
@@ -124,8 +126,13 @@ pub struct Merged {
 /// The timeline table of `doc` the events join: the first under the
 /// heading `section` when it is given, else the first in a Timeline
 /// section, else the first timeline table; or a new one at the end of the
-/// heading's (or the Timeline section's) own text.
-pub fn place(doc: &Document, section: Option<&str>) -> Result<Place, String> {
+/// heading's (or the Timeline section's) own text. `reading` says how to
+/// read what the text leaves open.
+pub fn place(
+    doc: &Document,
+    section: Option<&str>,
+    reading: inferred::Reading,
+) -> Result<Place, String> {
     let outline = &doc.outline;
     let timelines: Vec<usize> = doc.timelines().iter().map(|t| t.table).collect();
     let within = |h: &Heading, table: usize| {
@@ -217,6 +224,7 @@ pub fn place(doc: &Document, section: Option<&str>) -> Result<Place, String> {
         section: section_name,
         columns,
         stated,
+        day: day(doc, reading),
     })
 }
 
@@ -501,10 +509,15 @@ fn timeline_times(doc: &Document, place: &Place) -> Vec<Option<NaiveDateTime>> {
     let mut times = vec![None; rows];
     for timeline in doc.timelines().iter().filter(|t| t.table == index) {
         for entry in &timeline.entries {
-            if entry.at.date() != chrono::NaiveDate::MIN
-                && let Some(slot) = times.get_mut(entry.row)
-            {
-                *slot = Some(entry.at);
+            // A time of day with no day above it, in a document whose
+            // front matter gives none: on the day its text gives.
+            let at = if entry.at.date() == NaiveDate::MIN {
+                place.day.map(|day| day.and_time(entry.at.time()))
+            } else {
+                Some(entry.at)
+            };
+            if let Some(slot) = times.get_mut(entry.row) {
+                *slot = at;
             }
         }
     }
@@ -627,14 +640,37 @@ fn kind_word(kind: Option<Kind>) -> &'static str {
     }
 }
 
-/// The window of a postmortem's incident: from an hour before `started_at`
-/// to an hour after `resolved_at`, each when it is known.
-pub fn window(doc: &Document) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+/// The postmortem's day: its `date`, else the one its text gives
+/// (`reading` says how to read that text).
+pub fn day(doc: &Document, reading: inferred::Reading) -> Option<NaiveDate> {
+    (doc.facts.date.value().copied()).or_else(|| Some(doc.inferred(reading).date.as_ref()?.value))
+}
+
+/// The window of a postmortem's incident: from an hour before it started
+/// to an hour after it was resolved (the front matter's times, else those
+/// its text gives, else for the end the last time a pager among `events`
+/// says it was resolved, which the import sets), each end when it is known.
+pub fn window(
+    doc: &Document,
+    events: &[Event],
+    reading: inferred::Reading,
+) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
     let hour = chrono::Duration::hours(1);
-    let at = |fact: &Fact<Timestamp>| fact.value().map(|t| t.as_utc_naive().and_utc());
+    let text = doc.inferred(reading);
+    let at = |fact: &Fact<Timestamp>, found: &Option<inferred::Found<Timestamp>>| {
+        (fact.value())
+            .or(found.as_ref().map(|f| &f.value))
+            .map(|t| t.as_utc_naive().and_utc())
+    };
+    let resolved = at(&doc.facts.resolved_at, &text.resolved_at).or_else(|| {
+        (events.iter())
+            .filter(|e| e.kind == Some(Kind::Resolved))
+            .map(|e| e.at)
+            .max()
+    });
     (
-        at(&doc.facts.started_at).map(|t| t - hour),
-        at(&doc.facts.resolved_at).map(|t| t + hour),
+        at(&doc.facts.started_at, &text.started_at).map(|t| t - hour),
+        resolved.map(|t| t + hour),
     )
 }
 
