@@ -169,6 +169,32 @@ fn daylight_saving_changes_the_offset_and_the_repeated_hour_is_read_in_order() {
             String::new()
         )
     );
+    // Into a draft: in UTC and in order, which PM301 accepts.
+    let new = run(pm(&tmp).args(["new", "--no-input", "--date", "2026-11-01", "-o", "dst.md"]));
+    assert_eq!(new.code, 0, "{}", new.stderr);
+    import(
+        &tmp,
+        &[
+            "--into",
+            "dst.md",
+            "--tz",
+            "America/Los_Angeles",
+            "fallback.log",
+        ],
+    );
+    let text = std::fs::read_to_string(tmp.path().join("dst.md")).expect("read");
+    assert_eq!(
+        block_from(&text, "| Time (UTC)"),
+        "| Time (UTC) | Event Description |\n|---|---|\n\
+         | 2026-11-01 07:50:00 | dana: error rate rising |\n\
+         | 2026-11-01 08:40:00 | sam: failing over |\n\
+         | 2026-11-01 09:10:00 | dana: failover done (after the clocks went back) |\n\
+         | 2026-11-01 10:15:00 | sam: all clear |\n"
+    );
+    assert_eq!(
+        common::lint::lint(&tmp, &["dst.md"]).findings_of("PM301"),
+        Vec::<&str>::new()
+    );
     // An hour the clocks skip never happened.
     write(&tmp, "spring.log", "2026-03-08 02:30:00 dana: hm\n");
     assert_eq!(
@@ -835,4 +861,311 @@ fn every_format_goes_into_a_draft_of_every_template_once_and_lints_clean() {
             "{template}"
         );
     }
+}
+
+/// A postmortem of another hand: no front matter, its day and zone in the
+/// text, rows of a time of day.
+const ARCHIVED: &str = "# Checkout outage\n\nDate: 2025-11-20\n\n## Timeline\n\nAll times in PST.\n\n\
+    | Time | What happened |\n|------|---------------|\n| 05:58 | Deploy 8812 started |\n\
+    | 06:30 | Dana wrote the summary |\n\n## Root cause\n\nPool too small.\n";
+
+#[test]
+fn rows_of_another_hand_are_kept_and_the_stated_zone_reads_and_writes_the_times() {
+    let tmp = tmp();
+    write(&tmp, "old.md", ARCHIVED);
+    // No --tz and no --date: the postmortem says PST and 2025-11-20.
+    write(
+        &tmp,
+        "bridge.log",
+        "[06:02] dana: checkout 500s\n[06:20] sam: rolled back deploy 8812\n[09:00] dana: lunch\n",
+    );
+    let want = ARCHIVED.replace(
+        "| 06:30 | Dana wrote the summary |",
+        "| 2025-11-20 06:02:00 | dana: checkout 500s |\n\
+         | 2025-11-20 06:20:00 | sam: rolled back deploy 8812 |\n\
+         | 06:30 | Dana wrote the summary |\n\
+         | 2025-11-20 09:00:00 | dana: lunch |",
+    );
+    assert_eq!(
+        import(&tmp, &["--into", "old.md", "bridge.log"]),
+        (
+            0,
+            String::new(),
+            "old.md: added 3 rows to the timeline under `Timeline`.\n".to_owned()
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("old.md")).expect("read"),
+        want
+    );
+    let lint = common::lint::lint(&tmp, &["old.md"]);
+    assert_eq!(lint.findings_of("PM301"), Vec::<&str>::new());
+    // A row a person edited after the import is theirs: kept, and the event
+    // is not added again where its link is in the row.
+    write(
+        &tmp,
+        "pd.json",
+        r#"[{"type": "trigger_log_entry", "created_at": "2025-11-20T14:06:00Z", "summary": "Triggered",
+  "html_url": "https://acme.pagerduty.com/incidents/Q1/log_entries/R1"}]"#,
+    );
+    import(&tmp, &["--into", "old.md", "pd.json"]);
+    let edited = std::fs::read_to_string(tmp.path().join("old.md"))
+        .expect("read")
+        .replace("| Triggered](", "| Paged: checkout error rate](")
+        .replace("[Triggered](", "[Paged: checkout error rate](");
+    write(&tmp, "old.md", &edited);
+    assert!(edited.contains("| 2025-11-20 06:06:00 | [Paged: checkout error rate](https://acme.pagerduty.com/incidents/Q1/log_entries/R1) |"), "{edited}");
+    assert_eq!(
+        import(&tmp, &["--into", "old.md", "pd.json", "bridge.log"]),
+        (
+            0,
+            String::new(),
+            "old.md: nothing to add: all 4 events are already in its timeline.\n".to_owned()
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("old.md")).expect("read"),
+        edited
+    );
+}
+
+#[test]
+fn where_nothing_states_the_zone_each_new_time_says_utc() {
+    let tmp = tmp();
+    let doc = "---\ndate: 2025-11-20\n---\n# Outage\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| 14:00 | Deploy 8812 started |\n";
+    write(&tmp, "a.md", doc);
+    write(
+        &tmp,
+        "chat.log",
+        "2025-11-20T14:02:00Z dana: checkout 500s\n",
+    );
+    assert_eq!(import(&tmp, &["--into", "a.md", "chat.log"]).0, 0);
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("a.md")).expect("read"),
+        format!("{doc}| 2025-11-20 14:02:00 UTC | dana: checkout 500s |\n")
+    );
+    // --stdout: the rows in the postmortem's columns, and nothing written.
+    write(&tmp, "more.log", "2025-11-20T14:09:00Z sam: rolled back\n");
+    let before = std::fs::read_to_string(tmp.path().join("a.md")).expect("read");
+    assert_eq!(
+        import(&tmp, &["--into", "a.md", "--stdout", "more.log"]),
+        (
+            0,
+            "| Time | Event |\n|---|---|\n| 2025-11-20 14:09:00 | sam: rolled back |\n".to_owned(),
+            String::new()
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("a.md")).expect("read"),
+        before
+    );
+}
+
+#[test]
+fn a_section_picks_the_timeline_and_a_postmortem_without_one_is_an_error() {
+    let tmp = tmp();
+    let doc = "# Outage\n\nDate: 2025-11-20\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 14:00 | Deploy started |\n\n\
+               ## Communication\n\n### Communication Timeline\n\n| Time (UTC) | Channel | Message |\n|---|---|---|\n\n## Root cause\n\nPool.\n";
+    write(&tmp, "a.md", doc);
+    write(&tmp, "chat.log", "[14:05] dana: status page posted\n");
+    assert_eq!(
+        import(
+            &tmp,
+            &[
+                "--into",
+                "a.md",
+                "--section",
+                "communication timeline",
+                "chat.log"
+            ]
+        ),
+        (
+            0,
+            String::new(),
+            "a.md: added 1 row to the timeline under `Communication Timeline`.\n".to_owned()
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("a.md")).expect("read"),
+        doc.replace(
+            "| Channel | Message |\n|---|---|---|\n",
+            "| Channel | Message |\n|---|---|---|\n| 2025-11-20 14:05:00 |  | dana: status page posted |\n"
+        )
+    );
+    assert_eq!(
+        import(&tmp, &["--into", "a.md", "--section", "Lessons", "chat.log"]),
+        (
+            2,
+            String::new(),
+            "error: a.md: no heading `Lessons`; its timeline tables are under `Timeline`, `Communication Timeline`\n".to_owned()
+        )
+    );
+    write(&tmp, "b.md", "# Outage\n\n## Root cause\n\nPool.\n");
+    assert_eq!(
+        import(&tmp, &["--into", "b.md", "--tz", "UTC", "--date", "2025-11-20", "chat.log"]),
+        (
+            2,
+            String::new(),
+            "error: b.md: no timeline table and no Timeline section to put one in; add a `## Timeline` heading where it belongs, or give --section\n".to_owned()
+        )
+    );
+    let (code, _, stderr) = import(&tmp, &["--into", "missing.md", "chat.log"]);
+    assert_eq!(
+        (code, stderr.starts_with("error: missing.md: ")),
+        (2, true),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn pager_times_fill_only_what_is_empty_and_never_break_the_order() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pd.json",
+        r#"[{"type": "notify_log_entry", "created_at": "2025-11-20T10:00:00Z", "summary": "Test page"},
+  {"type": "trigger_log_entry", "created_at": "2025-11-20T14:06:00Z", "summary": "Triggered"},
+  {"type": "resolve_log_entry", "created_at": "2025-11-20T15:21:00Z", "summary": "Resolved"}]"#,
+    );
+    let window = "note: left out 1 event outside the incident, from an hour before it started to an hour after it was resolved (give --since or --until to choose).";
+    // detected_at already written stays; resolved_at, absent, is said.
+    let doc = "---\ndate: 2025-11-20\nstarted_at: 2025-11-20T13:55:00Z\ndetected_at: 2025-11-20T14:01:00Z\n---\n# Outage\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n";
+    write(&tmp, "a.md", doc);
+    assert_eq!(
+        import(&tmp, &["--into", "a.md", "pd.json"]),
+        (
+            0,
+            String::new(),
+            format!(
+                "a.md: {window}\n\
+                 a.md: added 2 rows to the timeline under `Timeline`.\n\
+                 a.md: note: `resolved_at` is not in the front matter: add `resolved_at: 2025-11-20T15:21:00Z` (when the incident was resolved).\n"
+            )
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("a.md")).expect("read"),
+        format!("{doc}| 2025-11-20 14:06:00 | Triggered |\n| 2025-11-20 15:21:00 | Resolved |\n")
+    );
+    // A page before the start it would detect is not written.
+    let doc = "---\ndate: 2025-11-20\nstarted_at: 2025-11-20T14:30:00Z\ndetected_at: ~\nresolved_at: \"\"\nduration:\n---\n# Outage\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n";
+    write(&tmp, "b.md", doc);
+    assert_eq!(
+        import(&tmp, &["--into", "b.md", "pd.json"]),
+        (
+            0,
+            String::new(),
+            format!(
+                "b.md: {window}\n\
+                 b.md: added 2 rows to the timeline under `Timeline`.\n\
+                 b.md: set `resolved_at: 2025-11-20T15:21:00Z` (when the incident was resolved).\n\
+                 b.md: set `duration: 51m` (resolved_at minus started_at).\n\
+                 b.md: note: `detected_at` is left empty: 2025-11-20T14:06:00Z, when the page was triggered, is before `started_at`.\n"
+            )
+        )
+    );
+    assert!(
+        std::fs::read_to_string(tmp.path().join("b.md"))
+            .expect("read")
+            .starts_with("---\ndate: 2025-11-20\nstarted_at: 2025-11-20T14:30:00Z\ndetected_at: ~\nresolved_at: 2025-11-20T15:21:00Z\nduration: 51m\n---\n")
+    );
+}
+
+#[test]
+fn line_endings_a_byte_order_mark_and_a_read_only_file_are_respected() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "chat.log",
+        "2025-11-20T14:02:00Z dana: checkout 500s\n",
+    );
+    let doc = "\u{feff}# Outage\r\n\r\nDate: 2025-11-20\r\n\r\n## Timeline\r\n\r\n| Time (UTC) | Event |\r\n|---|---|\r\n| 14:00 | Deploy |\r\n\r\n## Root cause\r\n";
+    write(&tmp, "a.md", doc);
+    assert_eq!(import(&tmp, &["--into", "a.md", "chat.log"]).0, 0);
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("a.md")).expect("read"),
+        doc.replace(
+            "| 14:00 | Deploy |\r\n",
+            "| 14:00 | Deploy |\r\n| 2025-11-20 14:02:00 | dana: checkout 500s |\r\n"
+        )
+    );
+    write(
+        &tmp,
+        "b.md",
+        "# Outage\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n",
+    );
+    let path = tmp.path().join("b.md");
+    let mut permissions = std::fs::metadata(&path).expect("stat").permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions).expect("chmod");
+    assert_eq!(
+        import(&tmp, &["--into", "b.md", "chat.log"]),
+        (
+            2,
+            String::new(),
+            "error: b.md: it is read-only; make it writable to import into it\n".to_owned()
+        )
+    );
+}
+
+#[test]
+fn pm_new_scaffolds_the_postmortem_with_its_timeline_on_the_day_of_its_first_event() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pd.json",
+        r#"[{"type": "trigger_log_entry", "created_at": "2025-11-20T23:56:00Z", "summary": "Triggered"},
+  {"type": "resolve_log_entry", "created_at": "2025-11-21T00:31:00Z", "summary": "Resolved"}]"#,
+    );
+    let new = run(pm(&tmp).args([
+        "new",
+        "--no-input",
+        "--template",
+        "sre",
+        "--title",
+        "Checkout outage",
+        "--timeline",
+        "pd.json",
+    ]));
+    let path = "docs/postmortems/2025-11-20-checkout-outage.md";
+    assert_eq!(
+        (new.code, new.stdout.as_str(), new.stderr.as_str()),
+        (
+            0,
+            format!("{path}\n").as_str(),
+            format!(
+                "{path}: added 2 rows to the timeline under `3. Response Timeline` (in place of 8 rows of the template).\n\
+                 {path}: set `detected_at: 2025-11-20T23:56:00Z` (when the page was triggered).\n\
+                 {path}: set `resolved_at: 2025-11-21T00:31:00Z` (when the incident was resolved).\n"
+            )
+            .as_str()
+        )
+    );
+    let text = std::fs::read_to_string(tmp.path().join(path)).expect("read");
+    assert!(
+        text.contains("incident_id: INC-2025-0001\ndate: \"2025-11-20\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("detected_at: 2025-11-20T23:56:00Z\nresolved_at: 2025-11-21T00:31:00Z\n"),
+        "{text}"
+    );
+    assert_eq!(
+        block_from(&text, "| Timestamp (UTC)"),
+        "| Timestamp (UTC) | Event | Owner |\n|---|---|---|\n\
+         | 2025-11-20 23:56:00 | Triggered |  |\n\
+         | 2025-11-21 00:31:00 | Resolved |  |\n"
+    );
+    // A log without a zone, in a template that states none, needs --tz.
+    write(&tmp, "chat.log", "2025-11-20 14:02 dana: hi\n");
+    let before = common::paths(tmp.path());
+    let new = run(pm(&tmp).args(["new", "--no-input", "--timeline", "chat.log"]));
+    assert_eq!(new.code, 2);
+    assert!(
+        new.stderr
+            .starts_with("error: chat.log:1: the times of this log carry no zone"),
+        "{}",
+        new.stderr
+    );
+    assert_eq!(common::paths(tmp.path()), before, "nothing written");
 }
