@@ -1169,3 +1169,57 @@ fn pm_new_scaffolds_the_postmortem_with_its_timeline_on_the_day_of_its_first_eve
     );
     assert_eq!(common::paths(tmp.path()), before, "nothing written");
 }
+
+#[test]
+fn pagerduty_log_entries_as_csv_mark_the_page_and_fill_the_times() {
+    let tmp = tmp();
+    // As PagerDuty's own script writes an incident's log entries.
+    write(
+        &tmp,
+        "pd.csv",
+        "IncidentID,Created-At,Type,Agent/User,NotificationType,ChannelType,Summary\n\
+         PX1,2025-11-20T14:06:00Z,trigger_log_entry,checkout-api,,api,Triggered through the API\n\
+         PX1,2025-11-20T14:06:05Z,notify_log_entry,Sam Ortiz,sms,,Notified Sam Ortiz by SMS\n\
+         PX1,2025-11-20T14:07:00Z,acknowledge_log_entry,Sam Ortiz,,web,Acknowledged by Sam Ortiz\n\
+         PX1,2025-11-20T14:20:00Z,unacknowledge_log_entry,,,timeout,Unacknowledged after timeout\n\
+         PX1,2025-11-20T15:21:00Z,resolve_log_entry,Sam Ortiz,,web,Resolved by Sam Ortiz\n",
+    );
+    let doc = "---\ndate: 2025-11-20\nstarted_at: 2025-11-20T13:55:00Z\ndetected_at:\nresolved_at:\n---\n# Outage\n\n## Timeline\n\n| Time (UTC) | Event | Who |\n|---|---|---|\n";
+    write(&tmp, "a.md", doc);
+    assert_eq!(
+        import(&tmp, &["--into", "a.md", "pd.csv"]),
+        (
+            0,
+            String::new(),
+            "a.md: added 5 rows to the timeline under `Timeline`.\n\
+             a.md: set `detected_at: 2025-11-20T14:06:00Z` (when the page was triggered).\n\
+             a.md: set `resolved_at: 2025-11-20T15:21:00Z` (when the incident was resolved).\n"
+                .to_owned()
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("a.md")).expect("read"),
+        doc.replace("detected_at:\n", "detected_at: 2025-11-20T14:06:00Z\n")
+            .replace("resolved_at:\n", "resolved_at: 2025-11-20T15:21:00Z\n")
+            + "| 2025-11-20 14:06:00 | Triggered through the API | checkout-api |\n\
+               | 2025-11-20 14:06:05 | Notified Sam Ortiz by SMS | Sam Ortiz |\n\
+               | 2025-11-20 14:07:00 | Acknowledged by Sam Ortiz | Sam Ortiz |\n\
+               | 2025-11-20 14:20:00 | Unacknowledged after timeout |  |\n\
+               | 2025-11-20 15:21:00 | Resolved by Sam Ortiz | Sam Ortiz |\n"
+    );
+    // An unacknowledgement is no acknowledgement: it detects nothing.
+    write(
+        &tmp,
+        "timeout.csv",
+        "Created-At,Type,Summary\n2025-11-20T14:20:00Z,unacknowledge_log_entry,Unacknowledged after timeout\n",
+    );
+    write(&tmp, "b.md", doc);
+    assert_eq!(
+        import(&tmp, &["--into", "b.md", "timeout.csv"]),
+        (
+            0,
+            String::new(),
+            "b.md: added 1 row to the timeline under `Timeline`.\n".to_owned()
+        )
+    );
+}

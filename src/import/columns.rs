@@ -35,7 +35,17 @@ const EVENT_HEADERS: &[&str] = &[
     "what",
     "details",
 ];
-const OWNER_HEADERS: &[&str] = &["owner", "who", "agent", "user", "author", "by"];
+const OWNER_HEADERS: &[&str] = &[
+    "owner",
+    "who",
+    "agent",
+    "user",
+    "author",
+    "by",
+    // PagerDuty's script that writes an incident's log entries as CSV:
+    // IncidentID,Created-At,Type,Agent/User,NotificationType,ChannelType,Summary.
+    "agent/user",
+];
 const KIND_HEADERS: &[&str] = &["type", "action", "status"];
 
 /// The columns to read, as `--time-column`, `--event-column` and
@@ -87,7 +97,9 @@ fn find(
 
 fn kind_of(value: &str) -> Option<Kind> {
     let value = value.to_lowercase();
-    if value.contains("trigger") {
+    if value.contains("unacknowledge") {
+        None
+    } else if value.contains("trigger") {
         Some(Kind::Triggered)
     } else if value.contains("acknowledge") {
         Some(Kind::Acknowledged)
