@@ -45,6 +45,20 @@ fn two_digits(b: &[u8]) -> Option<u32> {
     }
 }
 
+/// `HH:MM` or `HH:MM:SS`, exactly, byte by byte.
+fn parse_time_fast(text: &str) -> Option<NaiveTime> {
+    let b = text.as_bytes();
+    match b.len() {
+        5 if b[2] == b':' => NaiveTime::from_hms_opt(two_digits(&b[..2])?, two_digits(&b[3..])?, 0),
+        8 if b[2] == b':' && b[5] == b':' => NaiveTime::from_hms_opt(
+            two_digits(&b[..2])?,
+            two_digits(&b[3..5])?,
+            two_digits(&b[6..])?,
+        ),
+        _ => None,
+    }
+}
+
 /// A time of day, `HH:MM` or `HH:MM:SS`, with an optional `Z`.
 pub fn parse_time(text: &str) -> Option<NaiveTime> {
     let text = text.trim_start().trim_end_matches(['Z', 'z']);
@@ -54,16 +68,7 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
     }
     // The common shapes byte by byte; the rest (one-digit hours, leap
     // seconds) as chrono reads them.
-    let fast = match b.len() {
-        5 if b[2] == b':' => NaiveTime::from_hms_opt(two_digits(&b[..2])?, two_digits(&b[3..])?, 0),
-        8 if b[2] == b':' && b[5] == b':' => NaiveTime::from_hms_opt(
-            two_digits(&b[..2])?,
-            two_digits(&b[3..5])?,
-            two_digits(&b[6..])?,
-        ),
-        _ => None,
-    };
-    fast.or_else(|| {
+    parse_time_fast(text).or_else(|| {
         NaiveTime::parse_from_str(text, "%H:%M:%S")
             .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M"))
             .ok()
@@ -97,6 +102,16 @@ pub fn parse_timestamp(text: &str) -> Option<Timestamp> {
     }
     if let Some(timestamp) = parse_utc_seconds(text) {
         return Some(timestamp);
+    }
+    // `YYYY-MM-DD HH:MM[:SS]` (or with a `T`), with no zone: a timeline's
+    // rows, byte by byte.
+    let b = text.as_bytes();
+    if matches!(b.len(), 16 | 19) && matches!(b[10], b'T' | b' ') {
+        let date = parse_date(&text[..10]);
+        let time = text.get(11..).filter(|t| t.len() != 8 || t.as_bytes()[5] == b':');
+        if let (Some(date), Some(time)) = (date, time.and_then(parse_time_fast)) {
+            return Some(Timestamp::Local(date.and_time(time)));
+        }
     }
     let normalized = if text.len() > 10 && text.as_bytes()[10] == b' ' {
         format!("{}T{}", &text[..10], &text[11..])

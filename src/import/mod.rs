@@ -185,13 +185,28 @@ pub fn what(event: &Event) -> String {
     }
 }
 
+/// `2026-11-20 14:02:11`, written without parsing a format each time (a
+/// long log has a time a line).
+pub fn when(at: &chrono::NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        at.year(),
+        at.month(),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
+}
+
 /// The events as a Markdown timeline table: time (UTC), who, what.
 pub fn table(events: &[Event]) -> String {
     let mut out = String::from("| Time (UTC) | Who | Event |\n|---|---|---|\n");
     for event in events {
         out.push_str(&format!(
             "| {} | {} | {} |\n",
-            event.at.format("%Y-%m-%d %H:%M:%S"),
+            when(&event.at.naive_utc()),
             cell(event.who.as_deref().unwrap_or("")),
             what(event)
         ));

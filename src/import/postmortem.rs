@@ -291,7 +291,7 @@ struct Written {
 impl Written {
     fn time(&self, at: DateTime<Utc>) -> String {
         let local = at.with_timezone(&self.offset);
-        let mut text = local.format("%Y-%m-%d %H:%M:%S").to_string();
+        let mut text = super::when(&local.naive_local());
         if self.suffix {
             text.push_str(" UTC");
         }
@@ -401,12 +401,18 @@ pub fn merge(
     let mut present = 0;
     let mut fresh: Vec<(NaiveDateTime, String)> = Vec::new();
     let plain_kept: HashSet<String> = kept.iter().map(|(l, _)| plain(l)).collect();
+    // The links of the rows kept, as written.
+    let links: HashSet<&str> = match &rows_span {
+        Some(span) => (doc.outline.links.iter())
+            .filter(|l| span.start <= l.span.start && l.span.end <= span.end)
+            .map(|l| l.destination.as_str())
+            .collect(),
+        None => HashSet::new(),
+    };
     for event in events {
         let line = row_of(event, &place.columns, &written);
-        let linked = event.link.as_ref().is_some_and(|link| {
-            kept.iter()
-                .any(|(l, _)| l.contains(link.as_str()) || l.contains(&super::url(link)))
-        });
+        let linked = (event.link.as_ref())
+            .is_some_and(|link| links.contains(link.as_str()) || links.contains(super::url(link).as_str()));
         if linked || plain_kept.contains(&plain(&line)) {
             present += 1;
             continue;
@@ -656,20 +662,20 @@ pub fn window(
     reading: inferred::Reading,
 ) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
     let hour = chrono::Duration::hours(1);
-    let text = doc.inferred(reading);
-    let at = |fact: &Fact<Timestamp>, found: &Option<inferred::Found<Timestamp>>| {
-        (fact.value())
-            .or(found.as_ref().map(|f| &f.value))
+    // What the text gives is read only where the front matter is silent.
+    let at = |fact: &Fact<Timestamp>, found: fn(&inferred::Inferred) -> &Option<inferred::Found<Timestamp>>| {
+        (fact.value().copied())
+            .or_else(|| Some(found(doc.inferred(reading)).as_ref()?.value))
             .map(|t| t.as_utc_naive().and_utc())
     };
-    let resolved = at(&doc.facts.resolved_at, &text.resolved_at).or_else(|| {
+    let resolved = at(&doc.facts.resolved_at, |i| &i.resolved_at).or_else(|| {
         (events.iter())
             .filter(|e| e.kind == Some(Kind::Resolved))
             .map(|e| e.at)
             .max()
     });
     (
-        at(&doc.facts.started_at, &text.started_at).map(|t| t - hour),
+        at(&doc.facts.started_at, |i| &i.started_at).map(|t| t - hour),
         resolved.map(|t| t + hour),
     )
 }
