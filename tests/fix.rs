@@ -437,3 +437,17 @@ fn a_file_fix_could_not_write_is_a_note_in_json() {
         }])
     );
 }
+
+#[test]
+fn an_empty_duration_with_a_comment_is_filled_and_the_comment_kept() {
+    let tmp = tmp();
+    let doc = BROKEN.replace("duration: 1h 30m", "duration: # fill in");
+    write(&tmp, "a.md", &doc);
+    let out = lint(&tmp, &["--fix", "a.md"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        read(&tmp, "a.md").contains("\nduration: 1h 19m # fill in\n"),
+        "{}",
+        read(&tmp, "a.md")
+    );
+}

@@ -951,7 +951,8 @@ fn where_nothing_states_the_zone_each_new_time_says_utc() {
         import(&tmp, &["--into", "a.md", "--stdout", "more.log"]),
         (
             0,
-            "| Time | Event |\n|---|---|\n| 2025-11-20 14:09:00 | sam: rolled back |\n".to_owned(),
+            "| Time | Event |\n|---|---|\n| 2025-11-20 14:09:00 UTC | sam: rolled back |\n"
+                .to_owned(),
             String::new()
         )
     );
@@ -1222,4 +1223,291 @@ fn pagerduty_log_entries_as_csv_mark_the_page_and_fill_the_times() {
             "b.md: added 1 row to the timeline under `Timeline`.\n".to_owned()
         )
     );
+}
+
+/// Imports `files` into `doc` (written as a.md): exit code, stderr, and
+/// the file afterwards.
+fn into(tmp: &tempfile::TempDir, doc: &str, args: &[&str]) -> (i32, String, String) {
+    write(tmp, "a.md", doc);
+    let mut all = vec!["--into", "a.md"];
+    all.extend(args);
+    let (code, _, stderr) = import(tmp, &all);
+    let after = std::fs::read_to_string(tmp.path().join("a.md")).expect("read");
+    (code, stderr, after)
+}
+
+const FM: &str = "---\ndate: 2026-11-20\n---\n";
+
+#[test]
+fn only_rows_of_nothing_but_stand_ins_are_the_templates_and_action_items_are_no_timeline() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "c.log",
+        "2026-11-20 14:02:11 dana: deploy | started\n",
+    );
+    // A person's text holding a stand-in is theirs.
+    let rows = "| HH:MM | Dana restarted the primary database (exact time TBD) |\n\
+                | TBD | Customer first reported the issue, ticket [link] |\n";
+    let doc = format!(
+        "{FM}## Timeline\n\n| Time | Event |\n|---|---|\n{rows}| [time] | [what happened] |\n"
+    );
+    assert_eq!(
+        into(&tmp, &doc, &["--tz", "UTC", "c.log"]),
+        (
+            0,
+            "a.md: added 1 row to the timeline under `Timeline` (in place of 1 row of the template).\n".to_owned(),
+            format!("{FM}## Timeline\n\n| Time | Event |\n|---|---|\n{rows}| 2026-11-20 14:02:11 UTC | dana: deploy \\| started |\n")
+        )
+    );
+    // A Timeline section with no table gets one, not the action items.
+    let actions = "## Action items\n\n| Date | Owner | Action |\n|---|---|---|\n| 2026-12-01 | dana | Add alert |\n";
+    let doc = format!("{FM}## Timeline\n\nWe have not written it yet.\n\n{actions}");
+    assert_eq!(
+        into(&tmp, &doc, &["--tz", "UTC", "c.log"]),
+        (
+            0,
+            "a.md: added 1 row to a new timeline table under `Timeline`.\n".to_owned(),
+            format!(
+                "{FM}## Timeline\n\nWe have not written it yet.\n\n| Time (UTC) | Who | Event |\n|---|---|---|\n\
+                 | 2026-11-20 14:02:11 | dana | deploy \\| started |\n\n{actions}"
+            )
+        )
+    );
+    let doc = format!("{FM}# Outage\n\n{actions}");
+    assert_eq!(
+        into(&tmp, &doc, &["--tz", "UTC", "c.log"]),
+        (
+            2,
+            "error: a.md: no timeline table and no Timeline section to put one in; add a `## Timeline` heading where it belongs, or give --section\n".to_owned(),
+            doc.clone()
+        )
+    );
+}
+
+#[test]
+fn a_link_counts_whole_and_a_quoted_table_is_not_doubled() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pd.json",
+        r#"[{"type":"trigger_log_entry","created_at":"2026-11-20T14:05:00Z","summary":"Triggered","html_url":"https://pd.example/incidents/Q1"},
+ {"type":"annotate_log_entry","created_at":"2026-11-20T14:07:00Z","summary":"Note added","html_url":"https://pd.example/incidents/Q1/log_entries/R2"}]"#,
+    );
+    let doc = format!("{FM}## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n");
+    let (_, _, after) = into(&tmp, &doc, &["--grep", "note", "pd.json"]);
+    import(&tmp, &["--into", "a.md", "pd.json"]);
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("a.md")).expect("read"),
+        format!(
+            "{after}| 2026-11-20 14:05:00 | [Triggered](https://pd.example/incidents/Q1) |\n"
+        )
+        .replace(
+            "| 2026-11-20 14:07:00 | [Note added](https://pd.example/incidents/Q1/log_entries/R2) |\n| 2026-11-20 14:05:00 | [Triggered](https://pd.example/incidents/Q1) |\n",
+            "| 2026-11-20 14:05:00 | [Triggered](https://pd.example/incidents/Q1) |\n| 2026-11-20 14:07:00 | [Note added](https://pd.example/incidents/Q1/log_entries/R2) |\n"
+        )
+    );
+    write(&tmp, "c.log", "2026-11-20 14:02:11 dana: deploy started\n");
+    let quoted = format!(
+        "{FM}\n## Timeline\n\n> | Time (UTC) | Event |\n> |---|---|\n> | 14:00 | a |\n\n## Next\n"
+    );
+    let want = quoted.replace(
+        "> | 14:00 | a |\n",
+        "> | 14:00 | a |\n> | 2026-11-20 14:02:11 | dana: deploy started |\n",
+    );
+    assert_eq!(into(&tmp, &quoted, &["c.log"]).2, want);
+    assert_eq!(
+        import(&tmp, &["--into", "a.md", "c.log"]).2,
+        "a.md: nothing to add: the event is already in its timeline.\n"
+    );
+}
+
+#[test]
+fn the_zone_is_the_timelines_own_not_a_word_elsewhere() {
+    let tmp = tmp();
+    write(&tmp, "c.log", "2026-11-20 14:02:11 dana: deploy started\n");
+    // `load times in IST` is about load times; `est.` is an estimate.
+    let doc = format!(
+        "{FM}## Timeline\n\n| Time | Event |\n|---|---|\n| 14:00 | a |\n\n## Impact\n\nPage load times in IST spiked.\n"
+    );
+    assert_eq!(
+        into(&tmp, &doc, &["--tz", "UTC", "c.log"]).2,
+        doc.replace(
+            "| 14:00 | a |\n",
+            "| 14:00 | a |\n| 2026-11-20 14:02:11 UTC | dana: deploy started |\n"
+        )
+    );
+    let doc = format!("{FM}## Timeline\n\n| Time (est.) | Event |\n|---|---|\n|  |  |\n");
+    assert_eq!(
+        into(&tmp, &doc, &["--tz", "UTC", "c.log"]).2,
+        format!(
+            "{FM}## Timeline\n\n| Time (est.) | Event |\n|---|---|\n| 2026-11-20 14:02:11 UTC | dana: deploy started |\n"
+        )
+    );
+    // A zone's name, with its daylight saving: Berlin is UTC+1 in November;
+    // the log without a zone is read in it too.
+    write(&tmp, "berlin.log", "2026-11-20 15:10:00 sam: rolled back\n");
+    let doc = format!(
+        "{FM}## Timeline\n\nAll times in Europe/Berlin.\n\n| Time | Event |\n|---|---|\n|  |  |\n"
+    );
+    assert_eq!(
+        into(&tmp, &doc, &["c.log", "berlin.log"]).2,
+        doc.replace(
+            "|  |  |\n",
+            "| 2026-11-20 14:02:11 | dana: deploy started |\n| 2026-11-20 15:10:00 | sam: rolled back |\n"
+        )
+    );
+    // --stdout shows what --into writes: here a new table in PST.
+    write(&tmp, "a.md", format!("{FM}## Timeline (PST)\n\nTBD\n"));
+    write(&tmp, "z.log", "2026-11-20T14:05:00Z pager: triggered\n");
+    assert_eq!(
+        import(&tmp, &["--into", "a.md", "--stdout", "z.log"]),
+        (
+            0,
+            "| Time | Who | Event |\n|---|---|---|\n| 2026-11-20 06:05:00 | pager | triggered |\n"
+                .to_owned(),
+            String::new()
+        )
+    );
+    // A header is relabelled only where it has room to say UTC.
+    for (header, after) in [
+        ("Date & Time", "Date & Time (UTC)"),
+        ("**Time**", "**Time** (UTC)"),
+        ("Time (Timezone)", "Time (UTC)"),
+        ("Time (local)", "Time (local)"),
+    ] {
+        let doc = format!("{FM}## Timeline\n\n| {header} | Event |\n|---|---|\n|  |  |\n");
+        let (_, _, text) = into(&tmp, &doc, &["z.log"]);
+        let suffix = if header == after { " UTC" } else { "" };
+        assert_eq!(
+            text,
+            format!(
+                "{FM}## Timeline\n\n| {after} | Event |\n|---|---|\n| 2026-11-20 14:05:00{suffix} | pager: triggered |\n"
+            ),
+            "{header}"
+        );
+    }
+}
+
+#[test]
+fn rows_keep_their_day_their_columns_and_a_closing_line_its_place() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "c.log",
+        "2026-11-19 23:30:00 dana: paged the night before\n2026-11-20 09:30:00 lee: mid event\n",
+    );
+    // A dated row above a time of day alone would move it to its day:
+    // the row gets its own date, inside its emphasis.
+    let doc = format!(
+        "{FM}\n## Timeline\n\n| Time | Event |\n|---|---|\n| **09:00** | a |\n| 10:00 | b |\n"
+    );
+    let (code, stderr, after) = into(&tmp, &doc, &["--tz", "UTC", "c.log"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            0,
+            "a.md: added 2 rows to the timeline under `Timeline` (1 row given its date, to keep its day).\n"
+        )
+    );
+    assert_eq!(
+        after,
+        format!(
+            "{FM}\n## Timeline\n\n| Time | Event |\n|---|---|\n\
+             | 2026-11-19 23:30:00 UTC | dana: paged the night before |\n\
+             | **2026-11-20 09:00** | a |\n\
+             | 2026-11-20 09:30:00 UTC | lee: mid event |\n\
+             | 10:00 | b |\n"
+        )
+    );
+    assert_eq!(
+        common::lint::lint(&tmp, &["a.md"]).findings_of("PM301"),
+        Vec::<&str>::new()
+    );
+    // The day and the time in columns of their own, sorted among the rows.
+    let doc = format!(
+        "{FM}## Timeline\n\n| Date | Time (UTC) | Event |\n|---|---|---|\n| 2026-11-20 | 09:00 | a |\n| 2026-11-20 | 10:00 | b |\n"
+    );
+    assert_eq!(
+        into(&tmp, &doc, &["c.log"]).2,
+        format!(
+            "{FM}## Timeline\n\n| Date | Time (UTC) | Event |\n|---|---|---|\n\
+             | 2026-11-19 | 23:30:00 | dana: paged the night before |\n\
+             | 2026-11-20 | 09:00 | a |\n\
+             | 2026-11-20 | 09:30:00 | lee: mid event |\n\
+             | 2026-11-20 | 10:00 | b |\n"
+        )
+    );
+    assert_eq!(
+        import(&tmp, &["--into", "a.md", "c.log"]).2,
+        "a.md: nothing to add: all 2 events are already in its timeline.\n"
+    );
+    // A line of text closing the table stays last.
+    let doc = format!(
+        "{FM}## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 09:00 | a |\n**Total:** 40m\n\n## Next\n"
+    );
+    assert_eq!(
+        into(&tmp, &doc, &["c.log"]).2,
+        doc.replace(
+            "| 09:00 | a |\n",
+            "| 2026-11-19 23:30:00 | dana: paged the night before |\n| 2026-11-20 09:00 | a |\n| 2026-11-20 09:30:00 | lee: mid event |\n"
+        )
+    );
+}
+
+#[test]
+fn the_pager_never_writes_a_time_out_of_order_and_a_comment_stays() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pd.json",
+        r#"[{"type":"trigger_log_entry","created_at":"2026-11-20T14:05:00Z","summary":"Triggered"},
+ {"type":"resolve_log_entry","created_at":"2026-11-20T14:40:00Z","summary":"Resolved"}]"#,
+    );
+    let table = "## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n";
+    let doc = format!(
+        "---\ndate: 2026-11-20\nstarted_at: 2026-11-20T13:50:00Z\ndetected_at:\nresolved_at: 2026-11-20T14:02:00Z\n---\n{table}"
+    );
+    let (_, stderr, after) = into(&tmp, &doc, &["pd.json"]);
+    assert_eq!(
+        stderr,
+        "a.md: added 2 rows to the timeline under `Timeline`.\n\
+         a.md: note: `detected_at` is left empty: 2026-11-20T14:05:00Z, when the page was triggered, is after `resolved_at`.\n"
+    );
+    assert!(
+        after
+            .starts_with("---\ndate: 2026-11-20\nstarted_at: 2026-11-20T13:50:00Z\ndetected_at:\n")
+    );
+    // A comment after an empty value, in YAML and in TOML, is kept.
+    let doc = format!(
+        "---\ndate: 2026-11-20\nstarted_at: 2026-11-20T13:50:00Z\ndetected_at: # the page\nresolved_at: \"\" # fill me\nduration: ~ #\n---\n{table}"
+    );
+    assert!(
+        into(&tmp, &doc, &["pd.json"]).2.starts_with(
+            "---\ndate: 2026-11-20\nstarted_at: 2026-11-20T13:50:00Z\ndetected_at: 2026-11-20T14:05:00Z # the page\nresolved_at: 2026-11-20T14:40:00Z # fill me\nduration: 50m #\n---\n"
+        )
+    );
+    let doc = format!(
+        "+++\ndate = 2026-11-20\nstarted_at = 2026-11-20T13:50:00Z\nresolved_at = \"\" # fill me\n+++\n{table}"
+    );
+    assert!(
+        into(&tmp, &doc, &["pd.json"])
+            .2
+            .starts_with("+++\ndate = 2026-11-20\nstarted_at = 2026-11-20T13:50:00Z\nresolved_at = \"2026-11-20T14:40:00Z\" # fill me\n+++\n")
+    );
+    // A front matter that cannot be read is said, not taken for one without
+    // the keys.
+    let doc = format!("---\ntitle: [broken\ndetected_at:\n---\n{table}");
+    assert_eq!(
+        into(&tmp, &doc, &["pd.json"]).1,
+        "a.md: added 2 rows to the timeline under `Timeline`.\n\
+         a.md: note: the front matter cannot be read (`pm lint` says why): `detected_at` and `resolved_at` are not set.\n"
+    );
+    // A Slack time past what any calendar shows is an error, not a crash.
+    write(
+        &tmp,
+        "slk/ch/2026-11-20.json",
+        r#"[{"type":"message","user":"U1","text":"x","ts":"8210266876799"}]"#,
+    );
+    assert_eq!(into(&tmp, &format!("{FM}{table}"), &["slk/ch"]).0, 2);
 }

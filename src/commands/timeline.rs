@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::cli::{ReadingArgs, TimelineImportArgs};
 use crate::commands::{date_flag, print};
@@ -76,13 +76,17 @@ pub fn import(config: &Config, args: TimelineImportArgs) -> Result<Outcome, Erro
         print(import::table(&events).as_bytes())?;
         return Ok(Outcome::Success);
     };
+    let merged = target.merge(&events)?;
     if args.stdout {
-        let table = postmortem::table(&target.doc, &target.place, &events)
-            .map_err(|message| target.error(&message))?;
+        // The rows --into would add, under the header it would write.
+        let mut table = merged.header.clone();
+        for row in &merged.rows {
+            table.push_str(row);
+            table.push('\n');
+        }
         print(table.as_bytes())?;
         return Ok(Outcome::Success);
     }
-    let merged = target.merge(&events)?;
     let path = &target.doc.path;
     if merged.text == target.doc.text {
         eprintln!(
@@ -149,10 +153,7 @@ impl Target {
 
     /// The zone the postmortem states for its timeline.
     pub(crate) fn stated_zone(&self) -> Option<Zone> {
-        self.place
-            .stated
-            .and_then(|minutes| FixedOffset::east_opt(minutes * 60))
-            .map(Zone::Fixed)
+        self.place.stated
     }
 
     /// The postmortem with `events` in it.
@@ -185,7 +186,7 @@ impl Target {
 /// Says on stderr what an import changed.
 pub(crate) fn report(path: &Path, place: &Place, merged: &postmortem::Merged) {
     let path = path.display();
-    if merged.added > 0 {
+    if !merged.rows.is_empty() {
         let mut also = Vec::new();
         if merged.replaced > 0 {
             also.push(format!(
@@ -195,6 +196,14 @@ pub(crate) fn report(path: &Path, place: &Place, merged: &postmortem::Merged) {
         }
         if merged.present > 0 {
             also.push(format!("{} already there", plural(merged.present, "event")));
+        }
+        if merged.dated > 0 {
+            also.push(format!(
+                "{} given {} date, to keep {} day",
+                plural(merged.dated, "row"),
+                if merged.dated == 1 { "its" } else { "their" },
+                if merged.dated == 1 { "its" } else { "their" },
+            ));
         }
         let also = if also.is_empty() {
             String::new()
@@ -213,7 +222,7 @@ pub(crate) fn report(path: &Path, place: &Place, merged: &postmortem::Merged) {
         };
         eprintln!(
             "{path}: added {} to {table}{section}{also}.",
-            plural(merged.added, "row")
+            plural(merged.rows.len(), "row")
         );
     }
     for (key, value, why) in &merged.set {

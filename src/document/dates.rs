@@ -108,7 +108,9 @@ pub fn parse_timestamp(text: &str) -> Option<Timestamp> {
     let b = text.as_bytes();
     if matches!(b.len(), 16 | 19) && matches!(b[10], b'T' | b' ') {
         let date = parse_date(&text[..10]);
-        let time = text.get(11..).filter(|t| t.len() != 8 || t.as_bytes()[5] == b':');
+        let time = text
+            .get(11..)
+            .filter(|t| t.len() != 8 || t.as_bytes()[5] == b':');
         if let (Some(date), Some(time)) = (date, time.and_then(parse_time_fast)) {
             return Some(Timestamp::Local(date.and_time(time)));
         }

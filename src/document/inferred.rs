@@ -683,7 +683,7 @@ fn time_in(text: &str) -> Option<(NaiveTime, Option<i32>)> {
 
 /// The zone a document says its times are in: `All times in CEST`, `times
 /// are UTC`, `(all times UTC)`.
-pub fn stated_zone(doc: &Document) -> Option<i32> {
+fn stated_zone(doc: &Document) -> Option<i32> {
     // `## Timeline (PST)`, `## Timeline (all times UTC)`.
     let in_heading = doc
         .outline

@@ -118,7 +118,11 @@ fn time_of(ts: &Value) -> Option<DateTime<Utc>> {
     let secs: i64 = secs.parse().ok()?;
     let digits: String = frac.chars().take(9).collect();
     let nanos: u32 = format!("{digits:0<9}").parse().ok()?;
-    DateTime::from_timestamp(secs, nanos)
+    // Years 1970 to 9999: a time any zone can show.
+    (0..253_402_214_400)
+        .contains(&secs)
+        .then(|| DateTime::from_timestamp(secs, nanos))
+        .flatten()
 }
 
 /// Slack's markup as plain text: `<@U123>` as `@name`, `<#C1|ops>` as

@@ -67,6 +67,19 @@ impl Zone {
         }
     }
 
+    /// The wall-clock time of `at` in this zone.
+    pub fn local(&self, at: DateTime<Utc>) -> NaiveDateTime {
+        match self {
+            Zone::Named(tz) => at.with_timezone(tz).naive_local(),
+            Zone::Fixed(offset) => at.with_timezone(offset).naive_local(),
+        }
+    }
+
+    /// UTC.
+    pub fn utc() -> Zone {
+        Zone::Named(chrono_tz::UTC)
+    }
+
     /// How the zone is written.
     pub fn name(&self) -> String {
         match self {

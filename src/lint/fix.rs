@@ -149,26 +149,32 @@ pub fn fill_empty(text: &str, key: &Range<usize>, value: &str, message: &str) ->
         .map_or(text.len(), |at| key.end + at);
     let rest = text.get(key.end..line_end)?;
     let after = rest.trim_start();
-    let (separator, empty) = match after.chars().next()? {
-        ':' => (':', after[1..].trim()),
-        '=' => ('=', after[1..].trim()),
-        _ => return None,
-    };
-    if !["", "\"\"", "''", "~", "null"].contains(&empty) {
+    let separator = after.chars().next().filter(|c| matches!(c, ':' | '='))?;
+    let body = after.get(1..)?;
+    // A comment after the value stays: `duration: # fill in`.
+    let comment = body
+        .char_indices()
+        .find(|&(i, c)| c == '#' && (i == 0 || body[..i].ends_with(char::is_whitespace)))
+        .map(|(i, _)| i);
+    let empty = body.get(..comment.unwrap_or(body.len()))?;
+    if !["", "\"\"", "''", "~", "null"].contains(&empty.trim()) {
         return None;
     }
     let start = key.end + (rest.len() - after.len()) + 1;
-    let written = if separator == '=' {
+    let mut written = if separator == '=' {
         format!(" \"{value}\"")
     } else {
         format!(" {value}")
     };
+    if comment.is_some() {
+        written.push(' ');
+    }
     Some(Fix {
         positions: Vec::new(),
         applicability: Applicability::Safe,
         message: message.to_owned(),
         edits: vec![Edit {
-            span: start..line_end,
+            span: start..start + empty.len(),
             text: written,
         }],
     })
