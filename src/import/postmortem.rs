@@ -277,7 +277,8 @@ fn zone_of_section(doc: &Document, heading: &Heading) -> Option<Zone> {
         chain = h.parent.and_then(|p| headings.get(p));
     }
     let body = doc.text.get(heading.body.clone())?;
-    let lower = body.to_lowercase();
+    // ASCII only: the same byte offsets as `body`.
+    let lower = body.to_ascii_lowercase();
     for marker in [
         "all times are in ",
         "all times in ",
