@@ -203,6 +203,39 @@ const ROWS: &[Row] = &[
     // pm timeline import: the file is missing; no file at all
     (Setup::Plain, &["timeline", "import", "chat.log"], &[], 2),
     (Setup::Plain, &["timeline", "import"], &[], 2),
+    // --into: a log that is not there, a postmortem that is not there,
+    // --stdout or --section without --into
+    (
+        Setup::Plain,
+        &["timeline", "import", "--into", DOC, "chat.log"],
+        &[],
+        2,
+    ),
+    (
+        Setup::Plain,
+        &["timeline", "import", "--into", "gone.md", DOC],
+        &[],
+        2,
+    ),
+    (
+        Setup::Plain,
+        &["timeline", "import", "--stdout", DOC],
+        &[],
+        2,
+    ),
+    (
+        Setup::Plain,
+        &["timeline", "import", "--section", "Timeline", DOC],
+        &[],
+        2,
+    ),
+    // pm new --timeline with a log that is not there
+    (
+        Setup::Plain,
+        &["new", "--no-input", "--timeline", "chat.log"],
+        &[],
+        2,
+    ),
     // pm hook
     (Setup::Plain, &["hook", "install"], &[], 0),
     (Setup::NoGit, &["hook", "install"], &[], 2),
