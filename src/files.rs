@@ -115,6 +115,30 @@ fn kind_of(metadata: &std::fs::Metadata) -> &'static str {
 }
 
 /// Whether `e` says a chain of symbolic links loops.
+/// Why pm may not replace the file at `path`, if it may not: it is marked
+/// read-only, or this user may not write it (its owner may be another,
+/// whose file a rename in a folder this user may write to would take over).
+pub fn not_writable(path: &Path) -> Option<&'static str> {
+    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        Some("it is read-only")
+    } else if !user_may_write(path) {
+        Some("this user may not write it")
+    } else {
+        None
+    }
+}
+
+#[cfg(unix)]
+fn user_may_write(path: &Path) -> bool {
+    use rustix::fs::{Access, AtFlags, CWD, accessat};
+    accessat(CWD, path, Access::WRITE_OK, AtFlags::EACCESS).is_ok()
+}
+
+#[cfg(not(unix))]
+fn user_may_write(_path: &Path) -> bool {
+    true
+}
+
 #[cfg(unix)]
 pub fn is_loop(e: &io::Error) -> bool {
     e.raw_os_error() == Some(libc::ELOOP)

@@ -672,3 +672,53 @@ fn an_unreadable_folder_is_a_finding_not_a_checked_file() {
     );
     assert_eq!(output.status.code(), Some(1));
 }
+
+/// A file of root's in a folder nobody may write to: nobody could rename a
+/// new file over it, so lint --fix, adopt and timeline import --into must
+/// refuse it, leaving its bytes and its owner.
+#[test]
+fn a_file_of_another_user_in_a_folder_one_may_write_is_not_taken_over() {
+    assert!(
+        is_root(),
+        "this test makes a file of another user: run it as root (CI does)"
+    );
+    let tmp = tmp();
+    let dir = tmp.path().join("docs");
+    fs::create_dir(&dir).unwrap();
+    fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    std::os::unix::fs::chown(&dir, Some(65534), Some(65534)).unwrap();
+    // A severity to normalize (a safe fix) and a timeline to import into.
+    let fixable = "---\ntitle: T\ndate: 2026-11-20\nseverity: sev2\n---\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n";
+    let file = dir.join("a.md");
+    fs::write(&file, fixable).unwrap();
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
+    fs::write(dir.join("chat.log"), "2026-11-20T14:02:00Z dana: paged\n").unwrap();
+    let pm = assert_cmd::cargo::cargo_bin("pm");
+    let as_nobody = |args: &[&str]| {
+        std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&pm)
+            .arg("--no-config")
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .unwrap()
+    };
+    for (args, message) in [
+        (
+            &["lint", "--fix", "--format", "concise", "a.md"][..],
+            "a.md: not fixed: this user may not write it; make it writable to fix it",
+        ),
+        (
+            &["timeline", "import", "--into", "a.md", "chat.log"][..],
+            "error: a.md: this user may not write it; make it writable to import into it",
+        ),
+    ] {
+        let out = as_nobody(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert_eq!(fs::read_to_string(&file).unwrap(), fixable, "{args:?}");
+        assert_eq!(fs::metadata(&file).unwrap().uid(), 0, "{args:?}");
+    }
+}

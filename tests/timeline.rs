@@ -65,7 +65,7 @@ fn a_slack_channel_export_is_read_with_names_threads_bots_and_edits() {
     slack_export(&tmp);
     let want = table(&[
         "| 2025-11-20 14:00:00 | PagerDuty | Triggered #4521: checkout error rate above 5% |",
-        "| 2025-11-20 14:02:11 | Dana Kim | Checkout 500s, @Sam can you look? \\<urgent> |",
+        "| 2025-11-20 14:02:11 | Dana Kim | Checkout 500s, @Sam can you look? \\<urgent> second line |",
         "| 2025-11-20 14:03:20 | Sam | ↳ on it, see #db-oncall |",
         "| 2025-11-20 14:11:40 | Dana Kim | [rolled back deploy 8812 \\| pool at 80](https://acme.slack.com/archives/C1/p1763647900000000) |",
         "| 2025-11-21 00:00:00 | Dana Kim | all clear |",
@@ -660,7 +660,7 @@ const INCIDENT: &[&str] = &[
 /// The incident's rows in a table with a column for who.
 const WHO_COLUMN: &[&str] = &[
     "| 2025-11-20 14:00:00 | PagerDuty | Triggered #4521: checkout error rate above 5% |",
-    "| 2025-11-20 14:02:11 | Dana Kim | Checkout 500s, @Sam can you look? \\<urgent> |",
+    "| 2025-11-20 14:02:11 | Dana Kim | Checkout 500s, @Sam can you look? \\<urgent> second line |",
     "| 2025-11-20 14:03:20 | Sam | ↳ on it, see #db-oncall |",
     "| 2025-11-20 14:06:00 | checkout-api | Triggered through the API |",
     "| 2025-11-20 14:09:00 | Sam Ortiz | Acknowledged by Sam Ortiz |",
@@ -675,7 +675,7 @@ const WHO_COLUMN: &[&str] = &[
 /// The same rows in a table of time and event only: who leads the event.
 const EVENT_ONLY: &[&str] = &[
     "| 2025-11-20 14:00:00 | PagerDuty: Triggered #4521: checkout error rate above 5% |",
-    "| 2025-11-20 14:02:11 | Dana Kim: Checkout 500s, @Sam can you look? \\<urgent> |",
+    "| 2025-11-20 14:02:11 | Dana Kim: Checkout 500s, @Sam can you look? \\<urgent> second line |",
     "| 2025-11-20 14:03:20 | Sam: ↳ on it, see #db-oncall |",
     "| 2025-11-20 14:06:00 | checkout-api: Triggered through the API |",
     "| 2025-11-20 14:09:00 | Sam Ortiz: Acknowledged by Sam Ortiz |",
@@ -690,7 +690,7 @@ const EVENT_ONLY: &[&str] = &[
 /// The same rows in the sre template's columns: time, event, owner.
 const OWNER_LAST: &[&str] = &[
     "| 2025-11-20 14:00:00 | Triggered #4521: checkout error rate above 5% | PagerDuty |",
-    "| 2025-11-20 14:02:11 | Checkout 500s, @Sam can you look? \\<urgent> | Dana Kim |",
+    "| 2025-11-20 14:02:11 | Checkout 500s, @Sam can you look? \\<urgent> second line | Dana Kim |",
     "| 2025-11-20 14:03:20 | ↳ on it, see #db-oncall | Sam |",
     "| 2025-11-20 14:06:00 | Triggered through the API | checkout-api |",
     "| 2025-11-20 14:09:00 | Acknowledged by Sam Ortiz | Sam Ortiz |",
@@ -1510,4 +1510,110 @@ fn the_pager_never_writes_a_time_out_of_order_and_a_comment_stays() {
         r#"[{"type":"message","user":"U1","text":"x","ts":"8210266876799"}]"#,
     );
     assert_eq!(into(&tmp, &format!("{FM}{table}"), &["slk/ch"]).0, 2);
+}
+
+#[test]
+fn one_event_from_two_files_is_one_row_and_a_message_of_lines_is_one_line() {
+    let tmp = tmp();
+    // PagerDuty's entries as CSV, then as JSON with their links.
+    write(
+        &tmp,
+        "pd.csv",
+        "IncidentID,Created-At,Type,Agent/User,Summary\nP1,2025-11-20T14:06:00Z,trigger,checkout-api,Triggered through the API\n",
+    );
+    write(
+        &tmp,
+        "pd.json",
+        r#"[{"type": "trigger_log_entry", "created_at": "2025-11-20T14:06:00Z", "summary": "Triggered through the API",
+  "agent": {"summary": "checkout-api"}, "html_url": "https://pd.example/log/1"}]"#,
+    );
+    let doc = format!("{FM}## Timeline\n\n| Time (UTC) | Who | Event |\n|---|---|---|\n");
+    let row = "| 2025-11-20 14:06:00 | checkout-api | [Triggered through the API](https://pd.example/log/1) |\n";
+    // In one run the copy with the link is kept; across runs, no second row.
+    assert_eq!(
+        into(&tmp, &doc, &["pd.csv", "pd.json"]).2,
+        format!("{doc}{row}")
+    );
+    let (_, _, once) = into(&tmp, &doc, &["pd.csv"]);
+    assert_eq!(
+        import(&tmp, &["--into", "a.md", "pd.json"]).2,
+        "a.md: nothing to add: the event is already in its timeline.\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("a.md")).expect("read"),
+        once
+    );
+    // Lines joined; backslashes Markdown would read as escapes kept.
+    write(
+        &tmp,
+        "slack/2025-11-20.json",
+        r#"[{"type": "message", "user": "U1", "text": "Root cause:\nthe migration locked orders", "ts": "1763647331.0"},
+  {"type": "message", "user": "U1", "text": "a|b \\|z in C:\\temp\\", "ts": "1763647400.0",
+   "permalink": "https://x.slack.com/archives/C1/p2"}]"#,
+    );
+    assert_eq!(
+        import(&tmp, &["slack"]).1,
+        table(&[
+            "| 2025-11-20 14:02:11 | U1 | Root cause: the migration locked orders |",
+            "| 2025-11-20 14:03:20 | U1 | [a\\|b \\\\\\|z in C:\\temp\\\\](https://x.slack.com/archives/C1/p2) |",
+        ])
+    );
+}
+
+#[test]
+fn front_matter_times_without_a_zone_are_in_the_timelines_zone_or_none_is_set() {
+    let tmp = tmp();
+    write(
+        &tmp,
+        "pd.json",
+        r#"[{"type":"trigger_log_entry","created_at":"2025-11-20T14:06:00Z","summary":"Triggered"},
+ {"type":"resolve_log_entry","created_at":"2025-11-20T16:50:00Z","summary":"Resolved"}]"#,
+    );
+    // 07:00 PST is 15:00 UTC: the page at 14:06 UTC came before the start.
+    let doc = "---\ndate: 2025-11-20\nstarted_at: \"2025-11-20T07:00:00\"\ndetected_at:\nresolved_at:\nduration:\n---\n## Timeline (PST)\n\n| Time | Event |\n|---|---|\n| 07:00 | started |\n";
+    let (code, stderr, after) = into(&tmp, doc, &["pd.json"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            0,
+            "a.md: added 2 rows to the timeline under `Timeline (PST)`.\n\
+             a.md: set `resolved_at: 2025-11-20T08:50:00` (when the incident was resolved).\n\
+             a.md: set `duration: 1h 50m` (resolved_at minus started_at).\n\
+             a.md: note: `detected_at` is left empty: 2025-11-20T06:06:00, when the page was triggered, is before `started_at`.\n"
+        )
+    );
+    assert!(
+        after.starts_with("---\ndate: 2025-11-20\nstarted_at: \"2025-11-20T07:00:00\"\ndetected_at:\nresolved_at: 2025-11-20T08:50:00\nduration: 1h 50m\n---\n"),
+        "{after}"
+    );
+    assert_eq!(
+        common::lint::lint(&tmp, &["a.md"]).findings_of("PM302"),
+        Vec::<&str>::new()
+    );
+    // With no zone stated anywhere, nothing is guessed.
+    let doc = doc.replace("## Timeline (PST)", "## Timeline");
+    let (_, stderr, after) = into(&tmp, &doc, &["pd.json"]);
+    assert!(
+        stderr.ends_with("a.md: note: the front matter's times have no zone and the timeline states none: `detected_at` and `resolved_at` are not set (write the times with their zone, `…Z`).\n"),
+        "{stderr}"
+    );
+    assert!(after.starts_with(&doc[..doc.find("## Timeline").expect("heading")]));
+}
+
+#[test]
+fn a_zone_in_a_header_without_a_space_or_in_a_quote_is_read() {
+    let tmp = tmp();
+    write(&tmp, "z.log", "2026-11-20T14:05:00Z pager: triggered\n");
+    let doc = format!("{FM}## Timeline\n\n| Time(PST) | Event |\n|---|---|\n| 05:00 | a |\n");
+    assert_eq!(
+        into(&tmp, &doc, &["z.log"]).2,
+        format!("{doc}| 2026-11-20 06:05:00 | pager: triggered |\n")
+    );
+    let doc = format!(
+        "{FM}## Timeline\n\n> All times in CET\n\n| Time | Event |\n|---|---|\n| 15:00 | a |\n"
+    );
+    assert_eq!(
+        into(&tmp, &doc, &["z.log"]).2,
+        format!("{doc}| 2026-11-20 15:05:00 | pager: triggered |\n")
+    );
 }

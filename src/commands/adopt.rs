@@ -168,11 +168,10 @@ fn adopt_one(
     let after = adoption.text.clone().unwrap_or_else(|| before.clone());
     // A file made read-only is not replaced (a rename could: the folder
     // decides that, not the file); a dry run says so too.
-    let read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
-    if read_only && adoption.text.is_some() {
-        return Err(plain(
-            "it is read-only; make it writable to adopt it".to_owned(),
-        ));
+    if let Some(why) = crate::files::not_writable(path)
+        && adoption.text.is_some()
+    {
+        return Err(plain(format!("{why}; make it writable to adopt it")));
     }
     if !dry_run && adoption.text.is_some() {
         write_atomic(path, after.as_bytes(), Mode::Replace).map_err(|e| match e {

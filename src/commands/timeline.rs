@@ -45,9 +45,9 @@ pub fn import(config: &Config, args: TimelineImportArgs) -> Result<Outcome, Erro
         )));
     }
     let events = read_events(config, &args.files, &reading(&args.reading, zone, day))?;
-    let (first, last) = target
-        .as_ref()
-        .map_or((None, None), |t| postmortem::window(&t.doc, &events, text));
+    let (first, last) = target.as_ref().map_or((None, None), |t| {
+        postmortem::window(&t.doc, &events, text, t.place.stated)
+    });
     // The incident's window, where no flag gives its own.
     let window = Filter {
         since: since.is_none().then_some(first).flatten(),
@@ -171,15 +171,20 @@ impl Target {
         let path = &self.doc.path;
         // A read-only file is not replaced (a rename could: the folder is
         // what allows it).
-        if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
-            return Err(self.error("it is read-only; make it writable to import into it"));
+        if let Some(why) = crate::files::not_writable(path) {
+            return Err(self.error(&format!("{why}; make it writable to import into it")));
         }
         let mut out = Vec::with_capacity(text.len() + 3);
         if self.bom {
             out.extend_from_slice("\u{feff}".as_bytes());
         }
         out.extend_from_slice(text.as_bytes());
-        write_atomic(path, &out, Mode::Replace)
+        write_atomic(path, &out, Mode::Replace).map_err(|e| {
+            Error::Usage(format!(
+                "{}: not written, and left as it was: {e}",
+                path.display()
+            ))
+        })
     }
 }
 

@@ -128,19 +128,35 @@ pub fn read(path: &Path, text: &str, reading: &Reading) -> Result<Vec<Event>, Im
 }
 
 /// `events` sorted by time (stable: the order of the files among equal
-/// times), with exact repeats (same time, author and text) dropped.
+/// times), with repeats (same time, author and text) kept once.
 pub fn merge(mut events: Vec<Event>, filter: &Filter) -> Vec<Event> {
     events.retain(|e| filter.keeps(e));
     events.sort_by_key(|e| e.at);
-    events.dedup_by(|b, a| a.at == b.at && a.who == b.who && a.text == b.text);
-    events
+    // A repeat read from another file (PagerDuty's CSV and its JSON) may
+    // bring the link or the kind the first lacked.
+    let mut seen: std::collections::HashMap<(DateTime<Utc>, Option<String>, String), usize> =
+        std::collections::HashMap::new();
+    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
+    for event in events {
+        let key = (event.at, event.who.clone(), event.text.clone());
+        match seen.get(&key).and_then(|&i| kept.get_mut(i)) {
+            Some(first) => {
+                first.link = first.link.take().or(event.link);
+                first.kind = first.kind.or(event.kind);
+            }
+            None => {
+                seen.insert(key, kept.len());
+                kept.push(event);
+            }
+        }
+    }
+    kept
 }
 
 /// Text on one line, at most `max` characters (cut with `…`), whitespace
 /// runs made one space.
 pub fn one_line(text: &str, max: usize) -> String {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let words: Vec<&str> = first.split_whitespace().collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
     let joined = words.join(" ");
     if joined.chars().count() > max {
         let mut cut: String = joined.chars().take(max.saturating_sub(1)).collect();
@@ -153,18 +169,28 @@ pub fn one_line(text: &str, max: usize) -> String {
 
 /// Text as a table cell: line breaks and other controls become spaces,
 /// and a `|` is escaped, so the cell stays on its row; a `<` is escaped
-/// too, so `<urgent>` is not read as an HTML tag and hidden.
+/// too, so `<urgent>` is not read as an HTML tag and hidden, and so is a
+/// backslash Markdown would take for an escape (`C:\temp\`, `a\|b`).
 pub fn cell(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
-        .replace('|', "\\|")
-        .replace('<', "\\<")
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // A backslash that Markdown would read as an escape (before
+            // punctuation, or last, before the `]` of a link) stays one.
+            '\\' if chars.peek().is_none_or(char::is_ascii_punctuation) => out.push_str("\\\\"),
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("\\<"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A link's URL with nothing in it that ends the link or the cell.
 pub fn url(link: &str) -> String {
-    cell(link)
+    cell(&link.replace('\\', "%5C"))
         .replace("\\|", "%7C")
         .replace("\\<", "%3C")
         .replace(' ', "%20")

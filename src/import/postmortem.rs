@@ -214,7 +214,14 @@ pub fn place(
         t.header.cells.get(at)
     });
     let stated = time_header
-        .and_then(|cell| zone_in_words(cell.text.split_whitespace().skip(1)))
+        .and_then(|cell| {
+            zone_in_words(
+                (cell
+                    .text
+                    .split(|c: char| c.is_whitespace() || matches!(c, '(' | '[')))
+                .skip(1),
+            )
+        })
         .or_else(|| heading.and_then(|h| zone_of_section(doc, h)));
     Ok(Place {
         table,
@@ -299,7 +306,7 @@ fn zone_of_section(doc: &Document, heading: &Heading) -> Option<Zone> {
             from = after;
             // The start of a sentence: `Load times are …` says nothing of
             // the timeline's.
-            let before = lower[..start].trim_end_matches([' ', '*', '_', '(']);
+            let before = lower[..start].trim_end_matches([' ', '*', '_', '(', '>']);
             if !(before.is_empty() || before.ends_with(['.', '\n', ':'])) {
                 continue;
             }
@@ -417,8 +424,22 @@ fn row_of(event: &Event, columns: &[Column], written: &Written) -> String {
 }
 
 /// A row's line with its spacing made plain, to compare rows.
+/// A row's line made plain, to compare rows: its spacing, and a link
+/// written as its text (`[Resolved](https://…)` is `Resolved`), so an event
+/// read once with a link and once without is one.
 fn plain(line: &str) -> String {
-    let words = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("](") {
+        let Some(end) = rest[at..].find(')') else {
+            break;
+        };
+        text.push_str(&rest[..at]);
+        rest = &rest[at + end + 1..];
+    }
+    text.push_str(rest);
+    let text = text.replace(['[', ']'], "");
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
     words.replace(" |", "|").replace("| ", "|")
 }
 
@@ -664,7 +685,7 @@ pub fn merge(
             header
         }
     };
-    let (pager, mut merged) = pager_times(doc, events);
+    let (pager, mut merged) = pager_times(doc, events, place.stated);
     edits.extend(pager);
     let (new_text, _) = fix::apply(text, &edits);
     merged.text = new_text;
@@ -745,7 +766,7 @@ fn row_times(doc: &Document, place: &Place, table: &Table) -> Vec<(Option<NaiveD
 /// triggered, else acknowledged) and `resolved_at` (the last resolved)
 /// where they are empty, and `duration` once both ends are known; each
 /// with what it set and why, and what it could not set.
-fn pager_times(doc: &Document, events: &[Event]) -> (Vec<Fix>, Merged) {
+fn pager_times(doc: &Document, events: &[Event], zone: Option<Zone>) -> (Vec<Fix>, Merged) {
     let mut report = Merged::default();
     let mut fixes = Vec::new();
     let first = |kind: Kind| events.iter().find(|e| e.kind == Some(kind));
@@ -763,7 +784,26 @@ fn pager_times(doc: &Document, events: &[Event]) -> (Vec<Fix>, Merged) {
         return (fixes, report);
     }
     let facts = &doc.facts;
-    let value_of = |fact: &Fact<Timestamp>| fact.value().map(Timestamp::as_utc_naive);
+    // Times written without a zone are in the zone the timeline states,
+    // and the times set are written so too; with no zone stated, nothing
+    // is set.
+    let times = [&facts.started_at, &facts.detected_at, &facts.resolved_at];
+    let local = times
+        .iter()
+        .any(|f| matches!(f.value(), Some(Timestamp::Local(_))));
+    if local && zone.is_none() {
+        report.notes.push(
+            "the front matter's times have no zone and the timeline states none: `detected_at` \
+             and `resolved_at` are not set (write the times with their zone, `…Z`)"
+                .to_owned(),
+        );
+        return (fixes, report);
+    }
+    let value_of = |fact: &Fact<Timestamp>| instant(fact.value()?, zone);
+    let written = |at: DateTime<Utc>| match zone.filter(|_| local) {
+        Some(zone) => zone.local(at).format("%Y-%m-%dT%H:%M:%S").to_string(),
+        None => at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+    };
     let started = value_of(&facts.started_at);
     let mut detected_value = value_of(&facts.detected_at);
     let resolved_before = value_of(&facts.resolved_at);
@@ -777,7 +817,7 @@ fn pager_times(doc: &Document, events: &[Event]) -> (Vec<Fix>, Merged) {
         if let Fact::Valid { .. } = fact {
             return false; // written by a person: kept
         }
-        let value = event.at.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let value = written(event.at);
         let why = format!("when the {}", kind_word(event.kind));
         let at = event.at.naive_utc();
         let bad = (earlier.iter().find(|(_, t)| t.is_some_and(|t| at < t)))
@@ -885,14 +925,25 @@ pub fn day(doc: &Document, reading: inferred::Reading) -> Option<NaiveDate> {
     (doc.facts.date.value().copied()).or_else(|| Some(doc.inferred(reading).date.as_ref()?.value))
 }
 
+/// The UTC time of a timestamp: a time without a zone is in `zone`, and
+/// none without one.
+fn instant(t: &Timestamp, zone: Option<Zone>) -> Option<NaiveDateTime> {
+    match t {
+        Timestamp::Zoned(t) => Some(t.naive_utc()),
+        Timestamp::Local(local) => Some(zone?.to_utc(*local, None).ok()?.naive_utc()),
+    }
+}
+
 /// The window of a postmortem's incident: from an hour before it started
 /// to an hour after it was resolved (the front matter's times, else those
 /// its text gives, else for the end the last time a pager among `events`
-/// says it was resolved, which the import sets), each end when it is known.
+/// says it was resolved, which the import sets), each end when it is known;
+/// a time without a zone is in `zone`, the one the timeline states.
 pub fn window(
     doc: &Document,
     events: &[Event],
     reading: inferred::Reading,
+    zone: Option<Zone>,
 ) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
     let hour = chrono::Duration::hours(1);
     // What the text gives is read only where the front matter is silent.
@@ -900,7 +951,7 @@ pub fn window(
               found: fn(&inferred::Inferred) -> &Option<inferred::Found<Timestamp>>| {
         (fact.value().copied())
             .or_else(|| Some(found(doc.inferred(reading)).as_ref()?.value))
-            .map(|t| t.as_utc_naive().and_utc())
+            .and_then(|t| Some(instant(&t, zone)?.and_utc()))
     };
     let resolved = at(&doc.facts.resolved_at, |i| &i.resolved_at).or_else(|| {
         (events.iter())

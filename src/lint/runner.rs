@@ -137,9 +137,8 @@ fn fix_file(path: &Path, settings: &Settings, options: Options) -> FileReport {
     let changed = fixed_doc.text != before;
     let mut kept = fixed_doc;
     if changed && request.write {
-        let read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
-        let written = if read_only {
-            Err("it is read-only; make it writable to fix it".to_owned())
+        let written = if let Some(why) = crate::files::not_writable(path) {
+            Err(format!("{why}; make it writable to fix it"))
         } else {
             let mut out = Vec::with_capacity(kept.text.len() + 3);
             if bom {
