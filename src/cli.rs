@@ -443,7 +443,7 @@ pub enum TimelineCommand {
     /// Read the events of chat exports and logs into a postmortem's timeline, or print them as a
     /// Markdown table.
     #[command(
-        after_help = "Examples:\n  pm timeline import export/incident-4521/2026-11-20.json\n  pm timeline import --into docs/postmortems/2026-11-20-checkout-down.md pagerduty.json export/incident-4521\n  pm timeline import --tz Europe/Berlin --date 2026-11-20 bridge.log\n  pm timeline import --tz America/Los_Angeles --grep deploy --from dana chat.txt"
+        after_help = "Examples:\n  pm timeline import export/incident-4521/2026-11-20.json\n  pm timeline import --into docs/postmortems/checkout.md pagerduty.json export/inc-4521\n  pm timeline import --tz Europe/Berlin --date 2026-11-20 bridge.log\n  pm timeline import --tz America/Los_Angeles --grep deploy --from dana chat.txt"
     )]
     Import(TimelineImportArgs),
 }
