@@ -480,6 +480,83 @@ struct Kept {
     time_at: Option<usize>,
 }
 
+/// The rows of a timeline table already there, read for [`merge`].
+#[derive(Default)]
+struct Existing {
+    /// The rows kept (a person's), in order.
+    kept: Vec<Kept>,
+    /// How many rows are the template's.
+    replaced: usize,
+    /// The lines of the body rows, when there are any.
+    rows_span: Option<Range<usize>>,
+    /// What precedes each row on its line (`> ` in a quote).
+    prefix: String,
+    /// The header's line.
+    header_line: Option<Range<usize>>,
+}
+
+/// Reads the rows of `table`, telling a person's from the template's;
+/// an error for a table pm cannot rewrite row by row.
+fn existing(
+    doc: &Document,
+    place: &Place,
+    table: &Table,
+    template: Option<&HashSet<String>>,
+) -> Result<Existing, String> {
+    let text = &doc.text;
+    let split = place.columns.first() == Some(&Column::Date);
+    let mut found = Existing::default();
+    let line = doc
+        .lines
+        .line_range(text, doc.lines.line_of(table.header.span.start));
+    let prefix = text
+        .get(line.start..table.header.span.start)
+        .unwrap_or_default()
+        .to_owned();
+    found.header_line = Some(line);
+    if !prefix.chars().all(|c| c.is_whitespace() || c == '>') {
+        return Err(format!(
+            "the timeline table at line {} shares its line with other text",
+            doc.lines.line_of(table.span.start) + 1
+        ));
+    }
+    let times = row_times(doc, place, table);
+    let mut previous_line = doc.lines.line_of(table.header.span.start) + 1;
+    for (i, row) in table.rows.iter().enumerate() {
+        let line = doc.lines.line_of(row.span.start);
+        if line != previous_line + 1 {
+            return Err(format!(
+                "the timeline table's row at line {} is not on a line of its own",
+                line + 1
+            ));
+        }
+        previous_line = line;
+        let range = doc.lines.line_range(text, line);
+        found.rows_span =
+            Some((found.rows_span.take()).map_or(range.clone(), |s| s.start..range.end));
+        let source = text.get(range.clone()).unwrap_or_default();
+        let own = source.strip_prefix(prefix.as_str()).unwrap_or(source);
+        let cells: Vec<String> = row.cells.iter().map(|c| c.text.clone()).collect();
+        if is_template_row(own, &cells, template) {
+            found.replaced += 1;
+            continue;
+        }
+        let (at, dated) = times.get(i).copied().unwrap_or((None, false));
+        let time_at = (!split && !dated && at.is_some())
+            .then(|| row.cells.first())
+            .flatten()
+            .and_then(|cell| cell.span.start.checked_sub(range.start + prefix.len()));
+        found.kept.push(Kept {
+            line: own.to_owned(),
+            at,
+            dated,
+            time_at,
+        });
+    }
+    found.prefix = prefix;
+    Ok(found)
+}
+
 /// `doc` with `events` merged into the table at `place` (rows sorted by
 /// time, an event already there not added again) and the pager's times
 /// filled in (see [`pager_times`]). `template` is the set of lines the
@@ -493,60 +570,16 @@ pub fn merge(
     let eol = doc.line_ending();
     let text = &doc.text;
     let table = place.table.and_then(|t| doc.outline.tables.get(t));
-    let split = place.columns.first() == Some(&Column::Date);
-    let mut kept: Vec<Kept> = Vec::new();
-    let mut replaced = 0;
-    let mut rows_span: Option<Range<usize>> = None;
-    let mut prefix = String::new();
-    let mut header_line: Option<Range<usize>> = None;
-    if let Some(table) = table {
-        let line = doc
-            .lines
-            .line_range(text, doc.lines.line_of(table.header.span.start));
-        prefix = text
-            .get(line.start..table.header.span.start)
-            .unwrap_or_default()
-            .to_owned();
-        header_line = Some(line);
-        if !prefix.chars().all(|c| c.is_whitespace() || c == '>') {
-            return Err(format!(
-                "the timeline table at line {} shares its line with other text",
-                doc.lines.line_of(table.span.start) + 1
-            ));
-        }
-        let times = row_times(doc, place, table);
-        let mut previous_line = doc.lines.line_of(table.header.span.start) + 1;
-        for (i, row) in table.rows.iter().enumerate() {
-            let line = doc.lines.line_of(row.span.start);
-            if line != previous_line + 1 {
-                return Err(format!(
-                    "the timeline table's row at line {} is not on a line of its own",
-                    line + 1
-                ));
-            }
-            previous_line = line;
-            let range = doc.lines.line_range(text, line);
-            rows_span = Some(rows_span.map_or(range.clone(), |s| s.start..range.end));
-            let source = text.get(range.clone()).unwrap_or_default();
-            let own = source.strip_prefix(prefix.as_str()).unwrap_or(source);
-            let cells: Vec<String> = row.cells.iter().map(|c| c.text.clone()).collect();
-            if is_template_row(own, &cells, template) {
-                replaced += 1;
-                continue;
-            }
-            let (at, dated) = times.get(i).copied().unwrap_or((None, false));
-            let time_at = (!split && !dated && at.is_some())
-                .then(|| row.cells.first())
-                .flatten()
-                .and_then(|cell| cell.span.start.checked_sub(range.start + prefix.len()));
-            kept.push(Kept {
-                line: own.to_owned(),
-                at,
-                dated,
-                time_at,
-            });
-        }
-    }
+    let Existing {
+        kept,
+        replaced,
+        rows_span,
+        prefix,
+        header_line,
+    } = match table {
+        Some(table) => existing(doc, place, table, template)?,
+        None => Existing::default(),
+    };
     // Times go in the zone the postmortem states; else in UTC, said in the
     // header when no row of another hand is left (and the header has room
     // to say it), else on each time.
