@@ -209,6 +209,17 @@ pub struct ReadingArgs {
     pub owner_column: Option<String>,
 }
 
+/// `--color`: when output is coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set to something.
+    Auto,
+    /// Always, even into a file or a pipe.
+    Always,
+    /// Never.
+    Never,
+}
+
 /// Arguments of `pm lint`.
 #[derive(Debug, Args)]
 pub struct LintArgs {
@@ -237,6 +248,11 @@ pub struct LintArgs {
     /// Print how many findings each rule made instead of the findings.
     #[arg(long)]
     pub statistics: bool,
+
+    /// When the human format is coloured: auto (on a terminal, unless NO_COLOR is set), always,
+    /// never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 
     /// Exit 0 even when errors are found (pm still exits 2 when it cannot run).
     #[arg(long)]

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::Path;
 
-use crate::cli::LintArgs;
+use crate::cli::{ColorChoice, LintArgs};
 use crate::commands::plural;
 use crate::config::Config;
 use crate::error::Error;
@@ -127,9 +127,15 @@ pub fn run(config: &Config, args: LintArgs) -> Result<Outcome, Error> {
         queue,
         format: args.format,
         statistics: args.statistics,
-        color: args.output_file.is_none()
-            && std::io::stdout().is_terminal()
-            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        color: match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                args.output_file.is_none()
+                    && std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        },
     };
     if let Some(path) = &args.output_file
         && !args.force
