@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate a deterministic synthetic corpus of incident postmortems for pm's benchmark.
 
-Usage: python3 bench/gen_corpus.py OUTDIR --n N [--seed S]
+Usage: python3 bench/gen_corpus.py OUTDIR --n N [--seed S] [--findings heavy]
 
 Writes N Markdown files as OUTDIR/YYYY/MM/YYYY-MM-DD-<slug>-<n>.md. Each file
 is 4-8 KB (about 6.3 KB on average): YAML front matter (title, incident_id,
@@ -13,9 +13,17 @@ Owner, Due, Priority and Status columns) and Lessons Learned.
 
 About 10% of the files keep template placeholders ([Your Name], YYYY-MM-DD,
 HH:MM, {TITLE}, TBD, <!-- guidance --> comments, an unanswered why) and about
-8% miss one or two sections, so pm has findings to report.
+8% miss one or two sections, so pm has findings to report (about 0.8 per
+file).
 
-Determinism: file i is a function of (seed, i) only, never of N, the
+`--findings heavy` writes the same files as drafts are: every file keeps
+every kind of placeholder, half its timeline times are HH:MM, every action
+item lacks its owner and due date, a third of its paragraphs end with an
+unfilled sentence and one section is missing, so each file has dozens of
+findings. The normal files' text is drawn the same way in both modes (the
+heavy changes come from a generator of their own).
+
+Determinism: file i is a function of (seed, i, mode) only, never of N, the
 environment, hash randomization or the clock, so the same N and seed give
 byte-identical output and a larger corpus contains the smaller one. Python 3
 standard library only.
@@ -212,6 +220,14 @@ GROWABLE = ("Summary", "Impact", "Root Cause", "Detection", "Resolution")
 # What a file with placeholders may keep, and the guidance comments.
 DIRT = ("title", "date", "owner", "due", "time", "comment", "impact", "tbd",
         "why", "duration")
+# Sentences a draft leaves to write (--findings heavy).
+UNFINISHED = (
+    "TODO: add the numbers from the dashboard.",
+    "[Describe what the responders saw here.]",
+    "TBD",
+    "Owner: [Your Name]",
+    "Add links to the graphs here.",
+)
 GUIDANCE = (
     "<!-- One paragraph: what happened, who was affected, how it ended. -->",
     "<!-- Describe the customer-visible impact with numbers. -->",
@@ -378,7 +394,8 @@ def s_timeline(rng, inc, dirt):
         events.insert(rng.randint(3, len(events)), rng.choice(TIMELINE_EXTRA))
     events.append(TIMELINE_EVENTS[-1])
     for k in range(n):
-        when = "HH:MM" if ("time" in dirt and k == 1) \
+        unfilled = k == 1 or ("heavy" in dirt and k % 2 == 1)
+        when = "HH:MM" if ("time" in dirt and unfilled) \
             else hhmm(inc.start + times[k])
         rows.append("| %s | %s |" % (when, inc.f(events[k])))
     return ["\n".join(rows)]
@@ -449,10 +466,11 @@ def s_actions(rng, inc, dirt):
     n = rng.randint(3, 7)
     base = inc.year * 12 + inc.month - 1
     for k in range(n):
-        owner = "[Your Name]" if ("owner" in dirt and k == 0) \
+        heavy = "heavy" in dirt
+        owner = "[Your Name]" if ("owner" in dirt and (k == 0 or heavy)) \
             else rng.choice(PEOPLE)
         ym = base + rng.randint(1, 4)
-        due = "YYYY-MM-DD" if ("due" in dirt and k == n - 1) \
+        due = "YYYY-MM-DD" if ("due" in dirt and (k == n - 1 or heavy)) \
             else "%04d-%02d-%02d" % (ym // 12, ym % 12 + 1, rng.randint(1, 28))
         # Items of older incidents are mostly done, recent ones mostly not.
         if inc.year < 2026 and rng.random() < 0.93:
@@ -492,8 +510,9 @@ BUILDERS = {
 }
 
 
-def document(seed, i):
-    """File i of the corpus for `seed`: (relative path, bytes, dirty, missing)."""
+def document(seed, i, heavy=False):
+    """File i of the corpus for `seed`: (relative path, bytes, dirty, missing).
+    `heavy`: a draft with dozens of findings (see --findings)."""
     rng = random.Random("pm-bench:%s:%d" % (seed, i))
     inc = Incident(rng, i)
     dirt = ()
@@ -502,6 +521,10 @@ def document(seed, i):
     missing = ()
     if rng.random() < 0.08:
         missing = tuple(rng.sample(SECTIONS, rng.randint(1, 2)))
+    if heavy:
+        hrng = random.Random("pm-bench-heavy:%s:%d" % (seed, i))
+        dirt = DIRT + ("heavy",)
+        missing = (hrng.choice(SECTIONS[3:]),)
     target = rng.randint(4096, 8192)
 
     head = front_matter(rng, inc, dirt)
@@ -527,6 +550,13 @@ def document(seed, i):
         blocks.insert(max(len(blocks) - 1, 1), p)
         size += nbytes(p) + 2
 
+    if heavy:
+        # A third of the paragraphs end with a sentence left to write.
+        for _, blocks in sections:
+            for k, b in enumerate(blocks):
+                if b[:1].isalpha() and hrng.random() < 0.34:
+                    blocks[k] = b + " " + hrng.choice(UNFINISHED)
+
     parts = [head, "", "# " + title, ""]
     for name, blocks in sections:
         parts.append("## " + name)
@@ -544,12 +574,12 @@ def document(seed, i):
 
 def write_range(job):
     """Write files lo..hi-1 of the corpus; return their statistics."""
-    outdir, seed, lo, hi = job
+    outdir, seed, lo, hi, heavy = job
     made = set()
     sizes = []
     dirty_n = missing_n = 0
     for i in range(lo, hi):
-        rel, data, dirty, missing = document(seed, i)
+        rel, data, dirty, missing = document(seed, i, heavy)
         path = os.path.join(outdir, rel)
         d = os.path.dirname(path)
         if d not in made:
@@ -572,13 +602,17 @@ def main(argv=None):
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                     help="worker processes (default: one per CPU); the "
                          "output does not depend on it")
+    ap.add_argument("--findings", choices=("normal", "heavy"), default="normal",
+                    help="normal: a few files with findings (0.8 per file); "
+                         "heavy: every file a draft with dozens")
     a = ap.parse_args(argv)
     if a.n < 0:
         ap.error("--n must be at least 0")
 
     t0 = time.monotonic()
     chunk = 500
-    jobs = [(a.outdir, a.seed, lo, min(lo + chunk, a.n))
+    heavy = a.findings == "heavy"
+    jobs = [(a.outdir, a.seed, lo, min(lo + chunk, a.n), heavy)
             for lo in range(0, a.n, chunk)]
     if a.jobs > 1 and len(jobs) > 1:
         import multiprocessing

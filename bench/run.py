@@ -38,6 +38,7 @@ Standard library only; Linux (os.posix_spawn, os.wait4).
 
 import argparse
 import datetime
+import filecmp
 import hashlib
 import json
 import os
@@ -56,7 +57,7 @@ SEED = "1"
 ONE_FILE = os.path.join(
     ROOT, "examples", "postmortems",
     "2026-02-09-checkout-api-503s-from-orders-db-connection-pool-exhaustion.md")
-TARGETS = {"ratio_10k": 1.5, "rss_mib": 40.0, "ratio_one": 2.0,
+TARGETS = {"ratio_10k": 1.5, "ratio_heavy": 2.0, "rss_mib": 40.0, "ratio_one": 2.0,
            "scaling_pct": 10.0, "report_ratio": 1.5, "report_rss_mib": 60.0}
 
 
@@ -134,12 +135,19 @@ def count_md(path):
     return n, nbytes
 
 
-def corpus(out, n):
-    """target/bench/corpus-<n>, generated unless already there; its MB."""
-    path = os.path.join(out, "corpus-%d" % n)
+def corpus_name(n, findings="normal"):
+    return "corpus-%d" % n if findings == "normal" else \
+        "corpus-%s-%d" % (findings, n)
+
+
+def corpus(out, n, findings="normal"):
+    """target/bench/corpus-<n> (corpus-heavy-<n> for --findings heavy),
+    generated unless already there; its path and bytes."""
+    name = corpus_name(n, findings)
+    path = os.path.join(out, name)
     stamp = path + ".stamp"
     with open(GEN, "rb") as f:
-        want = {"n": n, "seed": SEED,
+        want = {"n": n, "seed": SEED, "findings": findings,
                 "generator_sha256": hashlib.sha256(f.read()).hexdigest()}
     try:
         with open(stamp) as f:
@@ -150,24 +158,54 @@ def corpus(out, n):
             and os.path.isdir(path):
         files, nbytes = count_md(path)
         if files == n:
-            log("== corpus-%d present (%d files, %.1f MB)"
-                % (n, files, nbytes / 1e6))
+            log("== %s present (%d files, %.1f MB)"
+                % (name, files, nbytes / 1e6))
             return path, nbytes
-    log("== generating corpus-%d" % n)
+    log("== generating %s" % name)
     if os.path.exists(stamp):
         os.remove(stamp)
     shutil.rmtree(path, ignore_errors=True)
     t0 = time.monotonic()
-    subprocess.run([sys.executable, GEN, path, "--n", str(n), "--seed", SEED],
-                   check=True)
+    subprocess.run([sys.executable, GEN, path, "--n", str(n), "--seed", SEED,
+                    "--findings", findings], check=True)
     log("   generated in %.1f s" % (time.monotonic() - t0))
     files, nbytes = count_md(path)
     if files != n:
-        sys.exit("bench: corpus-%d has %d files after generation" % (n, files))
+        sys.exit("bench: %s has %d files after generation" % (name, files))
     want["bytes"] = nbytes
     with open(stamp, "w") as f:
         json.dump(want, f)
     return path, nbytes
+
+
+# --- peers -----------------------------------------------------------------
+
+def peers(out, corpus_path, install):
+    """(row name, argv) of each peer found: on PATH, or installed into
+    target/bench/peers (with install, first installed there)."""
+    root = os.path.join(out, "peers")
+    if install:
+        os.makedirs(root, exist_ok=True)
+        log("== installing peers into %s" % os.path.relpath(root, ROOT))
+        subprocess.run(["cargo", "install", "--locked", "--root", root,
+                        "rumdl", "mado"], check=True)
+        subprocess.run(["npm", "install", "--prefix", root, "--no-audit",
+                        "--no-fund", "markdownlint-cli2"], check=True)
+    search = os.pathsep.join((os.path.join(root, "bin"),
+                              os.path.join(root, "node_modules", ".bin"),
+                              os.environ.get("PATH", "")))
+    found = []
+    for name, argv in (
+            ("rumdl check --no-cache", ["check", "--no-cache", corpus_path]),
+            ("rumdl check (cached)", ["check", corpus_path]),
+            ("mado check", ["check", corpus_path]),
+            ("markdownlint-cli2", [os.path.join(corpus_path, "**", "*.md")])):
+        exe = shutil.which(name.split()[0], path=search)
+        if exe is None:
+            log("   %s: not found (skipped)" % name.split()[0])
+            continue
+        found.append((name, [exe, *argv]))
+    return found
 
 
 # --- measuring ---------------------------------------------------------------
@@ -290,6 +328,15 @@ def main():
                          "previous commit) timed in the same rounds as pm "
                          "and the baseline on every lint case, reported with "
                          "its own ratio to the baseline")
+    ap.add_argument("--peers", action="store_true",
+                    help="also time other Markdown linters (rumdl, mado, "
+                         "markdownlint-cli2) on the formats corpus, each "
+                         "against the same baseline; found on PATH or in "
+                         "target/bench/peers (see --install-peers)")
+    ap.add_argument("--install-peers", action="store_true",
+                    help="install the peers into target/bench/peers first "
+                         "(cargo install --locked rumdl mado; npm install "
+                         "markdownlint-cli2); implies --peers")
     ap.add_argument("--no-build", action="store_true",
                     help="skip cargo build; use (copies of) the binaries "
                          "already in target/release")
@@ -323,6 +370,10 @@ def main():
 
     t = time.monotonic()
     corpora = {n: corpus(out, n) for n in sizes}
+    # The output formats are timed on the normal and the heavy corpus of
+    # the size closest to 10k.
+    fmt_n = min(sizes, key=lambda x: abs(x - 10000))
+    heavy = corpus(out, fmt_n, "heavy")
     phases["corpora"] = time.monotonic() - t
     t_measure = time.monotonic()
     one = a.one_file or ONE_FILE
@@ -335,13 +386,24 @@ def main():
     env = dict(os.environ)
     env["NO_COLOR"] = "1"
     env.pop("RAYON_NUM_THREADS", None)
-    lint = lambda path: [pm_bin, "--no-config", "lint", "--today", TODAY, path]
+    lint = lambda path, flags=(): [pm_bin, "--no-config", "lint", "--today",
+                                   TODAY, *flags, path]
     other_bin = os.path.abspath(a.compare) if a.compare else None
     if other_bin and not os.access(other_bin, os.X_OK):
         ap.error("--compare: %s is not an executable file" % other_bin)
-    other_lint = (lambda path: [other_bin, "--no-config", "lint", "--today",
-                                TODAY, path]) if other_bin else (lambda path: None)
+    other_lint = (lambda path, flags=(): [other_bin, "--no-config", "lint",
+                                          "--today", TODAY, *flags, path]) \
+        if other_bin else (lambda path, flags=(): None)
     compared = {}   # name -> summary of the other binary against the baseline
+    same_output = {}   # name -> whether pm and the other wrote the same bytes
+
+    def compare_output(name, label):
+        """cmp of the last stdout of pm and of the compared pm."""
+        if other_bin:
+            stem = os.path.join(outdir, label.replace(" ", "_"))
+            same_output[name] = filecmp.cmp(stem + ".pm.stdout",
+                                            stem + ".other.stdout",
+                                            shallow=False)
 
     rows = []   # (name, files, bytes, summary)
     results = {}
@@ -366,6 +428,7 @@ def main():
         s = summary(pm, base)
         if other_bin:
             compared["pm lint corpus-%d" % n] = summary(got[2], base)
+            compare_output("pm lint corpus-%d" % n, "lint %d" % n)
         per_mb_pair = (s["pm"]["median"] + s["baseline"]["median"]) / mb
         name = "pm lint corpus-%d" % n
         rows.append((name, n, nbytes, s))
@@ -380,8 +443,47 @@ def main():
     one_name = "pm lint <one file>"
     if other_bin:
         compared[one_name] = summary(got[2], base)
+        compare_output(one_name, "lint one-file")
     rows.append((one_name, 1, os.path.getsize(one), s))
     results[one_name] = s
+
+    # The output formats, on the normal corpus and on the heavy one.
+    format_rows = []
+    for findings, (path, nbytes) in (("normal", corpora[fmt_n]),
+                                     ("heavy", heavy)):
+        for flags in ((), ("--format", "concise"), ("--statistics",)):
+            cname = corpus_name(fmt_n, findings)
+            name = " ".join(("pm lint", cname, *flags))
+            format_rows.append(name)
+            if name in results:
+                continue
+            label = " ".join(("lint", cname, *flags)).replace("--", "")
+            log("== %s: %d pairs" % (name, runs))
+            got = measure(label, lint(path, flags), [base_bin, path], runs,
+                          True, outdir, env, pm_ok=(0, 1),
+                          other_argv=other_lint(path, flags))
+            s = summary(got[0], got[1])
+            if other_bin:
+                compared[name] = summary(got[2], got[1])
+                compare_output(name, label)
+            rows.append((name, fmt_n, nbytes, s))
+            results[name] = s
+
+    # Other Markdown linters on the normal corpus, against the same baseline.
+    peer_rows = []
+    if a.peers or a.install_peers:
+        path, nbytes = corpora[fmt_n]
+        for name, argv in peers(out, path, a.install_peers):
+            # A slow peer gets as many runs as fit in --block-seconds.
+            first = run_child(argv, outdir, "peer", range(256), env)
+            k = max(1, min(runs, int(a.block_seconds // max(first.wall, 1e-3))))
+            log("== %s corpus-%d: %d pairs" % (name, fmt_n, k))
+            pm, base = measure("peer " + name.split()[0], argv, [base_bin, path],
+                               k, False, outdir, env, pm_ok=range(256))
+            s = summary(pm, base)
+            rows.append((name, fmt_n, nbytes, s))
+            results[name] = s
+            peer_rows.append(name)
 
     # The portfolio commands on the 10k corpus (or the size closest to it).
     portfolio = []
@@ -467,6 +569,18 @@ def main():
               other_bin, hashlib.sha256(open(other_bin, "rb").read())
               .hexdigest()[:12]))
         p("")
+        p("Output of pm and the compared pm (cmp of the last run's stdout): "
+          + "; ".join("%s %s" % (name, "identical" if same else "**differs**")
+                      for name, same in same_output.items()) + ".")
+        p("")
+    if peer_rows:
+        p("Peers (other Markdown linters, their own rules and default "
+          "configuration, on %s): %s." % (
+              corpus_name(fmt_n), "; ".join(
+                  "%s %s (%.2f× the baseline)" % (
+                      name, fmt_t(results[name]["pm"]["median"]),
+                      results[name]["ratio"]) for name in peer_rows)))
+        p("")
 
     if report_vs_stats:
         n, nbytes, s = report_vs_stats
@@ -524,6 +638,12 @@ def main():
     def verdict(ok):
         return "ok" if ok else "**missed**"
     ten = results.get("pm lint corpus-10000")
+    heavy_human = results.get("pm lint " + corpus_name(fmt_n, "heavy"))
+    if heavy_human:
+        p("| lint heavy (%s) ≤ %.1f× baseline (wall) | %.2f× | %s |"
+          % (corpus_name(fmt_n, "heavy"), TARGETS["ratio_heavy"],
+             heavy_human["ratio"],
+             verdict(heavy_human["ratio"] <= TARGETS["ratio_heavy"])))
     if ten:
         p("| lint 10k ≤ %.1f× baseline (wall) | %.2f× | %s |"
           % (TARGETS["ratio_10k"], ten["ratio"],
@@ -578,7 +698,9 @@ def main():
            "rows": [{"name": n, "files": f, "bytes": b, **s}
                     for n, f, b, s in rows],
            "report_vs_stats": report_vs_stats and report_vs_stats[2],
-           "compared": {"binary": other_bin, "rows": compared}}
+           "compared": {"binary": other_bin, "rows": compared,
+                        "same_output": same_output},
+           "formats": format_rows, "peers": peer_rows}
     with open(os.path.join(out, stem + ".json"), "w") as f:
         json.dump(raw, f, indent=1)
 
