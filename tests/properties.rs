@@ -154,3 +154,84 @@ proptest! {
         prop_assert!(lint_bytes(text.as_bytes(), &settings).is_some());
     }
 }
+
+/// A line around a placeholder: text of any width (wide, combining and
+/// plain characters, tabs, bidirectional overrides, runs of spaces) on
+/// either side.
+fn snippet_line() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => "[a-z]{1,8}",
+        2 => Just(" ".to_owned()),
+        1 => Just("      ".to_owned()),
+        1 => Just("\t".to_owned()),
+        1 => Just("日本語".to_owned()),
+        1 => Just("e\u{301}".to_owned()),
+        1 => Just("🎉".to_owned()),
+        1 => Just("—".to_owned()),
+        1 => Just("\u{202e}".to_owned()),
+    ];
+    let side = proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat());
+    let marker = prop_oneof![
+        Just("TODO"),
+        Just("[Your Name]"),
+        Just("YYYY-MM-DD"),
+        Just("TBD")
+    ];
+    let mixed = (side.clone(), marker.clone(), side)
+        .prop_map(|(before, marker, after)| format!("{before} {marker} {after}"));
+    // Around the widths and indentations where annotate-snippets starts
+    // cutting a line.
+    let edges = (0usize..40, 0usize..140, marker, 0usize..20, any::<bool>()).prop_map(
+        |(indent, before, marker, after, wide)| {
+            let fill = if wide { "日" } else { "x" };
+            format!(
+                "{}{} {marker} {}",
+                " ".repeat(indent),
+                fill.repeat(if wide { before / 2 } else { before }),
+                "y".repeat(after)
+            )
+        },
+    );
+    prop_oneof![mixed, edges]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(400)
+    ))]
+
+    /// The human format draws the common snippet itself; whatever it
+    /// draws is what annotate-snippets draws, plain and in colour.
+    #[test]
+    fn the_human_format_draws_what_annotate_snippets_draws(
+        lines in proptest::collection::vec(snippet_line(), 1..4),
+        line_no in 0usize..120,
+    ) {
+        let doc = format!(
+            "---\ntitle: T\nstatus: final\n---\n{}\n{}\n",
+            "\n".repeat(line_no),
+            lines.join("\n")
+        );
+        let document = Document::from_bytes(PathBuf::from("p.md"), doc.into_bytes())
+            .expect("a document");
+        let (findings, _) = lint_document(&document, &settings(), options());
+        let report = pm::lint::FileReport {
+            path: PathBuf::from("docs/p.md"),
+            // Parts of long lines are drawn with their cuts marked, which
+            // annotate-snippets cannot do (tests/human_output.rs shows them).
+            findings: findings
+                .into_iter()
+                .filter(|f| f.source.first_column == 1 && !f.source.cut_end)
+                .collect(),
+            incident_id: None,
+            fixed: None,
+        };
+        for color in [false, true] {
+            let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+            pm::output::human::write_file(&report, color, &mut ours).expect("written");
+            pm::output::human::write_file_general(&report, color, &mut theirs)
+                .expect("written");
+            prop_assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs));
+        }
+    }
+}

@@ -59,8 +59,10 @@ impl Excerpt {
     const WHOLE: usize = 240;
 
     /// `line`, or a window of it around byte `at` (at 1-based `column`)
-    /// when it is long. Only the window's characters are counted, so a huge
-    /// line with many findings stays cheap.
+    /// when it is long: 40 bytes before and 88 after, so that the window
+    /// and its cut marks fit a 140-column terminal with the gutter. Only
+    /// the window's characters are counted, so a huge line with many
+    /// findings stays cheap.
     pub fn of(line: &str, at: usize, column: usize) -> Excerpt {
         if line.len() <= Self::WHOLE {
             return Excerpt {
@@ -70,13 +72,13 @@ impl Excerpt {
             };
         }
         let at = floor_char_boundary(line, at.min(line.len()));
-        let mut start = floor_char_boundary(line, at.saturating_sub(80));
+        let mut start = floor_char_boundary(line, at.saturating_sub(40));
         let skipped = line[start..at].chars().count();
         let first_column = column.saturating_sub(skipped).max(1);
         if first_column == 1 {
             start = 0;
         }
-        let end = floor_char_boundary(line, (at + 160).min(line.len()));
+        let end = floor_char_boundary(line, (at + 88).min(line.len()));
         Excerpt {
             text: line[start..end].to_owned(),
             first_column,
