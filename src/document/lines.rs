@@ -9,8 +9,9 @@ pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
     /// `(offset, characters before it)` every few KiB, at char boundaries, so
-    /// a column is found without counting from the start of a huge line.
-    checkpoints: Vec<(usize, usize)>,
+    /// a column is found without counting from the start of a huge line;
+    /// made the first time a column lies that far into a line.
+    checkpoints: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
 
 /// Bytes between character-count checkpoints.
@@ -31,20 +32,10 @@ impl LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 32 + 1);
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        let mut checkpoints = vec![(0, 0)];
-        let mut chars = 0;
-        let mut at = 0;
-        while at + CHECKPOINT < text.len() {
-            let next = floor_char_boundary(text, at + CHECKPOINT).max(at + 1);
-            let next = ceil_char_boundary(text, next);
-            chars += text[at..next].chars().count();
-            checkpoints.push((next, chars));
-            at = next;
-        }
         LineIndex {
             starts,
             len: text.len(),
-            checkpoints,
+            checkpoints: std::sync::OnceLock::new(),
         }
     }
 
@@ -88,7 +79,12 @@ impl LineIndex {
             .min(self.line_count().saturating_sub(1));
         let start = self.starts.get(line).copied().unwrap_or(0);
         let offset = offset.min(self.line_range(text, line).end).max(start);
-        let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
+        // Within a line of ordinary length the characters before the
+        // offset are counted directly; the checkpoints serve huge lines.
+        let column = match text.get(start..offset) {
+            Some(before) if before.len() <= CHECKPOINT => before.chars().count(),
+            _ => self.chars_before(text, offset) - self.chars_before(text, start),
+        } + 1;
         Position {
             line: line + 1,
             column,
@@ -99,10 +95,26 @@ impl LineIndex {
 impl LineIndex {
     /// How many characters precede byte `offset` (a char boundary).
     fn chars_before(&self, text: &str, offset: usize) -> usize {
-        let k = self.checkpoints.partition_point(|&(at, _)| at <= offset) - 1;
-        let (at, chars) = self.checkpoints[k];
+        let checkpoints = self.checkpoints.get_or_init(|| checkpoints(text));
+        let k = checkpoints.partition_point(|&(at, _)| at <= offset) - 1;
+        let (at, chars) = checkpoints[k];
         chars + text.get(at..offset).map_or(0, |s| s.chars().count())
     }
+}
+
+/// The character count at every [`CHECKPOINT`] bytes of `text`.
+fn checkpoints(text: &str) -> Vec<(usize, usize)> {
+    let mut checkpoints = vec![(0, 0)];
+    let mut chars = 0;
+    let mut at = 0;
+    while at + CHECKPOINT < text.len() {
+        let next = floor_char_boundary(text, at + CHECKPOINT).max(at + 1);
+        let next = ceil_char_boundary(text, next);
+        chars += text[at..next].chars().count();
+        checkpoints.push((next, chars));
+        at = next;
+    }
+    checkpoints
 }
 
 /// The smallest char boundary of `text` at or after `offset`.
