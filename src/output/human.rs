@@ -30,9 +30,10 @@ pub fn write_file(report: &FileReport, color: bool, out: &mut dyn Write) -> io::
     let mut general: Option<Renderer> = None;
     let mut text = String::new();
     for finding in &report.findings {
-        let (message, help) = words(finding);
         text.clear();
-        if !simple(finding, &message, &help, &path, &paint, &mut text) {
+        if !simple(finding, &path, &paint, &mut text) {
+            text.clear();
+            let (message, help) = words(finding);
             let renderer = general.get_or_insert_with(|| {
                 if color {
                     Renderer::styled()
@@ -74,17 +75,37 @@ pub fn write_file_general(
 }
 
 /// A finding's title message and help, as shown.
-fn words(finding: &Finding) -> (std::borrow::Cow<'_, str>, String) {
-    let message = super::visible(&finding.message);
-    // `[*]`, as ruff writes it: `pm lint --fix` fixes this one.
-    let message = match &finding.fix {
-        Some(fix) if fix.applicability == Applicability::Safe => {
-            std::borrow::Cow::Owned(format!("[*] {message}"))
-        }
-        _ => message,
-    };
-    let help = format!("{} ({})", super::visible(&finding.help), finding.rule.name);
+fn words(finding: &Finding) -> (String, String) {
+    let mut message = String::new();
+    push_message(&mut message, finding);
+    let mut help = String::new();
+    push_help(&mut help, finding);
     (message, help)
+}
+
+/// The title's message: `[*] ` first when `pm lint --fix` fixes it, as
+/// ruff writes it.
+fn push_message(out: &mut String, finding: &Finding) {
+    if finding
+        .fix
+        .as_ref()
+        .is_some_and(|fix| fix.applicability == Applicability::Safe)
+    {
+        out.push_str("[*] ");
+    }
+    out.push_str(&super::visible(&finding.message));
+}
+
+/// The help and, in brackets, the rule's name.
+fn push_help(out: &mut String, finding: &Finding) {
+    match &finding.help {
+        // pm's own words hold no control character.
+        std::borrow::Cow::Borrowed(help) => out.push_str(help),
+        std::borrow::Cow::Owned(help) => out.push_str(&super::visible(help)),
+    }
+    out.push_str(" (");
+    out.push_str(finding.rule.name);
+    out.push(')');
 }
 
 /// A finding as annotate-snippets renders it: the general case, for what
@@ -163,11 +184,24 @@ impl Paint {
 
 /// Appends `text` in `style` (nothing around it when the style is empty).
 fn styled(out: &mut String, style: Style, text: &str) {
+    begin(out, style);
+    out.push_str(text);
+    end(out, style);
+}
+
+/// Starts `style` (nothing when it is empty).
+fn begin(out: &mut String, style: Style) {
     use std::fmt::Write as _;
-    if style == Style::new() {
-        out.push_str(text);
-    } else {
-        let _ = write!(out, "{}{text}{}", style.render(), style.render_reset());
+    if style != Style::new() {
+        let _ = write!(out, "{}", style.render());
+    }
+}
+
+/// Ends `style`.
+fn end(out: &mut String, style: Style) {
+    use std::fmt::Write as _;
+    if style != Style::new() {
+        let _ = write!(out, "{}", style.render_reset());
     }
 }
 
@@ -178,17 +212,13 @@ const TERM_WIDTH: usize = 140;
 /// Draws `finding` as annotate-snippets would, without its styled buffer,
 /// when the snippet is a whole line that fits the terminal (the common
 /// case); false, and nothing drawn, otherwise.
-fn simple(
-    finding: &Finding,
-    message: &str,
-    help: &str,
-    path: &str,
-    paint: &Paint,
-    out: &mut String,
-) -> bool {
+fn simple(finding: &Finding, path: &str, paint: &Paint, out: &mut String) -> bool {
     use std::fmt::Write as _;
     let source = &finding.source;
-    if !drawn_as_is(message) || !drawn_as_is(help) || !drawn_as_is(path) {
+    if !drawn_as_is(&finding.message)
+        || !drawn_as_is(&finding.help)
+        || !drawn_as_is(path)
+    {
         return false;
     }
     let (level, style) = match finding.level {
@@ -219,11 +249,11 @@ fn simple(
         let width = str_width(&text);
         let offset = before + usize::from(cut_start);
         let carets = under.max(1);
-        let indent: usize = text
-            .chars()
-            .take_while(|c| c.is_whitespace())
-            .map(char_width)
-            .sum();
+        let indent = if text.is_ascii() {
+            text.bytes().take_while(|&b| b == b' ').count()
+        } else {
+            text.chars().take_while(|c| c.is_whitespace()).count()
+        };
         // Where annotate-snippets would cut the line's start or end.
         if width + gutter + 3 > TERM_WIDTH || indent.min(offset) > 26 {
             return false;
@@ -231,8 +261,13 @@ fn simple(
         Some((text, gutter, offset, carets))
     };
     let gutter = snippet.as_ref().map_or(0, |s| s.1);
-    styled(out, style, &format!("{level}[{}]", finding.rule.id));
-    styled(out, paint.emphasis, &format!(": {message}"));
+    begin(out, style);
+    let _ = write!(out, "{level}[{}]", finding.rule.id);
+    end(out, style);
+    begin(out, paint.emphasis);
+    out.push_str(": ");
+    push_message(out, finding);
+    end(out, paint.emphasis);
     out.push('\n');
     pad(out, gutter);
     styled(out, paint.line_number, "--> ");
@@ -241,7 +276,9 @@ fn simple(
         out.push('\n');
         bar(out, paint, *gutter);
         out.push('\n');
-        styled(out, paint.line_number, &finding.start.line.to_string());
+        begin(out, paint.line_number);
+        let _ = write!(out, "{}", finding.start.line);
+        end(out, paint.line_number);
         out.push(' ');
         styled(out, paint.line_number, "|");
         out.push(' ');
@@ -250,7 +287,9 @@ fn simple(
         bar(out, paint, *gutter);
         out.push(' ');
         pad(out, *offset);
-        styled(out, style, &"^".repeat(*carets));
+        begin(out, style);
+        repeat(out, CARETS, *carets);
+        end(out, style);
         out.push('\n');
         bar(out, paint, *gutter);
     }
@@ -258,7 +297,8 @@ fn simple(
     pad(out, gutter + 1);
     styled(out, paint.line_number, "= ");
     styled(out, paint.emphasis, "help");
-    let _ = write!(out, ": {help}");
+    out.push_str(": ");
+    push_help(out, finding);
     true
 }
 
@@ -269,7 +309,20 @@ fn bar(out: &mut String, paint: &Paint, gutter: usize) {
 }
 
 fn pad(out: &mut String, n: usize) {
-    out.extend(std::iter::repeat_n(' ', n));
+    repeat(out, SPACES, n);
+}
+
+const SPACES: &str = "                                                                ";
+const CARETS: &str = "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^";
+
+/// Appends `n` copies of the one ASCII character `run` is made of.
+fn repeat(out: &mut String, run: &str, n: usize) {
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(run.len());
+        out.push_str(run.get(..k).unwrap_or_default());
+        left -= k;
+    }
 }
 
 fn digits(n: usize) -> usize {
@@ -312,9 +365,11 @@ fn line_span(finding: &Finding) -> Range<usize> {
     let line = finding.source.text.as_str();
     let first = finding.source.first_column;
     let byte_at = |column: usize| {
-        line.char_indices()
-            .nth(column.saturating_sub(first))
-            .map_or(line.len(), |(i, _)| i)
+        let n = column.saturating_sub(first);
+        if line.is_ascii() {
+            return n.min(line.len());
+        }
+        line.char_indices().nth(n).map_or(line.len(), |(i, _)| i)
     };
     let start = byte_at(finding.start.column);
     let end = if finding.end.line == finding.start.line {
