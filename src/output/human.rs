@@ -213,7 +213,6 @@ const TERM_WIDTH: usize = 140;
 /// when the snippet is a whole line that fits the terminal (the common
 /// case); false, and nothing drawn, otherwise.
 fn simple(finding: &Finding, path: &str, paint: &Paint, out: &mut String) -> bool {
-    use std::fmt::Write as _;
     let source = &finding.source;
     if !drawn_as_is(&finding.message)
         || !drawn_as_is(&finding.help)
@@ -228,14 +227,30 @@ fn simple(finding: &Finding, path: &str, paint: &Paint, out: &mut String) -> boo
     let snippet = if source.text.is_empty() {
         None
     } else {
-        let (text, span) = super::visible_span(&source.text, line_span(finding));
-        if !drawn_as_is(&text) {
-            return false;
-        }
-        let (Some(before), Some(under)) = (text.get(..span.start), text.get(span.clone())) else {
-            return false;
+        let (text, before, under) = if super::printable_ascii(&source.text) {
+            // One column a byte, nothing to escape.
+            let first = source.first_column;
+            let len = source.text.len();
+            let start = finding.start.column.saturating_sub(first).min(len);
+            let end = if finding.end.line == finding.start.line {
+                finding.end.column.saturating_sub(first).min(len)
+            } else {
+                len
+            };
+            let under = if end > start { end - start } else { 1 };
+            (std::borrow::Cow::Borrowed(source.text.as_str()), start, under)
+        } else {
+            let (text, span) = super::visible_span(&source.text, line_span(finding));
+            if !drawn_as_is(&text) {
+                return false;
+            }
+            let (Some(before), Some(under)) = (text.get(..span.start), text.get(span.clone()))
+            else {
+                return false;
+            };
+            let (before, under) = (str_width(before), str_width(under));
+            (text, before, under)
         };
-        let (before, under) = (str_width(before), str_width(under));
         // Part of a long line: the excerpt is shown with its cuts marked.
         let cut_start = source.first_column > 1;
         let text = if cut_start || source.cut_end {
@@ -262,7 +277,10 @@ fn simple(finding: &Finding, path: &str, paint: &Paint, out: &mut String) -> boo
     };
     let gutter = snippet.as_ref().map_or(0, |s| s.1);
     begin(out, style);
-    let _ = write!(out, "{level}[{}]", finding.rule.id);
+    out.push_str(level);
+    out.push('[');
+    out.push_str(finding.rule.id);
+    out.push(']');
     end(out, style);
     begin(out, paint.emphasis);
     out.push_str(": ");
@@ -271,13 +289,17 @@ fn simple(finding: &Finding, path: &str, paint: &Paint, out: &mut String) -> boo
     out.push('\n');
     pad(out, gutter);
     styled(out, paint.line_number, "--> ");
-    let _ = write!(out, "{path}:{}:{}", finding.start.line, finding.start.column);
+    out.push_str(path);
+    out.push(':');
+    push_number(out, finding.start.line);
+    out.push(':');
+    push_number(out, finding.start.column);
     if let Some((text, gutter, offset, carets)) = &snippet {
         out.push('\n');
         bar(out, paint, *gutter);
         out.push('\n');
         begin(out, paint.line_number);
-        let _ = write!(out, "{}", finding.start.line);
+        push_number(out, finding.start.line);
         end(out, paint.line_number);
         out.push(' ');
         styled(out, paint.line_number, "|");
@@ -323,6 +345,21 @@ fn repeat(out: &mut String, run: &str, n: usize) {
         out.push_str(run.get(..k).unwrap_or_default());
         left -= k;
     }
+}
+
+/// Appends `n` in decimal.
+fn push_number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 fn digits(n: usize) -> usize {

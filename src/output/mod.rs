@@ -312,9 +312,20 @@ pub fn visible_span(
 /// (this runs for every path and message): C0 controls and DEL are single
 /// bytes, C1 controls start with 0xC2.
 fn may_need_escape(text: &str) -> bool {
+    if printable_ascii(text) {
+        return false;
+    }
     text.bytes()
         .any(|b| (b < 0x20 && b != b'\t') || b == 0x7F || b == 0xC2)
         && text.chars().any(needs_escape)
+}
+
+/// Whether `text` is all printable ASCII (space to `~`), checked over every
+/// byte without stopping early, which the compiler turns into wide
+/// comparisons: the common case of paths, messages and lines.
+pub fn printable_ascii(text: &str) -> bool {
+    text.bytes()
+        .fold(true, |all, b| all & (b.wrapping_sub(0x20) < 0x5F))
 }
 
 fn needs_escape(c: char) -> bool {
