@@ -1,7 +1,9 @@
 //! What a template leaves in a document: the lines it writes (to spot text
 //! left exactly as the template wrote it) and the core sections it has (the
 //! sections a document made from it must keep). Built lazily, once per
-//! template and run.
+//! template and run; the built-in templates' profiles with the default
+//! scale and statuses are made when pm is built ([`builtin`], checked
+//! against a rendering by a test), so a run does not render them.
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
@@ -11,7 +13,7 @@ use chrono::NaiveDate;
 use crate::config::Config;
 use crate::document::Document;
 use crate::document::sections::CORE;
-use crate::scaffold::registry::Registry;
+use crate::scaffold::registry::{Origin, Registry};
 use crate::scaffold::render::{self, NewPostmortem};
 
 /// Stands for every value `pm new` fills in, so lines holding a user's value
@@ -39,8 +41,16 @@ pub struct Profiles {
     /// The scale and the statuses templates are rendered with.
     scale: Vec<String>,
     statuses: Vec<String>,
+    /// Whether the scale and statuses are the default ones, which the
+    /// profiles made at build time were rendered with.
+    defaults: bool,
     cache: Vec<OnceLock<Option<Profile>>>,
 }
+
+// Written by a test (see the file), not by hand or by rustfmt.
+#[rustfmt::skip]
+#[path = "builtin_profiles.rs"]
+mod builtin;
 
 impl Profiles {
     /// Profiles for the templates in `registry`, rendered with `config`'s scale.
@@ -50,10 +60,13 @@ impl Profiles {
             .iter()
             .map(|_| OnceLock::new())
             .collect();
+        let default = Config::default();
         Profiles {
             registry,
             scale: config.severities.levels().to_vec(),
             statuses: config.statuses.clone(),
+            defaults: config.severities.levels() == default.severities.levels()
+                && config.statuses == default.statuses,
             cache,
         }
     }
@@ -75,6 +88,26 @@ impl Profiles {
     }
 
     fn build(&self, index: usize) -> Option<Profile> {
+        let template = &self.registry.templates()[index];
+        if self.defaults && template.origin == Origin::BuiltIn {
+            let made = builtin::PROFILES.iter().find(|p| p.name == template.name);
+            if let Some(made) = made {
+                return Some(Profile {
+                    lines: made.lines.iter().map(|&l| l.to_owned()).collect(),
+                    required: made.required.to_vec(),
+                    sections: made
+                        .sections
+                        .iter()
+                        .map(|&(id, text)| (id, text.to_owned()))
+                        .collect(),
+                });
+            }
+        }
+        self.render(index)
+    }
+
+    /// The profile of template `index`, from a rendering.
+    fn render(&self, index: usize) -> Option<Profile> {
         let template = &self.registry.templates()[index];
         let sample = NewPostmortem {
             title: None,
@@ -198,6 +231,90 @@ mod tests {
         ] {
             assert!(is_fillable(line), "{line}");
         }
+    }
+
+    /// The source of `builtin_profiles.rs`: the built-in templates'
+    /// profiles, rendered with the default scale and statuses.
+    fn builtin_source() -> String {
+        use std::fmt::Write as _;
+        let config = Config::default();
+        let profiles = Profiles::new(Registry::builtin(), &config);
+        let mut out = String::from(
+            "//! The built-in templates' profiles with the default scale and statuses,\n\
+             //! as a rendering makes them. Written by\n\
+             //! `PM_WRITE_PROFILES=1 cargo test --lib builtin_profiles`; a test checks\n\
+             //! they are what a rendering makes.\n\n\
+             /// One built-in template's profile.\n\
+             pub struct Made {\n    \
+             /// The template.\n    \
+             pub name: &'static str,\n    \
+             /// [`super::Profile::lines`], sorted.\n    \
+             pub lines: &'static [&'static str],\n    \
+             /// [`super::Profile::required`].\n    \
+             pub required: &'static [&'static str],\n    \
+             /// [`super::Profile::sections`].\n    \
+             pub sections: &'static [(&'static str, &'static str)],\n\
+             }\n\n\
+             /// Every built-in template's.\n\
+             pub static PROFILES: &[Made] = &[\n",
+        );
+        for (index, template) in profiles.registry().templates().iter().enumerate() {
+            let profile = profiles.render(index).expect("a built-in template renders");
+            let mut lines: Vec<&String> = profile.lines.iter().collect();
+            lines.sort();
+            let _ = writeln!(out, "    Made {{\n        name: {:?},", template.name);
+            let _ = writeln!(out, "        lines: &[");
+            for line in lines {
+                let _ = writeln!(out, "            {line:?},");
+            }
+            let _ = writeln!(
+                out,
+                "        ],\n        required: &{:?},",
+                profile.required
+            );
+            let _ = writeln!(out, "        sections: &[");
+            for (id, text) in &profile.sections {
+                let _ = writeln!(out, "            ({id:?}, {text:?}),");
+            }
+            let _ = writeln!(out, "        ],\n    }},");
+        }
+        out.push_str("];\n");
+        out
+    }
+
+    #[test]
+    fn builtin_profiles_are_what_a_rendering_makes() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/lint/builtin_profiles.rs");
+        let source = builtin_source();
+        if std::env::var_os("PM_WRITE_PROFILES").is_some() {
+            std::fs::write(path, &source).expect("written");
+        }
+        let made = std::fs::read_to_string(path).expect("builtin_profiles.rs");
+        assert!(
+            made == source,
+            "src/lint/builtin_profiles.rs is not what the templates render: \
+             run `PM_WRITE_PROFILES=1 cargo test --lib builtin_profiles`"
+        );
+        // And the run uses them: a profile from them is the rendered one.
+        let config = Config::default();
+        let profiles = Profiles::new(Registry::builtin(), &config);
+        for (index, _) in profiles.registry().templates().iter().enumerate() {
+            let made = profiles.build(index).expect("made");
+            let rendered = profiles.render(index).expect("rendered");
+            assert_eq!(made.lines, rendered.lines);
+            assert_eq!(made.required, rendered.required);
+            assert_eq!(made.sections, rendered.sections);
+        }
+    }
+
+    #[test]
+    fn a_scale_of_its_own_renders_the_profiles() {
+        let mut config = Config::default();
+        config.statuses = vec!["open".to_owned(), "closed".to_owned()];
+        let profiles = Profiles::new(Registry::builtin(), &config);
+        assert!(!profiles.defaults);
+        let config = Config::default();
+        assert!(Profiles::new(Registry::builtin(), &config).defaults);
     }
 
     #[test]
