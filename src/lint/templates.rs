@@ -309,8 +309,10 @@ mod tests {
 
     #[test]
     fn a_scale_of_its_own_renders_the_profiles() {
-        let mut config = Config::default();
-        config.statuses = vec!["open".to_owned(), "closed".to_owned()];
+        let config = Config {
+            statuses: vec!["open".to_owned(), "closed".to_owned()],
+            ..Config::default()
+        };
         let profiles = Profiles::new(Registry::builtin(), &config);
         assert!(!profiles.defaults);
         let config = Config::default();
