@@ -338,7 +338,10 @@ pub fn collect(paths: &[PathBuf]) -> Targets {
                     may_repeat |= entry.path_is_symlink();
                     let is_file = entry.file_type().is_some_and(|t| t.is_file());
                     if is_file && is_markdown(entry.path()) && !is_readme(entry.path()) {
-                        targets.files.push(entry.into_path());
+                        // Kept for the whole run: no spare capacity.
+                        let mut path = entry.into_path();
+                        path.shrink_to_fit();
+                        targets.files.push(path);
                     }
                 }
                 Err(err) => targets.unreadable.push(walk_error(path, &err)),

@@ -558,13 +558,10 @@ fn lint(context: &Context, path: &Path, text: &str, across: bool) -> Vec<(Findin
         )
         .and_then(|archive| archive.search(&ids, settings, options));
         if let Ok(found) = others {
-            let claims = [IdClaim {
-                target: 0,
-                had_findings: !findings.is_empty(),
-                site: site.clone(),
-            }];
+            let claims = [IdClaim::of(0, &site, !findings.is_empty())];
+            let site_of = |_: &IdClaim| Some(site.clone());
             findings.extend(
-                runner::duplicate_ids(&claims, &found.ids, &targets, settings)
+                runner::duplicate_ids(&claims, &found.ids, &targets, settings, &site_of)
                     .into_iter()
                     .map(|(_, finding)| finding),
             );

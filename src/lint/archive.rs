@@ -151,6 +151,12 @@ impl Archive {
         })
     }
 
+    /// Whether there is nothing to search: no other postmortem (a run over
+    /// the whole folder).
+    pub fn is_empty(&self) -> bool {
+        self.others.is_empty()
+    }
+
     /// Reads the other postmortems for `ids` (the incident ids the run's
     /// files state) and for links to what the change removes. Reads nothing
     /// when there is nothing to look for.

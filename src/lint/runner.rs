@@ -269,43 +269,91 @@ fn id_site(doc: &Document, suppressions: &Suppressions) -> Option<IdSite> {
 pub struct IdClaim {
     /// The file's index among the run's targets.
     pub target: usize,
-    /// Where it states the id.
-    pub site: IdSite,
+    /// The id it states.
+    pub id: Box<str>,
+    /// Whether a suppression comment turns PM309 off where it stands.
+    pub suppressed: bool,
     /// Whether the file had findings of its own.
     pub had_findings: bool,
+}
+
+impl IdClaim {
+    /// The claim of target `target` stating its id at `site`. Only what
+    /// finds a shared id is kept, so a run over many files holds little
+    /// per file; where a shared id stands is read again
+    /// ([`site_again`]).
+    pub fn of(target: usize, site: &IdSite, had_findings: bool) -> IdClaim {
+        IdClaim {
+            target,
+            id: site.id.as_str().into(),
+            suppressed: site.suppressed,
+            had_findings,
+        }
+    }
+}
+
+/// Where `target` states its incident id, read again (for the few files
+/// whose id another file shares); `None` when it no longer can be read or
+/// states none.
+pub fn site_again(target: &Target, settings: &Settings) -> Option<IdSite> {
+    let bytes = match target {
+        Target::File(path) => {
+            crate::files::read_regular(path, settings.config.max_file_size).ok()?
+        }
+        Target::Staged(_, bytes) => bytes.clone(),
+        Target::Unreadable(..) => return None,
+    };
+    let doc = Document::from_bytes(target.path().to_owned(), bytes).ok()?;
+    id_site(&doc, &Suppressions::of(&doc))
 }
 
 /// The incident ids that one of `claims` (made by `targets`, in their
 /// order) states and another claim or one of `others` (postmortems of the
 /// folder the run does not lint, with their ids) states too: a PM309
 /// finding for each such claim, with the claim's index, in the order of
-/// `claims`. Empty when the rule is off.
+/// `claims`; `site_of` says where a claim's file states it (a claim whose
+/// file no longer does is left out). Empty when the rule is off.
 pub fn duplicate_ids(
     claims: &[IdClaim],
     others: &[(PathBuf, String)],
     targets: &[Target],
     settings: &Settings,
+    site_of: &dyn Fn(&IdClaim) -> Option<IdSite>,
 ) -> Vec<(usize, Finding)> {
     let rule = &DUPLICATE_ID;
     if !settings.enabled(rule) {
         return Vec::new();
     }
-    let mut by_id: BTreeMap<&str, (Vec<usize>, Vec<&Path>)> = BTreeMap::new();
-    for (i, claim) in claims.iter().enumerate() {
-        by_id.entry(claim.site.id.as_str()).or_default().0.push(i);
-    }
-    for (path, id) in others {
-        if let Some((_, paths)) = by_id.get_mut(id.as_str()) {
-            paths.push(path);
+    // The claims in order of id (four bytes a file, not a map): each run
+    // of one id is a group.
+    let Ok(count) = u32::try_from(claims.len()) else {
+        return Vec::new();
+    };
+    let mut order: Vec<u32> = (0..count).collect();
+    let id = |i: u32| claims.get(i as usize).map_or("", |c| &*c.id);
+    order.sort_by(|&a, &b| id(a).cmp(id(b)).then(a.cmp(&b)));
+    let mut elsewhere: BTreeMap<&str, Vec<&Path>> = BTreeMap::new();
+    for (path, other) in others {
+        let first = order.partition_point(|&i| id(i) < other.as_str());
+        if order.get(first).is_some_and(|&i| id(i) == other) {
+            elsewhere.entry(other.as_str()).or_default().push(path);
         }
     }
     let mut found: Vec<(usize, Finding)> = Vec::new();
-    for (id, (files, elsewhere)) in by_id
-        .into_iter()
-        .filter(|(_, (files, elsewhere))| files.len() + elsewhere.len() > 1)
-    {
-        for &i in files.iter().filter(|&&i| !claims[i].site.suppressed) {
-            let site = &claims[i].site;
+    for group in order.chunk_by(|&a, &b| id(a) == id(b)) {
+        let Some(&first) = group.first() else {
+            continue;
+        };
+        let id = id(first);
+        let elsewhere = elsewhere.get(id).map_or(&[][..], Vec::as_slice);
+        if group.len() + elsewhere.len() < 2 {
+            continue;
+        }
+        let files: Vec<usize> = group.iter().map(|&i| i as usize).collect();
+        for &i in files.iter().filter(|&&i| !claims[i].suppressed) {
+            let Some(site) = site_of(&claims[i]).filter(|site| site.id == id) else {
+                continue;
+            };
             let others: Vec<String> = files
                 .iter()
                 .filter(|&&j| j != i)
@@ -322,7 +370,7 @@ pub fn duplicate_ids(
                 end: site.end,
                 message: format!("incident id `{id}` is also used by {}", others.join(", ")),
                 help: rule.summary.into(),
-                source: site.source.clone(),
+                source: site.source,
                 fix: None,
             };
             found.push((i, finding));

@@ -81,7 +81,9 @@ pub fn run(config: &Config, args: LintArgs) -> Result<Outcome, Error> {
     }
     let today = super::today(args.today.as_deref())?;
 
-    let mut queue: Vec<Target> = targets.files.into_iter().map(Target::File).collect();
+    let mut queue: Vec<Target> =
+        Vec::with_capacity(targets.files.len() + targets.unreadable.len() + staged.len());
+    queue.extend(targets.files.into_iter().map(Target::File));
     queue.extend(
         targets
             .unreadable
@@ -89,7 +91,7 @@ pub fn run(config: &Config, args: LintArgs) -> Result<Outcome, Error> {
             .map(|(path, reason)| Target::Unreadable(path, reason)),
     );
     queue.extend(staged);
-    queue.sort_by(|a, b| files::path_order(a.path(), b.path()));
+    queue.sort_unstable_by(|a, b| files::path_order(a.path(), b.path()));
     // A run over the whole folder has no other postmortems to compare with.
     let whole_folder = paths.iter().any(|path| files::is_within(&folder, path));
     let archive = if whole_folder {
@@ -399,11 +401,7 @@ impl Run {
                     }
                 }
                 if let Some(site) = report.incident_id.take() {
-                    claims.push(IdClaim {
-                        target: index,
-                        site,
-                        had_findings: !report.findings.is_empty(),
-                    });
+                    claims.push(IdClaim::of(index, &site, !report.findings.is_empty()));
                 }
                 if let Some(text) = rendered {
                     out.write_all(&text)?;
@@ -416,10 +414,19 @@ impl Run {
         .map_err(failed)?;
         // Incident ids are compared once every file is read: in per-file
         // formats these findings follow those of the files themselves.
-        let ids: HashSet<&str> = claims.iter().map(|c| c.site.id.as_str()).collect();
+        // Only a run over part of the folder compares ids with the rest.
+        let ids: HashSet<&str> = if self.archive.is_empty() {
+            HashSet::new()
+        } else {
+            claims.iter().map(|c| &*c.id).collect()
+        };
         let found = self.archive.search(&ids, &self.settings, self.options)?;
+        let site_of = |claim: &IdClaim| {
+            let target = self.queue.get(claim.target)?;
+            runner::site_again(target, &self.settings)
+        };
         let duplicates: Vec<FileReport> =
-            runner::duplicate_ids(&claims, &found.ids, &self.queue, &self.settings)
+            runner::duplicate_ids(&claims, &found.ids, &self.queue, &self.settings, &site_of)
                 .into_iter()
                 .map(|(i, finding)| {
                     let claim = &claims[i];
