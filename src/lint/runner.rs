@@ -52,24 +52,24 @@ pub fn lint_in_order<T: Send, E>(
     then: &(dyn Fn(&FileReport) -> T + Sync),
     mut emit: impl FnMut(usize, FileReport, T) -> Result<(), E>,
 ) -> Result<(), E> {
+    let one = |target: &Target| {
+        let report = match target {
+            Target::File(path) if options.fix.is_some() => fix_file(path, settings, options),
+            Target::File(path) => lint_file(path, settings, options),
+            Target::Unreadable(path, reason) => unreadable_report(path, reason),
+            Target::Staged(path, bytes) => lint_bytes(path, Ok(bytes.clone()), settings, options),
+        };
+        let extra = then(&report);
+        (report, extra)
+    };
+    // One file (a hook, an editor) is linted on this thread: starting the
+    // thread pool would cost more than the file.
+    if let [target] = targets {
+        let (report, extra) = one(target);
+        return emit(0, report, extra);
+    }
     for (number, chunk) in targets.chunks(CHUNK).enumerate() {
-        let done: Vec<(FileReport, T)> = chunk
-            .par_iter()
-            .map(|target| {
-                let report = match target {
-                    Target::File(path) if options.fix.is_some() => {
-                        fix_file(path, settings, options)
-                    }
-                    Target::File(path) => lint_file(path, settings, options),
-                    Target::Unreadable(path, reason) => unreadable_report(path, reason),
-                    Target::Staged(path, bytes) => {
-                        lint_bytes(path, Ok(bytes.clone()), settings, options)
-                    }
-                };
-                let extra = then(&report);
-                (report, extra)
-            })
-            .collect();
+        let done: Vec<(FileReport, T)> = chunk.par_iter().map(one).collect();
         for (i, (report, extra)) in done.into_iter().enumerate() {
             emit(number * CHUNK + i, report, extra)?;
         }
