@@ -564,7 +564,11 @@ impl Builder {
     }
 
     fn text(&mut self, source: &str, t: &str, range: Range<usize>) {
-        let exact = source.get(range.clone()) == Some(t);
+        // A piece borrowed from the source is the source as written: its
+        // address says so without comparing its bytes.
+        let exact = source.get(range.clone()).is_some_and(|written| {
+            (written.as_ptr() == t.as_ptr() && written.len() == t.len()) || written == t
+        });
         self.gather(source, t, exact.then(|| range.clone()));
         if self.in_autolink {
             return;
