@@ -80,8 +80,8 @@ pub fn in_value(text: &str) -> Vec<(Range<usize>, Kind)> {
             speech: false,
         })
     };
-    let block = || text.to_owned();
-    scan_text(text, needs, &site, &block, &mut |range, kind| {
+    let about = |topic: Topic| topic.in_text(text);
+    scan_text(text, needs, &site, &about, &mut |range, kind| {
         found.push((range, kind))
     });
     found
@@ -97,6 +97,7 @@ pub fn scan(doc: &Document) -> Vec<Hit> {
     let body = &doc.text[doc.body_start..];
     let marks = Marks::of(body, doc.body_start);
     let units = Units::new(doc);
+    let paragraphs = Paragraphs::default();
     let mut hits: Vec<Hit> = Vec::new();
     let mut sweep = 0;
     let verbatim = liquid_verbatim(body, doc.body_start, &marks);
@@ -116,7 +117,7 @@ pub fn scan(doc: &Document) -> Vec<Hit> {
             Needs::ALL
         };
         if needs.any() {
-            scan_run(doc, &units, run, needs, &mut hits);
+            scan_run(doc, &units, &paragraphs, run, needs, &mut hits);
         }
         // Most runs start with a byte no example does (`e.g.`, `Example:`,
         // `For example`, `Something like`, `(e.g.`).
@@ -243,16 +244,67 @@ fn example_stand_in(doc: &Document, units: &Units<'_>, run: &TextRun) -> Option<
 
 /// The paragraph around `span`: from the blank line before it to the blank
 /// line after, at most a few lines each way.
-fn paragraph_of(doc: &Document, span: Range<usize>) -> String {
+fn paragraph_of(doc: &Document, span: Range<usize>) -> Range<usize> {
     let text = &doc.text;
     let floor = crate::document::lines::floor_char_boundary;
     let from = floor(text, span.start.saturating_sub(1_000));
     let to = floor(text, (span.end + 1_000).min(text.len()));
-    let start = text[from..span.start]
-        .rfind("\n\n")
+    let bytes = text.as_bytes();
+    let start = bytes
+        .get(from..span.start)
+        .and_then(|before| memchr::memmem::rfind(before, b"\n\n"))
         .map_or(from, |i| from + i + 2);
-    let end = text[span.end..to].find("\n\n").map_or(to, |i| span.end + i);
-    text[start.max(doc.body_start)..end.max(span.end)].to_owned()
+    let end = bytes
+        .get(span.end..to)
+        .and_then(|after| memchr::memmem::find(after, b"\n\n"))
+        .map_or(to, |i| span.end + i);
+    start.max(doc.body_start)..end.max(span.end)
+}
+
+/// What a paragraph may speak of, which makes a placeholder in it a
+/// mention rather than a leftover.
+#[derive(Debug, Clone, Copy)]
+enum Topic {
+    /// Templates and their variables ([`mentions_templating`]).
+    Templating,
+    /// Date formats ([`mentions_formats`]).
+    Formats,
+}
+
+impl Topic {
+    fn in_text(self, text: &str) -> bool {
+        match self {
+            Topic::Templating => mentions_templating(text),
+            Topic::Formats => mentions_formats(text),
+        }
+    }
+}
+
+/// What the last paragraph asked about speaks of: the runs of one
+/// paragraph (the rows of a table, the lines of a list) ask in turn.
+#[derive(Default)]
+struct Paragraphs(std::cell::RefCell<Option<Asked>>);
+
+/// A paragraph's bounds and what is known of its topics, by [`Topic`].
+type Asked = (Range<usize>, [Option<bool>; 2]);
+
+impl Paragraphs {
+    /// Whether the paragraph around `span` speaks of `topic`.
+    fn about(&self, doc: &Document, span: Range<usize>, topic: Topic) -> bool {
+        let bounds = paragraph_of(doc, span);
+        let mut last = self.0.borrow_mut();
+        if last.as_ref().is_none_or(|(at, _)| *at != bounds) {
+            *last = Some((bounds.clone(), [None, None]));
+        }
+        let slot = topic as usize;
+        if let Some((_, known)) = last.as_mut()
+            && let Some(answer) = known.get_mut(slot)
+        {
+            return *answer
+                .get_or_insert_with(|| topic.in_text(doc.text.get(bounds).unwrap_or_default()));
+        }
+        false
+    }
 }
 
 /// The stretches of a Jekyll page between `{% highlight … %}` and
@@ -291,12 +343,19 @@ fn liquid_verbatim(body: &str, base: usize, marks: &Marks) -> Vec<Range<usize>> 
     found
 }
 
-fn scan_run(doc: &Document, units: &Units<'_>, run: &TextRun, needs: Needs, hits: &mut Vec<Hit>) {
+fn scan_run(
+    doc: &Document,
+    units: &Units<'_>,
+    paragraphs: &Paragraphs,
+    run: &TextRun,
+    needs: Needs,
+    hits: &mut Vec<Hit>,
+) {
     let text = run.text(&doc.text);
     let site = |range: Range<usize>| units.site(run.sub_span(range));
     let first = hits.len();
-    let block = || paragraph_of(doc, run.span.clone());
-    scan_text(text, needs, &site, &block, &mut |range, kind| {
+    let about = |topic: Topic| paragraphs.about(doc, run.span.clone(), topic);
+    scan_text(text, needs, &site, &about, &mut |range, kind| {
         hits.push(Hit {
             span: run.sub_span(range),
             kind,
@@ -369,7 +428,7 @@ fn scan_text(
     text: &str,
     needs: Needs,
     site: &dyn Fn(Range<usize>) -> Option<Site>,
-    block: &dyn Fn() -> String,
+    about: &dyn Fn(Topic) -> bool,
     push: &mut dyn FnMut(Range<usize>, Kind),
 ) {
     // Brackets with their evidence; a phrase that would not count on its
@@ -436,18 +495,15 @@ fn scan_text(
     // A paragraph about templates or formats names them: `the email
     // rendered {ACTIVATION_URL} literally`, `the locale format (DD/MM/YYYY)
     // instead of ISO 8601`. Asked for only when there is something to name.
-    let paragraph: OnceLock<String> = OnceLock::new();
-    let paragraph = || paragraph.get_or_init(block).as_str();
     if brackets && text.contains(['{', '$']) {
         for range in braces(text) {
-            if !inside(&range, &taken) && !quoted(&range) && !mentions_templating(paragraph()) {
+            if !inside(&range, &taken) && !quoted(&range) && !about(Topic::Templating) {
                 push(range.clone(), Kind::Brace);
                 taken.push(range);
             }
         }
     }
-    let about_formats =
-        tokens.iter().any(|(_, t)| *t == Token::Format) && mentions_formats(paragraph());
+    let about_formats = tokens.iter().any(|(_, t)| *t == Token::Format) && about(Topic::Formats);
     for (range, token) in tokens {
         if inside(&range, &taken) || spoken(&range) {
             continue;
