@@ -42,9 +42,12 @@ fn shapes(status: &str) -> String {
         &very_long,
         "A line with an escape \x1b[31m TODO and a bell \x07.",
         "Right-to-left \u{202e} TODO override.",
+        "A joiner 👩\u{200d}💻 before a TODO and in [Own\u{200d}er].",
+        "A tab\tand a bell \x07 before TODO: the column is the file's.",
         "An ASCII line of exactly the width that fits: TODO then words words words words words words words words words words words words words words words.",
     ];
     let mut doc = lines.join("\n");
+    doc.push_str(&format!("\n{}a\tb \x07 TODO c\n", "word ".repeat(60)));
     doc.push_str(&"\n".repeat(80));
     doc.push_str("Far down the file: TBD\n\nOwner: [Your Name]\n");
     doc

@@ -169,6 +169,8 @@ fn snippet_line() -> impl Strategy<Value = String> {
         1 => Just("🎉".to_owned()),
         1 => Just("—".to_owned()),
         1 => Just("\u{202e}".to_owned()),
+        1 => Just("👩\u{200d}💻".to_owned()),
+        1 => Just("\u{ad}\u{3000}\u{a0}\u{fe0f}".to_owned()),
     ];
     let side = proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat());
     let marker = prop_oneof![

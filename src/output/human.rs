@@ -132,30 +132,53 @@ fn general_snippet(
         .char_column(finding.start.column);
     let group = if source.text.is_empty() {
         title.element(origin)
-    } else if source.first_column > 1 || source.cut_end {
-        // Part of a long line: the location is stated, the
-        // excerpt shown with its cuts marked.
+    } else {
+        // Part of a long line is shown with its cuts marked.
         let before = if source.first_column > 1 { "…" } else { "" };
         let after = if source.cut_end { "…" } else { "" };
         let (text, span) = super::visible_span(&source.text, line_span(finding));
         let shown = format!("{before}{text}{after}");
         let shift = before.len();
-        title.element(origin).element(
+        title.element(
             Snippet::source(shown)
                 .line_start(finding.start.line)
-                .annotation(AnnotationKind::Primary.span(span.start + shift..span.end + shift)),
-        )
-    } else {
-        let (text, span) = super::visible_span(&source.text, line_span(finding));
-        title.element(
-            Snippet::source(text)
-                .line_start(finding.start.line)
                 .path(path)
-                .annotation(AnnotationKind::Primary.span(span)),
+                .annotation(AnnotationKind::Primary.span(span.start + shift..span.end + shift)),
         )
     };
     let report: [Group<'_>; 1] = [group.element(SnippetLevel::HELP.message(help))];
+    let start = out.len();
     let _ = write!(out, "{}", renderer.render(&report));
+    // annotate-snippets counts the column in the excerpt as shown (after
+    // a cut, with escapes); the location is the file's.
+    if !source.text.is_empty() {
+        set_column(out, start, finding.start.column);
+    }
+}
+
+/// Sets the column of the ` --> path:line:column` line of the snippet that
+/// starts at byte `start` of `out` (the line after its title).
+fn set_column(out: &mut String, start: usize, column: usize) {
+    let Some(title_end) = out.get(start..).and_then(|s| s.find('\n')) else {
+        return;
+    };
+    let line_start = start + title_end + 1;
+    let line_end = out
+        .get(line_start..)
+        .and_then(|s| s.find('\n'))
+        .map_or(out.len(), |i| line_start + i);
+    let Some(colon) = out.get(line_start..line_end).and_then(|s| s.rfind(':')) else {
+        return;
+    };
+    let digits = line_start + colon + 1;
+    let is_number = out
+        .get(digits..line_end)
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+    if is_number {
+        let mut number = String::new();
+        push_number(&mut number, column);
+        out.replace_range(digits..line_end, &number);
+    }
 }
 
 /// The ANSI styles of the human format: annotate-snippets' own, so both
@@ -368,8 +391,9 @@ fn digits(n: usize) -> usize {
 
 /// Whether annotate-snippets draws `text` character for character: no tab
 /// (drawn as four spaces) and none of the characters it replaces by
-/// others (controls, which [`super::visible`] has escaped already, and
-/// the bidirectional overrides).
+/// others (controls, which [`super::visible`] has escaped already, the
+/// zero width joiner, which it drops, and the bidirectional overrides,
+/// shown as U+FFFD).
 fn drawn_as_is(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.iter().all(|&b| (0x20..0x7F).contains(&b)) {
@@ -377,7 +401,7 @@ fn drawn_as_is(text: &str) -> bool {
     }
     !text.chars().any(|c| {
         c.is_control()
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            || matches!(c, '\u{200D}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     })
 }
 
