@@ -351,9 +351,21 @@ pub fn duplicate_ids(
         }
         let files: Vec<usize> = group.iter().map(|&i| i as usize).collect();
         for &i in files.iter().filter(|&&i| !claims[i].suppressed) {
-            let Some(site) = site_of(&claims[i]).filter(|site| site.id == id) else {
-                continue;
-            };
+            // A file changed since it was linted (its id moved or went) is
+            // still reported, at its start: the others name it.
+            let site = site_of(&claims[i])
+                .filter(|site| site.id == id)
+                .unwrap_or_else(|| {
+                    let start = crate::document::lines::Position { line: 1, column: 1 };
+                    IdSite {
+                        id: id.to_owned(),
+                        suppressed: false,
+                        span: 0..0,
+                        start,
+                        end: start,
+                        source: Excerpt::default(),
+                    }
+                });
             let others: Vec<String> = files
                 .iter()
                 .filter(|&&j| j != i)
@@ -412,5 +424,46 @@ fn unreadable(message: String, line: usize) -> Finding {
         help: UNREADABLE.summary.into(),
         source: Excerpt::default(),
         fix: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn a_shared_id_whose_file_changed_since_is_reported_at_its_start() {
+        let settings = Settings::new(&Config::default()).expect("settings");
+        let targets = [
+            Target::File(PathBuf::from("a.md")),
+            Target::File(PathBuf::from("b.md")),
+        ];
+        let site = |line| IdSite {
+            id: "INC-1".to_owned(),
+            suppressed: false,
+            span: 20..25,
+            start: crate::document::lines::Position { line, column: 14 },
+            end: crate::document::lines::Position { line, column: 19 },
+            source: Excerpt::default(),
+        };
+        let claims = [
+            IdClaim::of(0, &site(3), false),
+            IdClaim::of(1, &site(3), false),
+        ];
+        // b.md no longer states the id where it did.
+        let site_of = |claim: &IdClaim| (claim.target == 0).then(|| site(3));
+        let found = duplicate_ids(&claims, &[], &targets, &settings, &site_of);
+        let places: Vec<(usize, usize, usize, &str)> = found
+            .iter()
+            .map(|(i, f)| (*i, f.start.line, f.start.column, f.message.as_str()))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                (0, 3, 14, "incident id `INC-1` is also used by b.md"),
+                (1, 1, 1, "incident id `INC-1` is also used by a.md"),
+            ]
+        );
     }
 }
