@@ -199,7 +199,9 @@ def peers(out, corpus_path, install):
     found = []
     for name, argv in (
             ("rumdl check --no-cache", ["check", "--no-cache", corpus_path]),
-            ("rumdl check (cached)", ["check", corpus_path]),
+            ("rumdl check (cached)", ["check", "--cache-dir",
+                                      os.path.join(root, "rumdl-cache"),
+                                      corpus_path]),
             ("mado check", ["check", corpus_path]),
             ("markdownlint-cli2", [os.path.join(corpus_path, "**", "*.md")])):
         exe = shutil.which(name.split()[0], path=search)
@@ -604,7 +606,8 @@ def main():
         p("")
 
     scaling = {}
-    size_rows = [r for r in rows if r[0].startswith("pm lint corpus-")]
+    size_rows = [r for r in rows
+                 if r[0] in ("pm lint corpus-%d" % n for n in sizes)]
     if len(size_rows) >= 2:
         p("### Scaling (per MB; deviation from linear = per-MB cost at this "
           "size / at the previous size − 1)")
