@@ -22,6 +22,19 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// The bytes a token may start with: `$`, `?`, a digit, a TODO word's `T`
+/// or `F`, a format's field letter; one look-up a byte of every text run.
+const MAY_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let starts = b"$?0123456789TFYyMmDdHhSsXx";
+    let mut k = 0;
+    while k < starts.len() {
+        table[starts[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// Every format, unknown-digit date and TODO word in `text`, in order, not
 /// glued to a word on either side.
 pub fn tokens(text: &str) -> Vec<(Range<usize>, Token)> {
@@ -32,9 +45,12 @@ pub fn tokens(text: &str) -> Vec<(Range<usize>, Token)> {
         let b = bytes[i];
         // Tokens start with `$`, a TODO word's T or F, a format's field
         // letter, a digit or `?`; most words start otherwise.
-        let may_start = b.is_ascii_digit() || b"$?TFYyMmDdHhSsXx".contains(&b);
+        if !MAY_START[usize::from(b)] {
+            i += 1;
+            continue;
+        }
         let starts_word = i == 0 || !(is_word_byte(bytes[i - 1]) || bytes[i - 1] == b'?');
-        if !starts_word || !may_start {
+        if !starts_word {
             i += 1;
             continue;
         }
