@@ -385,7 +385,9 @@ impl Run {
                 } else {
                     summary.add(&report);
                 }
-                counts.add(&report);
+                if self.statistics {
+                    counts.add(&report);
+                }
                 if let Some(fixed) = report.fixed.take() {
                     fixes.fixes += fixed.count;
                     fixes.files += usize::from(fixed.count > 0);
