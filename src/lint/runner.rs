@@ -311,8 +311,8 @@ pub fn site_again(target: &Target, settings: &Settings) -> Option<IdSite> {
 /// order) states and another claim or one of `others` (postmortems of the
 /// folder the run does not lint, with their ids) states too: a PM309
 /// finding for each such claim, with the claim's index, in the order of
-/// `claims`; `site_of` says where a claim's file states it (a claim whose
-/// file no longer does is left out). Empty when the rule is off.
+/// `claims`; `site_of` says where a claim's file states it (a file that no
+/// longer does is reported at its start). Empty when the rule is off.
 pub fn duplicate_ids(
     claims: &[IdClaim],
     others: &[(PathBuf, String)],
