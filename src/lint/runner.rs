@@ -20,17 +20,21 @@ use crate::lint::{Excerpt, FileReport, Finding, IdSite, Level, fix, rules};
 pub enum Target {
     /// A Markdown file.
     File(PathBuf),
-    /// A folder or link that could not be walked.
-    Unreadable(PathBuf, String),
+    /// A folder or link that could not be walked, and why.
+    Unreadable(Box<(PathBuf, String)>),
     /// Content staged in Git's index, reported under its path.
-    Staged(PathBuf, Vec<u8>),
+    Staged(Box<(PathBuf, Vec<u8>)>),
 }
+// A run holds a target a file: the rare kinds are boxed so each is a path's size.
+const _: () = assert!(std::mem::size_of::<Target>() == std::mem::size_of::<PathBuf>());
 
 impl Target {
     /// The path.
     pub fn path(&self) -> &Path {
         match self {
-            Target::File(path) | Target::Unreadable(path, _) | Target::Staged(path, _) => path,
+            Target::File(path) => path,
+            Target::Unreadable(unreadable) => &unreadable.0,
+            Target::Staged(staged) => &staged.0,
         }
     }
 }
@@ -56,8 +60,10 @@ pub fn lint_in_order<T: Send, E>(
         let report = match target {
             Target::File(path) if options.fix.is_some() => fix_file(path, settings, options),
             Target::File(path) => lint_file(path, settings, options),
-            Target::Unreadable(path, reason) => unreadable_report(path, reason),
-            Target::Staged(path, bytes) => lint_bytes(path, Ok(bytes.clone()), settings, options),
+            Target::Unreadable(unreadable) => unreadable_report(&unreadable.0, &unreadable.1),
+            Target::Staged(staged) => {
+                lint_bytes(&staged.0, Ok(staged.1.clone()), settings, options)
+            }
         };
         let extra = then(&report);
         (report, extra)
@@ -300,7 +306,7 @@ pub fn site_again(target: &Target, settings: &Settings) -> Option<IdSite> {
         Target::File(path) => {
             crate::files::read_regular(path, settings.config.max_file_size).ok()?
         }
-        Target::Staged(_, bytes) => bytes.clone(),
+        Target::Staged(staged) => staged.1.clone(),
         Target::Unreadable(..) => return None,
     };
     let doc = Document::from_bytes(target.path().to_owned(), bytes).ok()?;

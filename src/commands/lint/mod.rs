@@ -88,7 +88,7 @@ pub fn run(config: &Config, args: LintArgs) -> Result<Outcome, Error> {
         targets
             .unreadable
             .into_iter()
-            .map(|(path, reason)| Target::Unreadable(path, reason)),
+            .map(|unreadable| Target::Unreadable(Box::new(unreadable))),
     );
     queue.extend(staged);
     queue.sort_unstable_by(|a, b| files::path_order(a.path(), b.path()));
@@ -378,7 +378,7 @@ impl Run {
             &render,
             |index, mut report, rendered| {
                 let folder =
-                    matches!(&self.queue[index], Target::Unreadable(path, _) if path.is_dir());
+                    matches!(&self.queue[index], Target::Unreadable(unreadable) if unreadable.0.is_dir());
                 if folder {
                     summary.add_findings(&report);
                     summary.folders_unread += 1;

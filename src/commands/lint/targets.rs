@@ -177,18 +177,20 @@ fn read_staged<'a>(
     for (file, content) in to_read.iter().zip(git::read_blobs(&blobs)?) {
         let path = file.path.clone();
         targets.push(match content {
-            Some(bytes) if bytes.len() as u64 > config.max_file_size => Target::Unreadable(
-                path,
-                format!(
-                    "over the {} limit for a file (`max_file_size` in .pm.yaml)",
-                    files::size_text(config.max_file_size)
-                ),
-            ),
-            Some(bytes) => Target::Staged(path, bytes),
-            None => Target::Unreadable(
+            Some(bytes) if bytes.len() as u64 > config.max_file_size => {
+                Target::Unreadable(Box::new((
+                    path,
+                    format!(
+                        "over the {} limit for a file (`max_file_size` in .pm.yaml)",
+                        files::size_text(config.max_file_size)
+                    ),
+                )))
+            }
+            Some(bytes) => Target::Staged(Box::new((path, bytes))),
+            None => Target::Unreadable(Box::new((
                 path,
                 "the staged content cannot be read from Git".to_owned(),
-            ),
+            ))),
         });
     }
     Ok(targets)
