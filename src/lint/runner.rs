@@ -26,6 +26,7 @@ pub enum Target {
     Staged(Box<(PathBuf, Vec<u8>)>),
 }
 // A run holds a target a file: the rare kinds are boxed so each is a path's size.
+#[cfg(unix)]
 const _: () = assert!(std::mem::size_of::<Target>() == std::mem::size_of::<PathBuf>());
 
 impl Target {
