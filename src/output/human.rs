@@ -127,11 +127,12 @@ fn general_snippet(
     };
     let title = level.primary_title(message).id(finding.rule.id);
     let source = &finding.source;
-    let origin = Origin::path(path)
-        .line(finding.start.line)
-        .char_column(finding.start.column);
     let group = if source.text.is_empty() {
-        title.element(origin)
+        title.element(
+            Origin::path(path)
+                .line(finding.start.line)
+                .char_column(finding.start.column),
+        )
     } else {
         // Part of a long line is shown with its cuts marked.
         let before = if source.first_column > 1 { "…" } else { "" };
