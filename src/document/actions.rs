@@ -444,13 +444,18 @@ pub fn tracker_in(text: &str) -> Option<String> {
 pub fn extract(text: &str, lines: &LineIndex, outline: &Outline) -> Vec<ActionItem> {
     let mut actions = Vec::new();
     for table in &outline.tables {
-        let roles: Vec<Role> = table.header.cells.iter().map(|c| role(&c.text)).collect();
+        let roles: Vec<Role> = table
+            .header
+            .cells
+            .iter()
+            .map(|c| role(c.text(text)))
+            .collect();
         let has = |r| roles.contains(&r);
         let in_section = outline.in_section(table.span.start, "action_items");
         if (in_section && roles.iter().any(|r| *r != Role::Other))
             || (has(Role::Owner) && has(Role::Due))
         {
-            table_actions(table, &roles, &mut actions);
+            table_actions(text, table, &roles, &mut actions);
         }
     }
     let mut is_action = vec![false; outline.items.len()];
@@ -489,13 +494,14 @@ pub fn extract(text: &str, lines: &LineIndex, outline: &Outline) -> Vec<ActionIt
         }
         // The text as read (markup resolved, like table cells), up to the
         // first `Key:`.
-        let lower = item.text.to_ascii_lowercase();
+        let item_text = item.text(text);
+        let lower = item_text.to_ascii_lowercase();
         let cut = KEYS
             .iter()
             .filter_map(|(key, _)| find_key(&lower, key).map(|(start, _)| start))
             .min()
-            .unwrap_or(item.text.len());
-        action.text = clean(&item.text[..cut]);
+            .unwrap_or(item_text.len());
+        action.text = clean(&item_text[..cut]);
         for child in item.children.iter().map(|&c| &outline.items[c]) {
             let line = first_line(text, lines, child.span.start);
             read_fields(text, line, &mut action);
@@ -528,13 +534,13 @@ fn own_lines(text: &str, lines: &LineIndex, outline: &Outline, index: usize) -> 
     own
 }
 
-fn table_actions(table: &Table, roles: &[Role], out: &mut Vec<ActionItem>) {
+fn table_actions(text: &str, table: &Table, roles: &[Role], out: &mut Vec<ActionItem>) {
     let action_column = roles
         .iter()
         .position(|r| *r == Role::Action)
         .or_else(|| roles.iter().position(|r| *r == Role::Other));
     for row in &table.rows {
-        if row.cells.iter().all(|c| c.text.is_empty()) {
+        if row.cells.iter().all(|c| c.text(text).is_empty()) {
             continue;
         }
         let cell = |role: Role| {
@@ -542,9 +548,10 @@ fn table_actions(table: &Table, roles: &[Role], out: &mut Vec<ActionItem>) {
                 .iter()
                 .position(|r| *r == role)
                 .and_then(|i| row.cells.get(i))
-                .filter(|c| !c.text.is_empty())
-                .map(|c| Value {
-                    text: c.text.clone(),
+                .map(|c| (c.text(text), c))
+                .filter(|(value, _)| !value.is_empty())
+                .map(|(value, c)| Value {
+                    text: value.to_owned(),
                     span: c.span.clone(),
                 })
         };
@@ -552,7 +559,7 @@ fn table_actions(table: &Table, roles: &[Role], out: &mut Vec<ActionItem>) {
             span: row.span.clone(),
             text: action_column
                 .and_then(|i| row.cells.get(i))
-                .map(|c| c.text.clone())
+                .map(|c| c.text(text).to_owned())
                 .unwrap_or_default(),
             owner: cell(Role::Owner),
             due: cell(Role::Due),
@@ -565,9 +572,9 @@ fn table_actions(table: &Table, roles: &[Role], out: &mut Vec<ActionItem>) {
                     .iter()
                     .zip(roles)
                     .filter(|(_, role)| matches!(role, Role::Other | Role::Priority))
-                    .map(|(c, _)| &c.text)
+                    .map(|(c, _)| c.text(text))
                     .find(|t| is_done(t))
-                    .cloned()
+                    .map(str::to_owned)
             }),
             done: false,
             source: row.span.clone(),

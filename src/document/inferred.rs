@@ -773,7 +773,7 @@ fn timeline_rows(
             .cells
             .iter()
             .take_while(|cell| {
-                let header = super::sections::normalize(&cell.text);
+                let header = super::sections::normalize(cell.text(&doc.text));
                 ["time", "timestamp", "date", "when", "day"]
                     .iter()
                     .any(|word| header.starts_with(word))
@@ -783,7 +783,7 @@ fn timeline_rows(
         let joined = |cells: &[super::outline::Cell]| {
             cells
                 .iter()
-                .map(|c| c.text.as_str())
+                .map(|c| c.text(&doc.text))
                 .collect::<Vec<_>>()
                 .join(" ")
         };
@@ -808,8 +808,9 @@ fn timeline_rows(
             .iter()
             .filter(|i| i.parent.is_none() && within(i.span.start))
         {
-            let (when, _) = split_time(&item.text);
-            lines.push((item.span.clone(), when.to_owned(), item.text.clone()));
+            let text = item.text(&doc.text);
+            let (when, _) = split_time(text);
+            lines.push((item.span.clone(), when.to_owned(), text.to_owned()));
         }
         for h in outline.headings.iter().filter(|h| within(h.span.start)) {
             // What happened is the sub-section's text: `### 7:01am`, then

@@ -131,6 +131,48 @@ impl TextRun {
     }
 }
 
+/// The text of an item or a cell: most are a stretch of the file as
+/// written, kept as its span; the others (escapes, entities, line breaks,
+/// several pieces) as their own text.
+#[derive(Debug, Clone)]
+enum Written {
+    Source(Range<usize>),
+    Owned(String),
+}
+
+impl Written {
+    fn get<'a>(&'a self, source: &'a str) -> &'a str {
+        match self {
+            Written::Source(span) => source.get(span.clone()).unwrap_or(""),
+            Written::Owned(text) => text,
+        }
+    }
+}
+
+impl ListItem {
+    /// The item's own text (nested lists excluded), trimmed, with Markdown
+    /// escapes and entities resolved; `source` is the file's text.
+    pub fn text<'a>(&'a self, source: &'a str) -> &'a str {
+        self.text.get(source)
+    }
+}
+
+impl Cell {
+    /// The cell's text, trimmed, with Markdown escapes and entities
+    /// resolved; `source` is the file's text.
+    pub fn text<'a>(&'a self, source: &'a str) -> &'a str {
+        self.text.get(source)
+    }
+}
+
+impl Comment {
+    /// The text between the delimiters, trimmed; `source` is the file's
+    /// text.
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        source.get(self.text.clone()).unwrap_or("")
+    }
+}
+
 /// A list item.
 #[derive(Debug, Clone)]
 pub struct ListItem {
@@ -138,8 +180,9 @@ pub struct ListItem {
     pub span: Range<usize>,
     /// `Some(checked)` for a task item `- [ ]` / `- [x]`.
     pub task: Option<bool>,
-    /// The item's own text (nested lists excluded), trimmed.
-    pub text: String,
+    /// The item's own text (nested lists excluded), trimmed: see
+    /// [`ListItem::text`].
+    text: Written,
     /// Whether a nested list or block follows the item's first paragraph.
     pub has_children: bool,
     /// The enclosing item, for nested lists.
@@ -155,8 +198,8 @@ pub struct ListItem {
 pub struct Cell {
     /// Where it is.
     pub span: Range<usize>,
-    /// Its text, trimmed.
-    pub text: String,
+    /// Its text, trimmed: see [`Cell::text`].
+    text: Written,
 }
 
 /// A table row.
@@ -184,8 +227,8 @@ pub struct Table {
 pub struct Comment {
     /// The comment, delimiters included.
     pub span: Range<usize>,
-    /// The text between the delimiters, trimmed.
-    pub text: String,
+    /// The text between the delimiters, trimmed: see [`Comment::text`].
+    text: Range<usize>,
 }
 
 /// A link or image destination.
@@ -243,6 +286,25 @@ pub fn parse(text: &str, start: usize) -> Outline {
     builder.finish(text.len())
 }
 
+/// The span of `text[span].trim()`, shifted by `base`.
+fn trimmed_span(text: &str, span: Range<usize>, base: usize) -> Range<usize> {
+    // Most items and cells start and end with a printable ASCII byte.
+    let bytes = text.as_bytes();
+    let graphic = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_graphic);
+    if !span.is_empty() && graphic(span.start) && graphic(span.end - 1) && span.end <= bytes.len() {
+        return base + span.start..base + span.end;
+    }
+    let whole = text.get(span.clone()).unwrap_or("");
+    let trimmed = trim(whole);
+    let lead = if trimmed.len() == whole.len() {
+        0
+    } else {
+        whole.len() - whole.trim_start().len()
+    };
+    let start = base + span.start + lead;
+    start..start + trimmed.len()
+}
+
 /// `text.trim()`, answered without decoding characters when both ends are
 /// printable ASCII (most text events, items and cells).
 fn trim(text: &str) -> &str {
@@ -281,11 +343,19 @@ impl Gather {
 
     /// The text, trimmed.
     fn finish(self, source: &str) -> String {
+        match self.written(source) {
+            Written::Source(span) => source.get(span).unwrap_or("").to_owned(),
+            Written::Owned(text) => text,
+        }
+    }
+
+    /// The text, trimmed, as a span of the source where it is one.
+    fn written(self, source: &str) -> Written {
         match self {
-            Gather::Empty => String::new(),
-            Gather::Source(span) => trim(source.get(span).unwrap_or("")).to_owned(),
-            Gather::Owned(text) if trim(&text).len() == text.len() => text,
-            Gather::Owned(text) => text.trim().to_owned(),
+            Gather::Empty => Written::Source(0..0),
+            Gather::Source(span) => Written::Source(trimmed_span(source, span, 0)),
+            Gather::Owned(text) if trim(&text).len() == text.len() => Written::Owned(text),
+            Gather::Owned(text) => Written::Owned(text.trim().to_owned()),
         }
     }
 }
@@ -421,7 +491,7 @@ impl Builder {
                 self.outline.items.push(ListItem {
                     span: range,
                     task: None,
-                    text: String::new(),
+                    text: Written::Source(0..0),
                     has_children: false,
                     parent,
                     children: Vec::new(),
@@ -514,7 +584,7 @@ impl Builder {
             TagEnd::Item => {
                 self.italic_ends(text, range.end);
                 if let Some((item, gathered)) = self.item_stack.pop() {
-                    self.outline.items[item].text = gathered.finish(text);
+                    self.outline.items[item].text = gathered.written(text);
                 }
                 self.item_blocks.pop();
             }
@@ -540,7 +610,7 @@ impl Builder {
                     let start = span.start + (written.len() - written.trim_start().len());
                     row.cells.push(Cell {
                         span: start..(span.start + written.trim_end().len()).max(start),
-                        text: gathered.finish(text),
+                        text: gathered.written(text),
                     });
                 }
             }
@@ -702,7 +772,7 @@ impl Builder {
             };
             self.outline.comments.push(Comment {
                 span: range.start + open..range.start + close,
-                text: html[inner_start..inner_end].trim().to_owned(),
+                text: trimmed_span(html, inner_start..inner_end, range.start),
             });
             from = close;
         }

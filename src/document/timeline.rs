@@ -73,7 +73,7 @@ pub fn read(doc: &Document) -> Vec<Timeline> {
                 .iter()
                 .enumerate()
                 .filter_map(|(row, cells)| {
-                    let (at, dated) = match parse_when(&cells.cells.first()?.text)? {
+                    let (at, dated) = match parse_when(cells.cells.first()?.text(&doc.text))? {
                         When::At(at) => {
                             day = Some(at.date());
                             (at, true)
@@ -100,7 +100,7 @@ fn is_timeline(doc: &Document, table: &Table) -> bool {
         .header
         .cells
         .first()
-        .map(|cell| sections::normalize(&cell.text))
+        .map(|cell| sections::normalize(cell.text(&doc.text)))
         .unwrap_or_default();
     let time_column = ["time", "timestamp", "date", "when", "date and time"]
         .iter()

@@ -198,7 +198,7 @@ pub fn place(
     let section_name = heading.map(|h| h.title.clone()).unwrap_or_default();
     let columns = match table.and_then(|t| outline.tables.get(t)) {
         Some(table) => {
-            let columns = columns_of(table);
+            let columns = columns_of(&doc.text, table);
             if !columns.contains(&Column::Event) {
                 return Err(format!(
                     "the timeline table at line {} has no column for what happened",
@@ -217,7 +217,7 @@ pub fn place(
         .and_then(|cell| {
             zone_in_words(
                 (cell
-                    .text
+                    .text(&doc.text)
                     .split(|c: char| c.is_whitespace() || matches!(c, '(' | '[')))
                 .skip(1),
             )
@@ -238,7 +238,7 @@ pub fn place(
 fn is_action_table(doc: &Document, table: &Table) -> bool {
     doc.outline.in_section(table.span.start, "action_items")
         || table.header.cells.iter().any(|cell| {
-            let header = sections::normalize(&cell.text);
+            let header = sections::normalize(cell.text(&doc.text));
             ACTION_HEADERS
                 .iter()
                 .any(|w| header == *w || header.starts_with(&format!("{w} ")))
@@ -324,7 +324,7 @@ fn zone_of_section(doc: &Document, heading: &Heading) -> Option<Zone> {
 }
 
 /// What each column of `table` holds, by its header.
-fn columns_of(table: &Table) -> Vec<Column> {
+fn columns_of(source: &str, table: &Table) -> Vec<Column> {
     let headed = |text: &str, words: &[&str]| {
         let header = sections::normalize(text);
         words
@@ -335,10 +335,10 @@ fn columns_of(table: &Table) -> Vec<Column> {
     // `| Date | Time (UTC) | Event |`: the day and the time apart.
     let split = cells
         .first()
-        .is_some_and(|c| headed(&c.text, &["date", "day"]))
+        .is_some_and(|c| headed(c.text(source), &["date", "day"]))
         && cells
             .get(1)
-            .is_some_and(|c| headed(&c.text, &["time", "timestamp"]));
+            .is_some_and(|c| headed(c.text(source), &["time", "timestamp"]));
     let mut columns: Vec<Column> = cells
         .iter()
         .enumerate()
@@ -346,8 +346,8 @@ fn columns_of(table: &Table) -> Vec<Column> {
             0 if split => Column::Date,
             0 => Column::Time,
             1 if split => Column::Time,
-            _ if headed(&cell.text, WHO_HEADERS) => Column::Who,
-            _ if headed(&cell.text, EVENT_HEADERS) => Column::Event,
+            _ if headed(cell.text(source), WHO_HEADERS) => Column::Who,
+            _ if headed(cell.text(source), EVENT_HEADERS) => Column::Event,
             _ => Column::Other,
         })
         .collect();
@@ -536,7 +536,7 @@ fn existing(
             Some((found.rows_span.take()).map_or(range.clone(), |s| s.start..range.end));
         let source = text.get(range.clone()).unwrap_or_default();
         let own = source.strip_prefix(prefix.as_str()).unwrap_or(source);
-        let cells: Vec<String> = row.cells.iter().map(|c| c.text.clone()).collect();
+        let cells: Vec<String> = row.cells.iter().map(|c| c.text(text).to_owned()).collect();
         if is_template_row(own, &cells, template) {
             found.replaced += 1;
             continue;
@@ -762,7 +762,7 @@ fn row_times(doc: &Document, place: &Place, table: &Table) -> Vec<(Option<NaiveD
         // is on the day above.
         let mut day = place.day;
         for (slot, row) in times.iter_mut().zip(&table.rows) {
-            let cell = |i: usize| row.cells.get(i).map_or("", |c| c.text.as_str());
+            let cell = |i: usize| row.cells.get(i).map_or("", |c| c.text(&doc.text));
             if let Some(own) = dates::parse_date(cell(0)) {
                 day = Some(own);
             }
@@ -1004,7 +1004,7 @@ mod tests {
 
     fn columns(table: &str) -> Vec<Column> {
         let doc = Document::parse("a.md".into(), table.to_owned());
-        columns_of(&doc.outline.tables[0])
+        columns_of(&doc.text, &doc.outline.tables[0])
     }
 
     #[test]

@@ -75,7 +75,7 @@ impl Suppressions {
         let mut result = Suppressions::default();
         let mut current = Off::default();
         for comment in &doc.outline.comments {
-            let Some((verb, rest)) = directive(&comment.text) else {
+            let Some((verb, rest)) = directive(comment.text(&doc.text)) else {
                 continue;
             };
             let ids = rule_ids(rest);

@@ -883,7 +883,7 @@ fn scan_instructions(doc: &Document, hits: &mut Vec<Hit>) {
     }
     for item in &outline.items {
         if item.task.is_some()
-            || !prose::is_instruction_line(&item.text, false)
+            || !prose::is_instruction_line(item.text(&doc.text), false)
             || outline.in_section(item.span.start, "action_items")
         {
             continue;

@@ -334,13 +334,13 @@ fn check_timelines(c: &mut Checker<'_>) {
             let (Some(cell), Some(before)) = (cell(entry), cell(before)) else {
                 continue;
             };
-            let before_text = &before.text;
+            let before_text = before.text(&doc.text);
             c.report_with_fix(
                 &TIMELINE_ORDER,
                 cell.span.clone(),
                 format!(
                     "timeline row `{}` is earlier than the row above (`{before_text}`)",
-                    cell.text
+                    cell.text(&doc.text)
                 ),
                 "order the rows by time; a row after midnight needs its date, e.g. `2026-06-12 00:14`",
                 sorted.clone(),
@@ -506,7 +506,7 @@ fn check_whys(c: &mut Checker<'_>) {
         if !in_whys || item.parent.is_some() {
             continue;
         }
-        let Some((question, after)) = item.text.split_once('?') else {
+        let Some((question, after)) = item.text(&doc.text).split_once('?') else {
             continue;
         };
         if !question.to_lowercase().contains("why") {
@@ -515,7 +515,7 @@ fn check_whys(c: &mut Checker<'_>) {
         let nested: Vec<&str> = item
             .children
             .iter()
-            .map(|&child| outline.items[child].text.as_str())
+            .map(|&child| outline.items[child].text(&doc.text))
             .collect();
         let answered = !after.trim().is_empty() || nested.iter().any(|t| !t.trim().is_empty());
         if !answered {

@@ -422,10 +422,11 @@ fn check_stand_ins(c: &mut Checker<'_>) {
     // is looked for among the first bytes of each item only.
     const LABEL_MAX: usize = 64;
     for (index, item) in doc.outline.items.iter().enumerate() {
-        let head = &item.text.as_bytes()[..item.text.len().min(LABEL_MAX)];
+        let text = item.text(&doc.text);
+        let head = &text.as_bytes()[..text.len().min(LABEL_MAX)];
         let (label, rest) = match head.iter().position(|&b| b == b':') {
-            Some(at) => (&item.text[..at], item.text[at + 1..].trim()),
-            None if item.text.len() <= LABEL_MAX => (item.text.as_str(), ""),
+            Some(at) => (&text[..at], text[at + 1..].trim()),
+            None if text.len() <= LABEL_MAX => (text, ""),
             None => continue,
         };
         if !prose::is_stand_in(label) {
@@ -451,13 +452,10 @@ fn check_stand_ins(c: &mut Checker<'_>) {
     }
     for table in &doc.outline.tables {
         for cell in table.rows.iter().flat_map(|row| &row.cells) {
-            if prose::is_stand_in(&cell.text) {
+            let text = cell.text(&doc.text);
+            if prose::is_stand_in(text) {
                 let span = trimmed_span(&doc.text, cell.span.clone());
-                c.report(
-                    &STAND_IN,
-                    span,
-                    format!("numbered stand-in `{}`", cell.text),
-                );
+                c.report(&STAND_IN, span, format!("numbered stand-in `{text}`"));
             }
         }
     }
@@ -474,7 +472,7 @@ fn check_tables(c: &mut Checker<'_>) {
     };
     for table in &doc.outline.tables {
         for row in &table.rows {
-            if row.cells.iter().all(|cell| blank(&cell.text)) {
+            if row.cells.iter().all(|cell| blank(cell.text(&doc.text))) {
                 c.report(
                     &EMPTY_ROW,
                     trimmed_span(&doc.text, row.span.clone()),
@@ -492,13 +490,14 @@ fn check_items(c: &mut Checker<'_>) {
             continue;
         }
         let span = first_line(&doc.text, item.span.clone());
-        if item.text.is_empty() {
+        let text = item.text(&doc.text);
+        if text.is_empty() {
             let what = match item.task {
                 Some(_) => "empty task item",
                 None => "empty list item",
             };
             c.report(&EMPTY_ITEM, span, what);
-        } else if let Some(label) = item.text.strip_suffix(':')
+        } else if let Some(label) = text.strip_suffix(':')
             && label.len() <= 60
             && !value_follows(c, index)
         {
@@ -538,7 +537,8 @@ fn value_follows(c: &Checker<'_>, index: usize) -> bool {
         && next.span.start <= next_start
     {
         // The next item of the same list, or of a list right after.
-        return !next.text.is_empty() && !is_label(&next.text);
+        let next = next.text(&doc.text);
+        return !next.is_empty() && !is_label(next);
     }
     let rest = &after[gap..];
     let next_line = rest.lines().next().unwrap_or("");
@@ -669,7 +669,7 @@ pub fn check_template_text(c: &mut Checker<'_>) {
 fn check_comments(c: &mut Checker<'_>) {
     let doc = c.doc;
     for comment in &doc.outline.comments {
-        if is_directive(&comment.text) {
+        if is_directive(comment.text(&doc.text)) {
             continue;
         }
         // A comment alone in its section is reported as an empty section.
