@@ -250,13 +250,19 @@ fn paragraph_of(doc: &Document, span: Range<usize>) -> Range<usize> {
     let from = floor(text, span.start.saturating_sub(1_000));
     let to = floor(text, (span.end + 1_000).min(text.len()));
     let bytes = text.as_bytes();
+    // A blank line is a line break after a line break: found from the
+    // line breaks, which are few, without building a searcher each time.
     let start = bytes
         .get(from..span.start)
-        .and_then(|before| memchr::memmem::rfind(before, b"\n\n"))
-        .map_or(from, |i| from + i + 2);
+        .and_then(|before| {
+            memchr::memrchr_iter(b'\n', before).find(|&i| i > 0 && before[i - 1] == b'\n')
+        })
+        .map_or(from, |i| from + i + 1);
     let end = bytes
         .get(span.end..to)
-        .and_then(|after| memchr::memmem::find(after, b"\n\n"))
+        .and_then(|after| {
+            memchr::memchr_iter(b'\n', after).find(|&i| after.get(i + 1) == Some(&b'\n'))
+        })
         .map_or(to, |i| span.end + i);
     start.max(doc.body_start)..end.max(span.end)
 }
@@ -505,9 +511,16 @@ fn scan_text(
     }
     let about_formats = tokens.iter().any(|(_, t)| *t == Token::Format) && about(Topic::Formats);
     for (range, token) in tokens {
-        if inside(&range, &taken) || spoken(&range) {
+        if inside(&range, &taken) {
             continue;
         }
+        // Where the token stands answers both whether it is spoken and
+        // whether it is quoted.
+        let place = site(range.clone());
+        if place.as_ref().is_none_or(|site| site.speech) {
+            continue;
+        }
+        let quoted = || place.as_ref().is_none_or(|site| site.quoted);
         // `'TODO'`, `"FIXME"`, `IN ('NEW','TODO')`: the word as a value.
         let quoted_literal = {
             let before = text[..range.start].chars().next_back();
@@ -518,7 +531,7 @@ fn scan_text(
         };
         let kind = match token {
             Token::Todo if quoted_literal => continue,
-            Token::Format if about_formats || quoted(&range) => continue,
+            Token::Format if about_formats || quoted() => continue,
             Token::Format => Kind::Format,
             Token::Unknown => Kind::UnknownDigits,
             Token::Todo if names_the_marker(&text[range.end..]) => continue,
@@ -1398,6 +1411,21 @@ fn prose_automaton() -> &'static AhoCorasick {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paragraph_ends_at_the_blank_lines_around_it() {
+        let text = "# T\n\none\ntwo\n\n\nthree {X}\nfour\n\nfive\n";
+        let doc = Document::parse("a.md".into(), text.to_owned());
+        let at = |s: &str| text.find(s).unwrap_or(0);
+        let paragraph = |s: &str| &text[paragraph_of(&doc, at(s)..at(s) + s.len())];
+        assert_eq!(paragraph("two"), "one\ntwo");
+        // After two blank lines, from the second one's end.
+        assert_eq!(paragraph("{X}"), "three {X}\nfour");
+        assert_eq!(paragraph("five"), "five\n");
+        // A span that starts right after a blank line, or ends right before one.
+        assert_eq!(paragraph("one"), "one\ntwo");
+        assert_eq!(paragraph("four"), "three {X}\nfour");
+    }
 
     fn found(text: &str) -> Vec<(&str, Kind)> {
         in_value(text)
