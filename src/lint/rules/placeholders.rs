@@ -1,6 +1,7 @@
 //! Placeholder rules: text a template left for the writer to replace, in
 //! every style the templates use.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::config::Config;
@@ -262,23 +263,25 @@ rules! {
 /// Reports one placeholder hit of `kind` at `span`; `found` is its text.
 pub fn report_hit(c: &mut Checker<'_>, kind: Kind, span: Range<usize>, found: &str) {
     let found = match kind {
-        Kind::Instruction | Kind::Filler => one_line(found),
-        _ => found.to_owned(),
+        Kind::Instruction | Kind::Filler => Cow::Owned(one_line(found)),
+        _ => Cow::Borrowed(found),
     };
-    let (rule, message) = match kind {
-        Kind::Bracket => (&BRACKET, format!("unfilled placeholder `{found}`")),
-        Kind::Brace => (&BRACE, format!("unfilled placeholder `{found}`")),
-        Kind::Format => (&FORMAT, format!("`{found}` is a format, not a value")),
-        Kind::UnknownDigits => (&UNKNOWN_DIGITS, format!("`{found}` has unknown digits")),
-        Kind::Todo => (&TODO, format!("`{found}` left in the document")),
-        Kind::StandIn => (&STAND_IN, format!("numbered stand-in `{found}`")),
-        Kind::Filler => (&STAND_IN_TEXT, format!("stand-in text `{found}`")),
+    // A draft has dozens: the message is put together in one allocation.
+    let (rule, before, after) = match kind {
+        Kind::Bracket => (&BRACKET, "unfilled placeholder `", "`"),
+        Kind::Brace => (&BRACE, "unfilled placeholder `", "`"),
+        Kind::Format => (&FORMAT, "`", "` is a format, not a value"),
+        Kind::UnknownDigits => (&UNKNOWN_DIGITS, "`", "` has unknown digits"),
+        Kind::Todo => (&TODO, "`", "` left in the document"),
+        Kind::StandIn => (&STAND_IN, "numbered stand-in `", "`"),
+        Kind::Filler => (&STAND_IN_TEXT, "stand-in text `", "`"),
         Kind::Instruction => (
             &INSTRUCTION,
-            format!("template instruction `{found}` left in the document"),
+            "template instruction `",
+            "` left in the document",
         ),
     };
-    c.report(rule, span, message);
+    c.report(rule, span, [before, &found, after].concat());
 }
 
 /// `text` on one line, cut at 60 characters, for messages.
