@@ -93,6 +93,28 @@ impl LineIndex {
 }
 
 impl LineIndex {
+    /// The positions of offsets `start` and `end` (`start <= end`): as
+    /// [`LineIndex::position`] gives them, the end counted on from the
+    /// start when both are on one line (most spans).
+    pub fn positions(&self, text: &str, start: usize, end: usize) -> (Position, Position) {
+        let first = self.position(text, start);
+        let from = floor_char_boundary(text, start.min(self.len));
+        let to = floor_char_boundary(text, end.min(self.len));
+        let line = self.line_range(text, first.line - 1);
+        match text.get(from..to) {
+            Some(between)
+                if line.start <= from && to <= line.end && between.len() <= CHECKPOINT =>
+            {
+                let last = Position {
+                    line: first.line,
+                    column: first.column + between.chars().count(),
+                };
+                (first, last)
+            }
+            _ => (first, self.position(text, end)),
+        }
+    }
+
     /// How many characters precede byte `offset` (a char boundary).
     fn chars_before(&self, text: &str, offset: usize) -> usize {
         let checkpoints = self.checkpoints.get_or_init(|| checkpoints(text));
@@ -159,6 +181,21 @@ mod tests {
         let x = text.len() - 1;
         assert_eq!(index.position(&text, x).column, 10_000 + 1 + 5_000 + 1);
         assert_eq!(index.position(&text, 10_000).column, 10_001);
+    }
+
+    #[test]
+    fn the_positions_of_a_span_are_its_ends_positions() {
+        let text = "ab\r\ncé d\n\nlast é\r\n";
+        let index = LineIndex::new(text);
+        for start in 0..=text.len() + 2 {
+            for end in start..=text.len() + 2 {
+                assert_eq!(
+                    index.positions(text, start, end),
+                    (index.position(text, start), index.position(text, end)),
+                    "{start}..{end}"
+                );
+            }
+        }
     }
 
     #[test]

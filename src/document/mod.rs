@@ -163,6 +163,13 @@ impl Document {
     pub fn position(&self, offset: usize) -> Position {
         self.lines.position(&self.text, offset)
     }
+
+    /// The 1-based positions of a span's start and end (an end before the
+    /// start is read as the start).
+    pub fn positions(&self, span: &std::ops::Range<usize>) -> (Position, Position) {
+        self.lines
+            .positions(&self.text, span.start, span.end.max(span.start))
+    }
 }
 
 /// Whether `bytes` look like UTF-16: a byte order mark, or (without one)

@@ -112,8 +112,7 @@ impl<'a> Checker<'a> {
             self.settings.level(rule)
         };
         let doc = self.doc;
-        let start = doc.position(span.start);
-        let end = doc.position(span.end.max(span.start));
+        let (start, end) = doc.positions(&span);
         let line = doc.lines.line_range(&doc.text, start.line - 1);
         self.lines_with_findings.insert(start.line);
         let source = Excerpt::of(
