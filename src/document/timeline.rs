@@ -42,6 +42,12 @@ pub enum When {
 /// The time a timeline cell gives, if it gives one. Emphasis and code
 /// marks around it are ignored.
 pub fn parse_when(cell: &str) -> Option<When> {
+    // `14:02`, as most timelines write their times: nothing to trim, and
+    // neither a timestamp nor a date.
+    let b = cell.as_bytes();
+    if b.len() == 5 && b[2] == b':' && b[..2].iter().chain(&b[3..]).all(u8::is_ascii_digit) {
+        return dates::parse_time(cell).map(When::TimeOfDay);
+    }
     let cell = cell
         .trim()
         .trim_matches(|c| c == '*' || c == '_' || c == '`')
@@ -125,6 +131,12 @@ mod tests {
         assert!(parse_when("HH:MM").is_none());
         assert!(parse_when("[YYYY-MM-DD HH:MM]").is_none());
         assert!(parse_when("Day 2").is_none());
+        // Out of range, as chrono reads it too.
+        assert!(parse_when("24:00").is_none());
+        assert!(parse_when("12:60").is_none());
+        let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).map(When::TimeOfDay);
+        assert_eq!(parse_when("09:05"), at(9, 5));
+        assert_eq!(parse_when("23:59"), at(23, 59));
     }
 
     #[test]
