@@ -338,6 +338,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ascii_titles_normalize_as_characters_do() {
+        // Every string of up to four of these bytes, and some longer ones.
+        let alphabet = b"aZ9 &-.(";
+        let mut titles: Vec<String> = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = titles
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |&b| format!("{t}{}", b as char)))
+                .collect();
+            titles.extend(longer);
+        }
+        titles
+            .extend(["R&D  Review", "&&Root--Cause&", " Action Items (owners) "].map(String::from));
+        for title in &titles {
+            assert_eq!(
+                normalize_ascii(title.as_bytes()),
+                normalize_chars(title),
+                "{title:?}"
+            );
+        }
+    }
+
+    #[test]
     fn normalization_ignores_numbering_case_punctuation_and_emoji() {
         assert_eq!(normalize("3. Root Cause Analysis"), "root cause analysis");
         assert_eq!(normalize("2.1 Timeline"), "timeline");
