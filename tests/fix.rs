@@ -417,6 +417,48 @@ fn a_date_with_a_character_across_its_tenth_byte_is_reported_not_fixed() {
 }
 
 #[test]
+fn a_timeline_out_of_order_in_many_places_carries_one_fix() {
+    let tmp = tmp();
+    let rows: String = (0..200)
+        .map(|i| format!("| 14:{:02} | Event {i} |\n", i % 60))
+        .collect();
+    let doc = BROKEN.replace(
+        "| 10:05 | Alert fired |\n| 10:00 | Deploy starts |\n| 11:19 | Service restored |\n",
+        &rows,
+    );
+    write(&tmp, "a.md", &doc);
+    let json = run(pm(&tmp).args([
+        "--no-config",
+        "lint",
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+        "a.md",
+    ]));
+    let out: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let order: Vec<&serde_json::Value> = out["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "PM301")
+        .collect();
+    let lines: Vec<&serde_json::Value> = order.iter().map(|f| &f["line"]).collect();
+    assert_eq!(lines, [83, 143, 203]);
+    let fixed: Vec<bool> = order.iter().map(|f| f["fix"].is_object()).collect();
+    assert_eq!(fixed, [true, false, false]);
+    // The one fix sorts every row.
+    let out = lint(&tmp, &["--fix", "--unsafe-fixes", "a.md"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let mut sorted: Vec<String> = (0..200)
+        .map(|i| format!("| 14:{:02} | Event {i} |", i % 60))
+        .collect();
+    sorted.sort_by_key(|row| row[..8].to_owned());
+    let text = read(&tmp, "a.md");
+    assert!(text.contains(&(sorted.join("\n") + "\n")), "{text}");
+}
+
+#[test]
 fn a_file_fix_could_not_write_is_a_note_in_json() {
     use std::os::unix::fs::PermissionsExt;
     let tmp = tmp();
