@@ -459,6 +459,37 @@ fn a_timeline_out_of_order_in_many_places_carries_one_fix() {
 }
 
 #[test]
+fn the_timeline_fix_is_carried_by_the_first_row_out_of_order_not_suppressed() {
+    let tmp = tmp();
+    let doc = BROKEN.replace(
+        "| 10:05 | Alert fired |\n| 10:00 | Deploy starts |\n| 11:19 | Service restored |\n",
+        "| 10:05 <!-- pm-lint-disable-next-line PM301 --> | Alert fired |\n\
+         | 10:00 | Deploy starts |\n\
+         | 11:19 | Service restored |\n\
+         | 10:30 | Rollback |\n",
+    );
+    write(&tmp, "a.md", &doc);
+    let json = run(pm(&tmp).args([
+        "--no-config",
+        "lint",
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+        "a.md",
+    ]));
+    let out: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let order: Vec<(&serde_json::Value, bool)> = out["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "PM301")
+        .map(|f| (&f["line"], f["fix"].is_object()))
+        .collect();
+    assert_eq!(order, [(&serde_json::json!(26), true)]);
+}
+
+#[test]
 fn a_file_fix_could_not_write_is_a_note_in_json() {
     use std::os::unix::fs::PermissionsExt;
     let tmp = tmp();

@@ -29,7 +29,6 @@ use crate::lint::check::{Checker, Options};
 use crate::lint::rules::facts::{self, BROKEN_LINK, DUPLICATE_ID};
 use crate::lint::runner::{self, Target};
 use crate::lint::settings::Settings;
-use crate::lint::suppress::Suppressions;
 
 /// Files read at a time.
 const CHUNK: usize = 256;
@@ -261,7 +260,8 @@ fn broken_links(
     let doc = Document::from_bytes(path.to_owned(), bytes).ok()?;
     let mut checker = Checker::new(&doc, settings, options);
     facts::check_links_to_removed(&mut checker, removed, in_index);
-    let findings = runner::unsuppressed(checker.into_findings(), &Suppressions::of(&doc));
+    let (findings, suppressions) = checker.finish();
+    let findings = runner::unsuppressed(findings, &suppressions);
     (!findings.is_empty()).then(|| FileReport {
         path: path.to_owned(),
         findings,

@@ -9,6 +9,7 @@ use crate::lint::settings::Settings;
 use std::borrow::Cow;
 
 use crate::lint::fix::Fix;
+use crate::lint::suppress::Suppressions;
 use crate::lint::{Excerpt, Finding, Level, Rule};
 
 /// Where a document stands, which decides how strict placeholder rules are.
@@ -49,6 +50,8 @@ pub struct Checker<'a> {
     findings: Vec<Finding>,
     /// 1-based lines where a finding starts.
     lines_with_findings: std::collections::HashSet<usize>,
+    /// The document's suppression comments.
+    suppressions: Suppressions,
 }
 
 impl<'a> Checker<'a> {
@@ -74,7 +77,15 @@ impl<'a> Checker<'a> {
             today: options.today,
             findings: Vec::new(),
             lines_with_findings: std::collections::HashSet::new(),
+            suppressions: Suppressions::of(doc),
         }
+    }
+
+    /// Whether a suppression comment turns `rule` off at file offset
+    /// `offset`: a finding there will not be reported.
+    pub fn suppressed(&self, rule: &Rule, offset: usize) -> bool {
+        let line = self.doc.lines.line_of(offset) + 1;
+        self.suppressions.suppresses(rule.id, line)
     }
 
     /// Reports a finding of `rule` at `span` with the rule's summary as help.
@@ -151,8 +162,9 @@ impl<'a> Checker<'a> {
         self.lines_with_findings.contains(&(line + 1))
     }
 
-    /// The findings, in report order.
-    pub fn into_findings(self) -> Vec<Finding> {
-        self.findings
+    /// The findings, in report order, and the document's suppression
+    /// comments (which the findings are not filtered by yet).
+    pub fn finish(self) -> (Vec<Finding>, Suppressions) {
+        (self.findings, self.suppressions)
     }
 }

@@ -218,12 +218,9 @@ pub fn lint_document(
 ) -> (Vec<Finding>, Option<IdSite>) {
     let mut checker = Checker::new(doc, settings, options);
     rules::check_all(&mut checker);
-    let suppressions = Suppressions::of(doc);
+    let (findings, suppressions) = checker.finish();
     let site = id_site(doc, &suppressions);
-    (
-        sorted(unsuppressed(checker.into_findings(), &suppressions)),
-        site,
-    )
+    (sorted(unsuppressed(findings, &suppressions)), site)
 }
 
 /// The findings no suppression comment of the document turns off.
