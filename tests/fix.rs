@@ -339,16 +339,7 @@ fn the_human_format_marks_what_fix_fixes() {
 fn json_and_sarif_carry_the_fixes() {
     let tmp = tmp();
     write(&tmp, "a.md", BROKEN);
-    let json = run(pm(&tmp).args([
-        "--no-config",
-        "lint",
-        "--format",
-        "json",
-        "--today",
-        TODAY,
-        "a.md",
-    ]));
-    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let doc = lint_json(&tmp, "json");
     let severity = &doc["findings"][1];
     assert_eq!(severity["rule"], "PM004");
     assert_eq!(
@@ -359,16 +350,7 @@ fn json_and_sarif_carry_the_fixes() {
             "edits": [{ "line": 5, "column": 11, "end_line": 5, "end_column": 15, "content": "SEV-2" }],
         })
     );
-    let sarif = run(pm(&tmp).args([
-        "--no-config",
-        "lint",
-        "--format",
-        "sarif",
-        "--today",
-        TODAY,
-        "a.md",
-    ]));
-    let log: serde_json::Value = serde_json::from_str(&sarif.stdout).expect("SARIF");
+    let log = lint_json(&tmp, "sarif");
     let result = &log["runs"][0]["results"][1];
     assert_eq!(result["ruleId"], "PM004");
     assert_eq!(
@@ -416,6 +398,32 @@ fn a_date_with_a_character_across_its_tenth_byte_is_reported_not_fixed() {
     );
 }
 
+/// The output of `pm lint` on `a.md` in `format` (JSON or SARIF), read.
+fn lint_json(tmp: &TempDir, format: &str) -> serde_json::Value {
+    let out = run(pm(tmp).args([
+        "--no-config",
+        "lint",
+        "--format",
+        format,
+        "--today",
+        TODAY,
+        "a.md",
+    ]));
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{format}: {e}"))
+}
+
+/// The line of each PM301 finding of `a.md` in the JSON format, and
+/// whether it carries a fix.
+fn timeline_order(tmp: &TempDir) -> Vec<(u64, bool)> {
+    lint_json(tmp, "json")["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "PM301")
+        .map(|f| (f["line"].as_u64().unwrap_or(0), f["fix"].is_object()))
+        .collect()
+}
+
 #[test]
 fn a_timeline_out_of_order_in_many_places_carries_one_fix() {
     let tmp = tmp();
@@ -427,26 +435,10 @@ fn a_timeline_out_of_order_in_many_places_carries_one_fix() {
         &rows,
     );
     write(&tmp, "a.md", &doc);
-    let json = run(pm(&tmp).args([
-        "--no-config",
-        "lint",
-        "--format",
-        "json",
-        "--today",
-        TODAY,
-        "a.md",
-    ]));
-    let out: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
-    let order: Vec<&serde_json::Value> = out["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "PM301")
-        .collect();
-    let lines: Vec<&serde_json::Value> = order.iter().map(|f| &f["line"]).collect();
-    assert_eq!(lines, [83, 143, 203]);
-    let fixed: Vec<bool> = order.iter().map(|f| f["fix"].is_object()).collect();
-    assert_eq!(fixed, [true, false, false]);
+    assert_eq!(
+        timeline_order(&tmp),
+        [(83, true), (143, false), (203, false)]
+    );
     // The one fix sorts every row.
     let out = lint(&tmp, &["--fix", "--unsafe-fixes", "a.md"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
@@ -469,24 +461,7 @@ fn the_timeline_fix_is_carried_by_the_first_row_out_of_order_not_suppressed() {
          | 10:30 | Rollback |\n",
     );
     write(&tmp, "a.md", &doc);
-    let json = run(pm(&tmp).args([
-        "--no-config",
-        "lint",
-        "--format",
-        "json",
-        "--today",
-        TODAY,
-        "a.md",
-    ]));
-    let out: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
-    let order: Vec<(&serde_json::Value, bool)> = out["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "PM301")
-        .map(|f| (&f["line"], f["fix"].is_object()))
-        .collect();
-    assert_eq!(order, [(&serde_json::json!(26), true)]);
+    assert_eq!(timeline_order(&tmp), [(26, true)]);
 }
 
 #[test]
