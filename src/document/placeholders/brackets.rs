@@ -111,16 +111,18 @@ pub fn weigh(content: &str, angle: bool) -> Evidence {
     if !angle && (text.eq_ignore_ascii_case("x") || text.starts_with(['^', '!'])) {
         return Evidence::None; // a task box in text, a footnote, an alert
     }
-    if is_redaction(text) {
+    // Each word lower-cased without its punctuation, made once for every
+    // test below.
+    let words: Vec<String> = text.split_whitespace().map(word).collect();
+    if is_redaction(&words) {
         return Evidence::None; // `[Engineer 1]`, `[Tenant X]`, `[internal link]`, `<redacted>`
     }
-    if is_instruction(text) {
+    if is_instruction(text, &words) {
         return Evidence::Instruction;
     }
     if is_ordinary(text) {
         return Evidence::None;
     }
-    let words: Vec<String> = text.split_whitespace().map(word).collect();
     let slashed = slashed_choices(text).or_else(|| comma_choices(text));
     if words.len() == 1 && slashed.is_none() {
         let only = words[0].as_str();
@@ -180,13 +182,13 @@ fn starts_upper(text: &str) -> bool {
     text.starts_with(|c: char| c.is_uppercase())
 }
 
-/// Evidence that holds wherever the text stands.
-fn is_instruction(text: &str) -> bool {
+/// Evidence that holds wherever the text stands; `words` are `text`'s, as
+/// [`word`] makes them.
+fn is_instruction(text: &str, words: &[String]) -> bool {
     if formats::has_format(text) || formats::has_todo(text) {
         return true; // `[YYYY-MM-DD HH:MM timezone]`, `[TBD]`
     }
     let raw: Vec<&str> = text.split_whitespace().collect();
-    let words: Vec<String> = raw.iter().map(|w| word(w)).collect();
     // `[X hours Y minutes]`, `[N users]`, `[$X]`: a variable for a number.
     let variable = raw.iter().any(|w| {
         let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')'));
@@ -308,9 +310,8 @@ fn is_ordinary(text: &str) -> bool {
 /// What a public postmortem writes in place of what it may not say: a
 /// pseudonym (`[Engineer 1]`, `[Customer A]`, `[Tenant X]`), or a mark
 /// that something was taken out (`[internal link]`, `[link removed]`,
-/// `<redacted>`).
-fn is_redaction(text: &str) -> bool {
-    let words: Vec<String> = text.split_whitespace().map(word).collect();
+/// `<redacted>`), told by its `words` (as [`word`] makes them).
+fn is_redaction(words: &[String]) -> bool {
     let removed = words.iter().any(|w| {
         matches!(
             w.as_str(),
