@@ -49,7 +49,7 @@ pub struct Checker<'a> {
     pub today: chrono::NaiveDate,
     findings: Vec<Finding>,
     /// 1-based lines where a finding starts.
-    lines_with_findings: std::collections::HashSet<usize>,
+    lines_with_findings: foldhash::HashSet<usize>,
     /// The document's suppression comments.
     suppressions: Suppressions,
 }
@@ -76,7 +76,7 @@ impl<'a> Checker<'a> {
             legacy: settings.is_legacy(&doc.path),
             today: options.today,
             findings: Vec::new(),
-            lines_with_findings: std::collections::HashSet::new(),
+            lines_with_findings: foldhash::HashSet::default(),
             suppressions: Suppressions::of(doc),
         }
     }
