@@ -208,6 +208,13 @@ proptest! {
     fn the_human_format_draws_what_annotate_snippets_draws(
         lines in proptest::collection::vec(snippet_line(), 1..4),
         line_no in 0usize..120,
+        path in prop_oneof![
+            Just("docs/p.md"),
+            Just("docs/日本語.md"),
+            Just("docs/👩\u{200d}💻.md"),
+            Just("docs/a\u{202e}b.md"),
+            Just("docs/a\tb.md"),
+        ],
     ) {
         let doc = format!(
             "---\ntitle: T\nstatus: final\n---\n{}\n{}\n",
@@ -218,7 +225,7 @@ proptest! {
             .expect("a document");
         let (findings, _) = lint_document(&document, &settings(), options());
         let report = pm::lint::FileReport {
-            path: PathBuf::from("docs/p.md"),
+            path: PathBuf::from(path),
             // Parts of long lines are drawn with their cuts marked, which
             // annotate-snippets cannot do (tests/human_output.rs shows them).
             findings: findings

@@ -235,13 +235,11 @@ const TERM_WIDTH: usize = 140;
 
 /// Draws `finding` as annotate-snippets would, without its styled buffer,
 /// when the snippet is a whole line that fits the terminal (the common
-/// case); false, and nothing drawn, otherwise.
+/// case); false, and nothing drawn, otherwise. (The file's name is
+/// drawn as it is, tabs and all, by both.)
 fn simple(finding: &Finding, path: &str, paint: &Paint, out: &mut String) -> bool {
     let source = &finding.source;
-    if !drawn_as_is(&finding.message)
-        || !drawn_as_is(&finding.help)
-        || !drawn_as_is(path)
-    {
+    if !drawn_as_is(&finding.message) || !drawn_as_is(&finding.help) {
         return false;
     }
     let (level, style) = match finding.level {
