@@ -966,16 +966,23 @@ impl<'d> Units<'d> {
     /// The unit holding `span`: its cell, else its line without the block
     /// markers in front (quote, list item, task box, heading).
     fn unit(&self, span: &Range<usize>) -> (Range<usize>, bool) {
+        let (unit, quoted, _) = self.unit_and_line(span);
+        (unit, quoted)
+    }
+
+    /// [`Self::unit`], and the line holding `span`'s start, without its
+    /// line break.
+    fn unit_and_line(&self, span: &Range<usize>) -> (Range<usize>, bool, Range<usize>) {
         let doc = self.doc;
         let line = doc
             .lines
             .line_range(&doc.text, doc.lines.line_of(span.start));
         let quoted = doc.text[line.clone()].trim_start().starts_with('>');
         if let Some((cell, _)) = self.cell(span) {
-            return (cell, quoted);
+            return (cell, quoted, line);
         }
         let start = line.start + strip_block_prefix(&doc.text[line.clone()]);
-        (start.min(span.start)..line.end.max(span.end), quoted)
+        (start.min(span.start)..line.end.max(span.end), quoted, line)
     }
 
     /// Where a bracket at file `span` stands; `None` inside a real link's
@@ -991,10 +998,10 @@ impl<'d> Units<'d> {
         if in_link {
             return None;
         }
-        let (unit, block_quote) = self.unit(&span);
+        let (unit, block_quote, line) = self.unit_and_line(&span);
         let before = text.get(unit.start..span.start).unwrap_or("");
         let after = text.get(span.end..unit.end).unwrap_or("");
-        let line = doc_line(self.doc, span.start);
+        let line = text.get(line).unwrap_or("");
         let speech = in_quotation(before, after) || is_chat_line(&line[strip_block_prefix(line)..]);
         Some(Site {
             place: place_in(before, after),
@@ -1028,12 +1035,6 @@ impl<'d> Units<'d> {
         };
         heading.level == 1 || heading.title.trim() != found
     }
-}
-
-/// The line of `doc` holding `offset`, without its line break.
-fn doc_line(doc: &Document, offset: usize) -> &str {
-    let range = doc.lines.line_range(&doc.text, doc.lines.line_of(offset));
-    doc.text.get(range).unwrap_or("")
 }
 
 /// Whether `line` is a line of a chat or a log as people paste them: a
